@@ -1,0 +1,50 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using System.CommandLine;
+using GitTokenScopes.Cli.Commands;
+
+namespace GitTokenScopes.Cli;
+
+/// <summary>The CLI: builds the command tree, reports usage errors, runs the chosen command.</summary>
+internal static class CliApp
+{
+    /// <summary>Runs the CLI.</summary>
+    /// <param name="args">The command-line arguments, without the program name.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where usage errors and diagnostics go.</param>
+    /// <param name="cancellationToken">Stops a running command.</param>
+    /// <returns>The process exit code (see <see cref="ExitCodes"/>).</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+
+        var streams = new CliStreams(stdout, stderr);
+        var root = CreateRootCommand(streams);
+        var parseResult = root.Parse(args);
+
+        // System.CommandLine answers parse errors with exit code 1 and a full help page; a script is better served by
+        // EX_USAGE and one line it can log. Help and version clear parse errors, so they still run.
+        if (parseResult.Errors.Count > 0 && parseResult.Action is not { ClearsParseErrors: true })
+        {
+            UsageErrors.Write(stderr, parseResult);
+            return ExitCodes.Usage;
+        }
+
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return await parseResult.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Builds the command tree; each command lives in its own file under Commands/.</summary>
+    internal static RootCommand CreateRootCommand(CliStreams streams)
+    {
+        var root = new RootCommand("Shows which scopes a Git token needs for a GitOps runtime, per provider and token type.");
+        root.Subcommands.Add(DemoCommand.Create(streams));
+        root.Subcommands.Add(CatalogueCommand.Create(streams));
+
+        // With no command the CLI runs the demo: the README's first step.
+        root.SetAction((_, cancellationToken) => DemoCommand.RunAsync(streams, cancellationToken));
+        return root;
+    }
+}

@@ -1,0 +1,107 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using static GitTokenScopes.Catalogue.Internal.EditionBuilder;
+
+namespace GitTokenScopes.Catalogue.Internal;
+
+/// <summary>
+/// The two built-in editions: the seed document's tables, row for row, and the vendor's current documentation where
+/// it drifted from the seed (PROVIDERS.md §0.6).
+/// </summary>
+internal static class BuiltInEditions
+{
+    private const string GitHubRepoHookNote =
+        "GitHub's repo scope already grants full access to repository webhooks; the source still lists admin:repo_hook, "
+        + "and so does this requirement (Codefresh's own CLI checks both by exact name).";
+
+    private const string ApiReadTypoNote =
+        "The source lists \"api_read\", which is not a GitLab scope: it is a typo for read_api (GitLab's READ_API_SCOPE), "
+        + "which this requirement uses. The label keeps the source's words.";
+
+    private const string FineGrainedNote =
+        "Fine-grained permissions are written name=level. \"Repository access\" has no permission name at GitHub; its two "
+        + "choices are written repository_selection=all and repository_selection=selected.";
+
+    public static ScopeEdition Seed { get; } = CreateSeed();
+
+    public static ScopeEdition CodefreshDocs { get; } = CreateCodefreshDocs();
+
+    private static ScopeEdition CreateSeed()
+    {
+        var source = new RequirementSource(
+            "Codefresh documentation: Git tokens for GitOps (the project's seed copy)",
+            date: null,
+            url: new Uri("https://codefresh.io/docs/gitops/security/git-tokens"),
+            note: "Undated copy. It predates February 2025: it lacks the Commit statuses and Pull requests permissions Codefresh "
+                + "added then, and calls fine-grained tokens \"currently not officially supported\".");
+        var b = new EditionBuilder(ScopeEditions.SeedName, source);
+
+        b.Add(GitProvider.GitHub, TokenKind.Runtime, TokenFamily.Classic, GitHubRepoHookNote,
+            Clause("repo", Purposes.RuntimeRepo, "repo"),
+            Clause("admin:repo_hook", Purposes.ArgoEventsWebhooks, "admin:repo_hook"));
+        b.Add(GitProvider.GitHub, TokenKind.Runtime, TokenFamily.FineGrained, FineGrainedNote,
+            Clause(Labels.RepositoryAccess, Purposes.RuntimeRepositoryAccess, "repository_selection=all", "repository_selection=selected"),
+            Clause(Labels.AdministrationReadWrite, Purposes.CreateRepository, "administration=write"),
+            Clause(Labels.ContentsReadWrite, Purposes.RuntimeContents, "contents=write"),
+            Clause(Labels.MetadataRead, Purposes.Metadata, "metadata=read"),
+            Clause("Webhook: Read and write", Purposes.ArgoEventsWebhooks, "repository_hooks=write"));
+        b.Add(GitProvider.GitLab, TokenKind.Runtime, TokenFamily.PersonalAccessToken, null,
+            Clause("read_api", Purposes.RuntimeReadApi, "read_api"),
+            Clause("read_repository", Purposes.RuntimeClone, "read_repository"));
+        b.AddBitbucket(TokenKind.Runtime);
+
+        AddUserRequirements(b);
+        return new ScopeEdition(
+            ScopeEditions.SeedName,
+            "The requirement tables of the seed document (Codefresh's \"Git tokens for GitOps\"), row for row. The default.",
+            b.Requirements);
+    }
+
+    private static ScopeEdition CreateCodefreshDocs()
+    {
+        var source = new RequirementSource(
+            "Codefresh documentation: Git tokens for GitOps (docs.codefresh.io, _docs/security/git-tokens.md at 0d0a610)",
+            date: new DateOnly(2026, 5, 11),
+            url: new Uri("https://codefresh.io/docs/gitops/security/git-tokens"),
+            note: "Differs from the seed in two places: the GitLab Runtime token needs api, and the fine-grained GitHub Runtime "
+                + "token also needs Commit statuses and Pull requests (read and write), added in February 2025.");
+        var b = new EditionBuilder(ScopeEditions.CodefreshDocsName, source);
+
+        b.Add(GitProvider.GitHub, TokenKind.Runtime, TokenFamily.Classic, GitHubRepoHookNote,
+            Clause("repo", Purposes.RuntimeRepo, "repo"),
+            Clause("admin:repo_hook", Purposes.ArgoEventsWebhooks, "admin:repo_hook"));
+        b.Add(GitProvider.GitHub, TokenKind.Runtime, TokenFamily.FineGrained, FineGrainedNote,
+            Clause(Labels.RepositoryAccess, Purposes.RuntimeRepositoryAccess, "repository_selection=all", "repository_selection=selected"),
+            Clause(Labels.AdministrationReadWrite, Purposes.CreateRepository, "administration=write"),
+            Clause("Commit statuses: Read and write", "Report sync and deployment status on commits", "statuses=write"),
+            Clause(Labels.ContentsReadWrite, Purposes.RuntimeContents, "contents=write"),
+            Clause(Labels.MetadataRead, Purposes.Metadata, "metadata=read"),
+            Clause("Pull requests: Read and write", "Open and update pull requests (for example for promotions)", "pull_requests=write"),
+            Clause("Webhooks: Read and write", Purposes.ArgoEventsWebhooks, "repository_hooks=write"));
+        b.Add(GitProvider.GitLab, TokenKind.Runtime, TokenFamily.PersonalAccessToken,
+            "A personal or group access token. GitLab's api scope includes read_api, read_repository and write_repository.",
+            Clause("api", "Create the Runtime's project and webhooks through the GitLab API; Argo CD clones, pulls and syncs", "api"));
+        b.AddBitbucket(TokenKind.Runtime);
+
+        AddUserRequirements(b);
+        return new ScopeEdition(
+            ScopeEditions.CodefreshDocsName,
+            "Codefresh's current documentation (2026-05-11), where it drifted from the seed: GitLab Runtime api; fine-grained Runtime adds Commit statuses and Pull requests.",
+            b.Requirements);
+    }
+
+    /// <summary>The User-token rows, which are the same in both editions.</summary>
+    private static void AddUserRequirements(EditionBuilder b)
+    {
+        b.Add(GitProvider.GitHub, TokenKind.User, TokenFamily.Classic, null,
+            Clause("repo", Purposes.UserRepo, "repo"));
+        b.Add(GitProvider.GitHub, TokenKind.User, TokenFamily.FineGrained, FineGrainedNote,
+            Clause(Labels.RepositoryAccess, Purposes.UserRepositoryAccess, "repository_selection=all", "repository_selection=selected"),
+            Clause(Labels.ContentsReadWrite, Purposes.UserContents, "contents=write"),
+            Clause(Labels.MetadataRead, Purposes.Metadata, "metadata=read"));
+        b.Add(GitProvider.GitLab, TokenKind.User, TokenFamily.PersonalAccessToken, ApiReadTypoNote,
+            Clause("write_repository (includes read_repository)", Purposes.UserWriteRepository, "write_repository"),
+            Clause("api_read", Purposes.UserReadApi, "read_api"));
+        b.AddBitbucket(TokenKind.User);
+    }
+}

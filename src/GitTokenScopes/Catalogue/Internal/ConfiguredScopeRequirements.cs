@@ -1,0 +1,60 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using GitTokenScopes.DependencyInjection.Internal;
+using Microsoft.Extensions.Options;
+
+namespace GitTokenScopes.Catalogue.Internal;
+
+/// <summary>
+/// The default <see cref="IScopeRequirements"/>: the configured edition with the host's overrides applied from the
+/// least to the most specific (default, runtime, repository, runtime and repository).
+/// </summary>
+internal sealed class ConfiguredScopeRequirements : IScopeRequirements
+{
+    private readonly ScopeEdition _edition;
+    private readonly Dictionary<ScopeRequirementKey, ParsedOverride[]> _overrides;
+
+    public ConfiguredScopeRequirements(IOptions<GitTokenScopesOptions> options, GitTokenScopesConfigurationPath? path = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var (overrides, errors) = OverrideParser.Parse(options.Value, path?.Path ?? OverrideParser.DefaultPath);
+        if (errors.Count > 0)
+        {
+            // Reached only when options validation was bypassed (no host to run ValidateOnStart).
+            throw new OptionsValidationException(Options.DefaultName, typeof(GitTokenScopesOptions), errors);
+        }
+
+        _edition = ScopeEditions.Get(options.Value.Edition);
+        _overrides = overrides
+            .GroupBy(o => o.Key)
+            .ToDictionary(g => g.Key, g => g.OrderBy(o => o.Specificity).ToArray()); // OrderBy is stable: declaration order among equals.
+    }
+
+    public ScopeRequirement GetRequirement(ScopeRequirementKey key, string? runtimeName = null, string? repository = null)
+    {
+        var requirement = _edition[key];
+        if (!_overrides.TryGetValue(key, out var candidates))
+        {
+            return requirement;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (!candidate.AppliesTo(runtimeName, repository))
+            {
+                continue;
+            }
+
+            var clauses = candidate.ApplyTo(requirement.Clauses).ToArray();
+            if (clauses.Length == 0)
+            {
+                throw new InvalidOperationException(
+                    $"The overrides {string.Join(", ", requirement.AppliedOverrides.Append(candidate.Name))} leave the requirement for {key} with no clause.");
+            }
+
+            requirement = requirement.WithClauses(clauses, candidate.Name);
+        }
+
+        return requirement;
+    }
+}

@@ -1,0 +1,213 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using System.Globalization;
+
+namespace GitTokenScopes.Catalogue.Internal;
+
+/// <summary>
+/// Turns the host's override options into validated overrides, or into errors that each name the offending
+/// configuration key (for example <c>GitTokenScopes:Overrides:1:Clauses:0:AnyOf:2</c>).
+/// </summary>
+internal static class OverrideParser
+{
+    public const string DefaultPath = "GitTokenScopes";
+
+    public static (IReadOnlyList<ParsedOverride> Overrides, IReadOnlyList<string> Errors) Parse(GitTokenScopesOptions options, string path)
+    {
+        var errors = new List<string>();
+        var parsed = new List<ParsedOverride>();
+        if (!ScopeEditions.TryGet(options.Edition, out var edition))
+        {
+            errors.Add($"{path}:Edition: '{options.Edition}' is not a known catalogue edition. Known editions: {string.Join(", ", ScopeEditions.All.Select(e => e.Name))}.");
+        }
+
+        // Labels an override adds may be removed by a more specific override, so they count as known labels.
+        var addedLabels = options.Overrides
+            .SelectMany(o => o?.Clauses ?? [])
+            .Select(c => c?.Label?.Trim())
+            .OfType<string>()
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        for (var i = 0; i < options.Overrides.Count; i++)
+        {
+            var name = Key(path, "Overrides", i);
+            if (options.Overrides[i] is not { } item)
+            {
+                errors.Add($"{name}: the override is empty.");
+                continue;
+            }
+
+            if (TryParse(item, name, edition, addedLabels, errors) is { } result)
+            {
+                parsed.Add(result);
+            }
+        }
+
+        return (parsed, errors);
+    }
+
+    private static ParsedOverride? TryParse(ScopeRequirementOverride item, string name, ScopeEdition? edition, HashSet<string> addedLabels, List<string> errors)
+    {
+        var errorCount = errors.Count;
+        var hasProvider = Require(item.Provider, $"{name}:Provider", "provider", WireNames.ProviderNames, errors, out GitProvider provider, WireNames.TryParse);
+        Require(item.Kind, $"{name}:Kind", "token kind", WireNames.TokenKindNames, errors, out TokenKind kind, WireNames.TryParse);
+        var hasFamily = Require(item.TokenFamily, $"{name}:TokenFamily", "token family", WireNames.TokenFamilyNames, errors, out TokenFamily family, WireNames.TryParse);
+        ScopeVocabulary? vocabulary = null;
+        if (hasProvider && hasFamily && !ScopeVocabulary.TryGet(provider, family, out vocabulary))
+        {
+            errors.Add($"{name}:TokenFamily: '{item.TokenFamily}' is not a token family of {provider.ToWireName()}. Use one of: {string.Join(", ", ScopeVocabulary.FamiliesOf(provider).Select(f => f.ToWireName()))}.");
+        }
+
+        if (item.Runtime is not null && string.IsNullOrWhiteSpace(item.Runtime))
+        {
+            errors.Add($"{name}:Runtime: must not be blank; leave it out to apply to every runtime.");
+        }
+
+        if (item.Repository is not null && RepositoryName.Normalize(item.Repository) is null)
+        {
+            errors.Add($"{name}:Repository: must name a repository (for example org/repo); leave it out to apply to every repository.");
+        }
+
+        if (!Enum.IsDefined(item.Mode))
+        {
+            errors.Add($"{name}:Mode: '{item.Mode}' is not Replace or Amend.");
+        }
+        else if (item.Mode == OverrideMode.Replace && item.Clauses.Count == 0)
+        {
+            errors.Add($"{name}:Clauses: a Replace override needs at least one clause.");
+        }
+        else if (item.Mode == OverrideMode.Replace && item.RemoveClauses.Count > 0)
+        {
+            errors.Add($"{name}:RemoveClauses: only an Amend override removes clauses; a Replace override replaces them all.");
+        }
+        else if (item.Mode == OverrideMode.Amend && item.Clauses.Count == 0 && item.RemoveClauses.Count == 0)
+        {
+            errors.Add($"{name}: an Amend override must add clauses or remove some.");
+        }
+
+        var clauses = ParseClauses(item, name, vocabulary, errors);
+        var removeLabels = ParseRemovals(item, name, edition, vocabulary is null ? null : new ScopeRequirementKey(provider, kind, family), addedLabels, errors);
+        if (errors.Count > errorCount || vocabulary is null)
+        {
+            return null;
+        }
+
+        var parsed = new ParsedOverride(
+            name,
+            new ScopeRequirementKey(provider, kind, family),
+            string.IsNullOrWhiteSpace(item.Runtime) ? null : item.Runtime.Trim(),
+            RepositoryName.Normalize(item.Repository),
+            item.Mode,
+            clauses,
+            removeLabels);
+
+        if (edition is not null && !parsed.ApplyTo(edition[parsed.Key].Clauses).Any())
+        {
+            errors.Add($"{name}:RemoveClauses: removing these clauses leaves the requirement for {parsed.Key} with none; use a Replace override instead.");
+            return null;
+        }
+
+        return parsed;
+    }
+
+    private static List<ScopeClause> ParseClauses(ScopeRequirementOverride item, string name, ScopeVocabulary? vocabulary, List<string> errors)
+    {
+        var clauses = new List<ScopeClause>();
+        for (var j = 0; j < item.Clauses.Count; j++)
+        {
+            var clauseName = Key(name, "Clauses", j);
+            var clause = item.Clauses[j];
+            if (clause is null)
+            {
+                errors.Add($"{clauseName}: the clause is empty.");
+                continue;
+            }
+
+            var ok = true;
+            if (string.IsNullOrWhiteSpace(clause.Label))
+            {
+                errors.Add($"{clauseName}:Label: is required.");
+                ok = false;
+            }
+
+            if (clause.AnyOf.Count == 0)
+            {
+                errors.Add($"{clauseName}:AnyOf: the clause is empty; list at least one scope.");
+                ok = false;
+            }
+
+            for (var k = 0; k < clause.AnyOf.Count; k++)
+            {
+                var scope = clause.AnyOf[k];
+                if (string.IsNullOrWhiteSpace(scope))
+                {
+                    errors.Add($"{Key(clauseName, "AnyOf", k)}: the scope is blank.");
+                    ok = false;
+                }
+                else if (vocabulary is not null && !vocabulary.IsWellFormed(scope))
+                {
+                    errors.Add($"{Key(clauseName, "AnyOf", k)}: '{scope}' is not a well-formed scope in the {vocabulary.Description} vocabulary.");
+                    ok = false;
+                }
+            }
+
+            if (ok && vocabulary is not null)
+            {
+                var purpose = string.IsNullOrWhiteSpace(clause.Purpose) ? "Required by the host's override" : clause.Purpose;
+                clauses.Add(new ScopeClause(clause.Label!, clause.AnyOf.Select(vocabulary.Normalize), purpose));
+            }
+        }
+
+        return clauses;
+    }
+
+    private static string[] ParseRemovals(ScopeRequirementOverride item, string name, ScopeEdition? edition, ScopeRequirementKey? key, HashSet<string> addedLabels, List<string> errors)
+    {
+        var labels = new List<string>();
+        for (var j = 0; j < item.RemoveClauses.Count; j++)
+        {
+            var label = item.RemoveClauses[j];
+            if (string.IsNullOrWhiteSpace(label))
+            {
+                errors.Add($"{Key(name, "RemoveClauses", j)}: the label is blank.");
+                continue;
+            }
+
+            // Catch typos: the label must exist in the edition's requirement or be added by some override.
+            if (edition is not null && key is { } k
+                && !edition[k].Clauses.Any(c => string.Equals(c.Label, label.Trim(), StringComparison.OrdinalIgnoreCase))
+                && !addedLabels.Contains(label.Trim()))
+            {
+                errors.Add($"{Key(name, "RemoveClauses", j)}: no clause of {k} in edition '{edition.Name}' is labelled '{label}'. Labels: {string.Join("; ", edition[k].Clauses.Select(c => c.Label).Distinct())}.");
+                continue;
+            }
+
+            labels.Add(label.Trim());
+        }
+
+        return [.. labels];
+    }
+
+    private delegate bool Parser<T>(string? value, out T result);
+
+    private static bool Require<T>(string? value, string key, string what, IReadOnlyList<string> names, List<string> errors, out T result, Parser<T> parse)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add($"{key}: is required. Use one of: {string.Join(", ", names)}.");
+            result = default!;
+            return false;
+        }
+
+        if (!parse(value, out result))
+        {
+            errors.Add($"{key}: '{value}' is not a known {what}. Use one of: {string.Join(", ", names)}.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static string Key(string parent, string property, int index)
+        => string.Create(CultureInfo.InvariantCulture, $"{parent}:{property}:{index}");
+}

@@ -1,0 +1,90 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+namespace GitTokenScopes;
+
+/// <summary>
+/// What a token must hold: all of its clauses, each satisfied by any one of its scopes. Carries where it comes from
+/// (edition and source document) and which overrides shaped it.
+/// </summary>
+public sealed class ScopeRequirement
+{
+    /// <summary>Initializes a new instance of the <see cref="ScopeRequirement"/> class.</summary>
+    /// <param name="key">The provider, token kind and token family the requirement is for.</param>
+    /// <param name="clauses">The clauses, all of which are needed. Scopes are normalized in the key's vocabulary.</param>
+    /// <param name="edition">The name of the catalogue edition the requirement belongs to.</param>
+    /// <param name="source">The document the requirement reproduces.</param>
+    /// <param name="notes">Remarks on how the source was read (for example a typo corrected), if any.</param>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="clauses"/>, a clause or <paramref name="source"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when there is no clause, <paramref name="edition"/> is blank, or a scope is not well formed in the key's vocabulary.</exception>
+    public ScopeRequirement(ScopeRequirementKey key, IEnumerable<ScopeClause> clauses, string edition, RequirementSource source, string? notes = null)
+        : this(key, clauses, edition, source, notes, [])
+    {
+    }
+
+    private ScopeRequirement(ScopeRequirementKey key, IEnumerable<ScopeClause> clauses, string edition, RequirementSource source, string? notes, IReadOnlyList<string> appliedOverrides)
+    {
+        ArgumentNullException.ThrowIfNull(clauses);
+        ArgumentException.ThrowIfNullOrWhiteSpace(edition);
+        ArgumentNullException.ThrowIfNull(source);
+        var vocabulary = key.Vocabulary;
+        var normalized = new List<ScopeClause>();
+        foreach (var clause in clauses)
+        {
+            ArgumentNullException.ThrowIfNull(clause, nameof(clauses));
+            foreach (var scope in clause.AnyOf)
+            {
+                if (!vocabulary.IsWellFormed(scope))
+                {
+                    throw new ArgumentException(
+                        $"Clause '{clause.Label}' of {key}: '{scope}' is not a well-formed scope in the {vocabulary.Description} vocabulary.",
+                        nameof(clauses));
+                }
+            }
+
+            normalized.Add(new ScopeClause(clause.Label, clause.AnyOf.Select(vocabulary.Normalize), clause.Purpose));
+        }
+
+        if (normalized.Count == 0)
+        {
+            throw new ArgumentException($"The requirement for {key} must have at least one clause.", nameof(clauses));
+        }
+
+        Key = key;
+        Clauses = normalized;
+        Edition = edition;
+        Source = source;
+        Notes = string.IsNullOrWhiteSpace(notes) ? null : notes;
+        AppliedOverrides = appliedOverrides;
+    }
+
+    /// <summary>Gets the provider, token kind and token family the requirement is for.</summary>
+    public ScopeRequirementKey Key { get; }
+
+    /// <summary>Gets the clauses, all of which are needed.</summary>
+    public IReadOnlyList<ScopeClause> Clauses { get; }
+
+    /// <summary>Gets the name of the catalogue edition the requirement belongs to.</summary>
+    public string Edition { get; }
+
+    /// <summary>Gets the document the requirement reproduces.</summary>
+    public RequirementSource Source { get; }
+
+    /// <summary>Gets remarks on how the source was read, if any.</summary>
+    public string? Notes { get; }
+
+    /// <summary>
+    /// Gets the overrides applied to the edition's requirement to produce this one, least specific first, each named by
+    /// where it was declared (for example <c>GitTokenScopes:Overrides:0</c>); empty when none applied.
+    /// </summary>
+    public IReadOnlyList<string> AppliedOverrides { get; }
+
+    /// <summary>Gets the vocabulary the scopes are written in.</summary>
+    public ScopeVocabulary Vocabulary => Key.Vocabulary;
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Key} [{Edition}]: {string.Join(" AND ", Clauses.Select(c => "(" + string.Join(" | ", c.AnyOf) + ")"))}";
+
+    /// <summary>Creates the requirement that results from applying an override to this one.</summary>
+    internal ScopeRequirement WithClauses(IEnumerable<ScopeClause> clauses, string overrideName)
+        => new(Key, clauses, Edition, Source, Notes, [.. AppliedOverrides, overrideName]);
+}

@@ -1,0 +1,95 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using GitTokenScopes.Catalogue.Internal;
+using GitTokenScopes.DependencyInjection.Internal;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GitTokenScopes;
+
+/// <summary>Registers GitTokenScopes in a service collection.</summary>
+public static class GitTokenScopesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the library core: the requirements catalogue (<see cref="IScopeRequirements"/>), its options, their
+    /// validation at startup, and <see cref="TimeProvider.System"/> unless one is registered. Calling it again adds nothing twice.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>A builder on which providers and features chain.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="services"/> is <see langword="null"/>.</exception>
+    public static IGitTokenScopesBuilder AddGitTokenScopes(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _ = GetOrAddCore(services);
+        return new GitTokenScopesBuilder(services);
+    }
+
+    /// <summary>Registers the library core and configures its options in code.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures the options (edition, overrides).</param>
+    /// <returns>A builder on which providers and features chain.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    public static IGitTokenScopesBuilder AddGitTokenScopes(this IServiceCollection services, Action<GitTokenScopesOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        _ = GetOrAddCore(services);
+        services.Configure(configure);
+        return new GitTokenScopesBuilder(services);
+    }
+
+    /// <summary>
+    /// Registers the library core and binds its options from a configuration section, for example
+    /// <c>configuration.GetSection("GitTokenScopes")</c>. Unknown keys are errors, and validation errors name the
+    /// section's own keys. Binding the same section again adds nothing.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration section holding <see cref="GitTokenScopesOptions"/>.</param>
+    /// <returns>A builder on which providers and features chain.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when the section is empty or does not exist.</exception>
+    public static IGitTokenScopesBuilder AddGitTokenScopes(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var path = configuration is IConfigurationSection section ? section.Path : string.Empty;
+        if (!configuration.GetChildren().Any())
+        {
+            throw new ArgumentException($"Configuration section '{path}' is empty or does not exist.", nameof(configuration));
+        }
+
+        var marker = GetOrAddCore(services);
+        if (marker.BoundSections.Add(path))
+        {
+            services.AddOptions<GitTokenScopesOptions>().Bind(configuration, o => o.ErrorOnUnknownConfiguration = true);
+            if (path.Length > 0)
+            {
+                services.RemoveAll<GitTokenScopesConfigurationPath>();
+                services.AddSingleton(new GitTokenScopesConfigurationPath(path));
+            }
+        }
+
+        return new GitTokenScopesBuilder(services);
+    }
+
+    private static GitTokenScopesMarker GetOrAddCore(IServiceCollection services)
+    {
+        foreach (var descriptor in services)
+        {
+            if (descriptor.ServiceType == typeof(GitTokenScopesMarker) && descriptor.ImplementationInstance is GitTokenScopesMarker existing)
+            {
+                return existing;
+            }
+        }
+
+        var marker = new GitTokenScopesMarker();
+        services.AddSingleton(marker);
+        services.AddOptions<GitTokenScopesOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitTokenScopesOptions>, GitTokenScopesOptionsValidator>());
+        services.TryAddSingleton<IScopeRequirements, ConfiguredScopeRequirements>();
+        services.TryAddSingleton(TimeProvider.System);
+        return marker;
+    }
+}

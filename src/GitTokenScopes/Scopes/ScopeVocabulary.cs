@@ -1,0 +1,209 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using GitTokenScopes.Scopes.Internal;
+
+namespace GitTokenScopes;
+
+/// <summary>
+/// The scope language of one provider and token family: how scope strings are compared, which are well formed,
+/// which are known, and which scope implies which (the implication graph).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Comparison rules: surrounding white space is removed and case is folded (to lower case for GitHub, GitLab and
+/// Bitbucket Cloud, to upper case for Bitbucket Server permissions). White space inside a scope is kept, so such a
+/// scope is simply unknown and matches nothing.
+/// </para>
+/// <para>
+/// Unknown scopes (well formed or not) are kept as they are: they imply nothing but themselves and never make anything fail.
+/// </para>
+/// </remarks>
+public sealed class ScopeVocabulary
+{
+    private readonly bool _upperCase;
+    private readonly Regex _wellFormed;
+    private readonly FrozenDictionary<string, string[]> _edges;
+    private readonly Func<string, string?>? _rule;
+    private readonly FrozenDictionary<string, FrozenSet<string>> _closures;
+
+    internal ScopeVocabulary(
+        GitProvider provider,
+        TokenFamily family,
+        string description,
+        bool upperCase,
+        Regex wellFormed,
+        IEnumerable<string> knownScopes,
+        IEnumerable<KeyValuePair<string, string[]>> edges,
+        Func<string, string?>? rule = null)
+    {
+        Provider = provider;
+        Family = family;
+        Description = description;
+        _upperCase = upperCase;
+        _wellFormed = wellFormed;
+        _rule = rule;
+        _edges = edges.ToFrozenDictionary(StringComparer.Ordinal);
+        var known = new HashSet<string>(knownScopes, StringComparer.Ordinal);
+        foreach (var (parent, children) in _edges)
+        {
+            known.Add(parent);
+            known.UnionWith(children);
+        }
+
+        KnownScopes = known.Order(StringComparer.Ordinal).ToArray();
+        _closures = KnownScopes.ToFrozenDictionary(s => s, ComputeClosure, StringComparer.Ordinal);
+    }
+
+    /// <summary>Gets the provider whose scopes this vocabulary describes.</summary>
+    public GitProvider Provider { get; }
+
+    /// <summary>Gets the token family whose scopes this vocabulary describes.</summary>
+    public TokenFamily Family { get; }
+
+    /// <summary>Gets a short human description of the vocabulary, for example "GitHub classic OAuth scopes".</summary>
+    public string Description { get; }
+
+    /// <summary>Gets every scope this vocabulary knows, normalized and in ordinal order.</summary>
+    public IReadOnlyList<string> KnownScopes { get; }
+
+    /// <summary>Gets every built-in vocabulary, one per provider and token family.</summary>
+    public static IReadOnlyList<ScopeVocabulary> All => BuiltInVocabularies.All;
+
+    /// <summary>Gets the vocabulary of a provider and token family.</summary>
+    /// <param name="provider">The provider.</param>
+    /// <param name="family">The token family.</param>
+    /// <returns>The vocabulary.</returns>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="family"/> is not a family of <paramref name="provider"/>.</exception>
+    public static ScopeVocabulary For(GitProvider provider, TokenFamily family)
+        => TryGet(provider, family, out var vocabulary)
+            ? vocabulary
+            : throw new ArgumentException(
+                $"Token family '{family.ToWireName()}' does not belong to provider '{SafeName(provider)}'. Families of that provider: {string.Join(", ", FamiliesOf(provider).Select(f => f.ToWireName()))}.",
+                nameof(family));
+
+    /// <summary>Gets the vocabulary of a provider and token family, if that family belongs to that provider.</summary>
+    /// <param name="provider">The provider.</param>
+    /// <param name="family">The token family.</param>
+    /// <param name="vocabulary">The vocabulary, when found.</param>
+    /// <returns><see langword="true"/> when <paramref name="family"/> is a family of <paramref name="provider"/>.</returns>
+    public static bool TryGet(GitProvider provider, TokenFamily family, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ScopeVocabulary? vocabulary)
+    {
+        foreach (var candidate in BuiltInVocabularies.All)
+        {
+            if (candidate.Provider == provider && candidate.Family == family)
+            {
+                vocabulary = candidate;
+                return true;
+            }
+        }
+
+        vocabulary = null;
+        return false;
+    }
+
+    /// <summary>Gets the token families of a provider.</summary>
+    /// <param name="provider">The provider.</param>
+    /// <returns>The families, in declaration order; empty for an undefined provider value.</returns>
+    public static IReadOnlyList<TokenFamily> FamiliesOf(GitProvider provider)
+        => BuiltInVocabularies.All.Where(v => v.Provider == provider).Select(v => v.Family).ToArray();
+
+    /// <summary>Normalizes a scope for comparison: trims surrounding white space and folds case.</summary>
+    /// <param name="scope">The scope as written or reported.</param>
+    /// <returns>The normalized scope; empty when <paramref name="scope"/> is only white space.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="scope"/> is <see langword="null"/>.</exception>
+    public string Normalize(string scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var trimmed = scope.Trim();
+        return _upperCase ? trimmed.ToUpperInvariant() : trimmed.ToLowerInvariant();
+    }
+
+    /// <summary>Tells whether a scope has the shape of a scope in this vocabulary, known or not.</summary>
+    /// <param name="scope">The scope; it is normalized first.</param>
+    /// <returns><see langword="true"/> when the scope is well formed.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="scope"/> is <see langword="null"/>.</exception>
+    public bool IsWellFormed(string scope) => _wellFormed.IsMatch(Normalize(scope));
+
+    /// <summary>Tells whether a scope is one this vocabulary knows.</summary>
+    /// <param name="scope">The scope; it is normalized first.</param>
+    /// <returns><see langword="true"/> when the scope is known.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="scope"/> is <see langword="null"/>.</exception>
+    public bool IsKnown(string scope) => _closures.ContainsKey(Normalize(scope));
+
+    /// <summary>Gets the scopes a scope directly implies (its children in the implication graph).</summary>
+    /// <param name="scope">The scope; it is normalized first.</param>
+    /// <returns>The directly implied scopes, normalized; empty for a scope that implies nothing.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="scope"/> is <see langword="null"/>.</exception>
+    public IReadOnlyList<string> GetImpliedScopes(string scope) => DirectChildren(Normalize(scope));
+
+    /// <summary>Tells whether holding one scope grants another (reflexively and transitively).</summary>
+    /// <param name="granted">The scope held.</param>
+    /// <param name="required">The scope needed.</param>
+    /// <returns><see langword="true"/> when <paramref name="granted"/> is or implies <paramref name="required"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    public bool Implies(string granted, string required)
+    {
+        ArgumentNullException.ThrowIfNull(required);
+        return ClosureOf(Normalize(granted)).Contains(Normalize(required));
+    }
+
+    /// <summary>Computes the closure of a set of scopes: the scopes themselves plus everything they imply.</summary>
+    /// <param name="scopes">The scopes; each is normalized and empty ones are dropped.</param>
+    /// <returns>The closure, normalized.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="scopes"/> or one of its items is <see langword="null"/>.</exception>
+    public IReadOnlySet<string> Expand(IEnumerable<string> scopes)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        var closure = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var scope in scopes)
+        {
+            var normalized = Normalize(scope);
+            if (normalized.Length > 0)
+            {
+                closure.UnionWith(ClosureOf(normalized));
+            }
+        }
+
+        return closure;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Provider.ToWireName()}/{Family.ToWireName()}";
+
+    /// <summary>Gets the reflexive, transitive closure of one normalized scope.</summary>
+    internal IReadOnlySet<string> ClosureOf(string normalized)
+        => _closures.TryGetValue(normalized, out var closure) ? closure : ComputeClosure(normalized);
+
+    private FrozenSet<string> ComputeClosure(string normalized)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { normalized };
+        var pending = new Stack<string>();
+        pending.Push(normalized);
+        while (pending.TryPop(out var current))
+        {
+            foreach (var child in DirectChildren(current))
+            {
+                if (seen.Add(child))
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+
+        return seen.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    private string[] DirectChildren(string normalized)
+    {
+        var explicitChildren = _edges.TryGetValue(normalized, out var children) ? children : [];
+        var ruleChild = _rule?.Invoke(normalized);
+        return ruleChild is null || explicitChildren.Contains(ruleChild, StringComparer.Ordinal)
+            ? explicitChildren
+            : [.. explicitChildren, ruleChild];
+    }
+
+    private static string SafeName(GitProvider provider)
+        => Enum.IsDefined(provider) ? provider.ToWireName() : ((int)provider).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

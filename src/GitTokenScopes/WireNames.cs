@@ -1,0 +1,120 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using System.Diagnostics.CodeAnalysis;
+
+namespace GitTokenScopes;
+
+/// <summary>
+/// The stable lowercase names used for the library's enumerations in JSON, configuration and command lines
+/// (<c>github</c>, <c>bitbucket-cloud</c>, <c>fine-grained</c>, …).
+/// </summary>
+/// <remarks>
+/// Parsing accepts the wire name or the C# member name, ignoring case and surrounding white space, so
+/// <c>bitbucket-cloud</c>, <c>BitbucketCloud</c> and <c>BITBUCKET-CLOUD</c> all name <see cref="GitProvider.BitbucketCloud"/>.
+/// </remarks>
+public static class WireNames
+{
+    private static readonly (GitProvider Value, string Name)[] Providers =
+    [
+        (GitProvider.GitHub, "github"),
+        (GitProvider.GitLab, "gitlab"),
+        (GitProvider.BitbucketCloud, "bitbucket-cloud"),
+        (GitProvider.BitbucketServer, "bitbucket-server"),
+    ];
+
+    private static readonly (TokenKind Value, string Name)[] Kinds =
+    [
+        (TokenKind.Runtime, "runtime"),
+        (TokenKind.User, "user"),
+    ];
+
+    private static readonly (TokenFamily Value, string Name)[] Families =
+    [
+        (TokenFamily.Classic, "classic"),
+        (TokenFamily.FineGrained, "fine-grained"),
+        (TokenFamily.PersonalAccessToken, "personal-access-token"),
+        (TokenFamily.AppPassword, "app-password"),
+        (TokenFamily.ApiToken, "api-token"),
+        (TokenFamily.HttpAccessToken, "http-access-token"),
+    ];
+
+    /// <summary>Gets the wire names of every provider, in declaration order.</summary>
+    public static IReadOnlyList<string> ProviderNames { get; } = Providers.Select(p => p.Name).ToArray();
+
+    /// <summary>Gets the wire names of every token kind, in declaration order.</summary>
+    public static IReadOnlyList<string> TokenKindNames { get; } = Kinds.Select(p => p.Name).ToArray();
+
+    /// <summary>Gets the wire names of every token family, in declaration order.</summary>
+    public static IReadOnlyList<string> TokenFamilyNames { get; } = Families.Select(p => p.Name).ToArray();
+
+    /// <summary>Gets the wire name of a provider.</summary>
+    /// <param name="provider">The provider.</param>
+    /// <returns>The wire name, for example <c>bitbucket-cloud</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="provider"/> is not a defined value.</exception>
+    public static string ToWireName(this GitProvider provider) => Format(Providers, provider);
+
+    /// <summary>Gets the wire name of a token kind.</summary>
+    /// <param name="kind">The token kind.</param>
+    /// <returns>The wire name, <c>runtime</c> or <c>user</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="kind"/> is not a defined value.</exception>
+    public static string ToWireName(this TokenKind kind) => Format(Kinds, kind);
+
+    /// <summary>Gets the wire name of a token family.</summary>
+    /// <param name="family">The token family.</param>
+    /// <returns>The wire name, for example <c>fine-grained</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="family"/> is not a defined value.</exception>
+    public static string ToWireName(this TokenFamily family) => Format(Families, family);
+
+    /// <summary>Parses a provider name.</summary>
+    /// <param name="value">A wire name or member name, for example <c>bitbucket-server</c> or <c>BitbucketServer</c>.</param>
+    /// <param name="provider">The provider, when the name is known.</param>
+    /// <returns><see langword="true"/> when <paramref name="value"/> names a provider.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? value, out GitProvider provider) => TryParse(Providers, value, out provider);
+
+    /// <summary>Parses a token kind name.</summary>
+    /// <param name="value">A wire name or member name, for example <c>runtime</c>.</param>
+    /// <param name="kind">The token kind, when the name is known.</param>
+    /// <returns><see langword="true"/> when <paramref name="value"/> names a token kind.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? value, out TokenKind kind) => TryParse(Kinds, value, out kind);
+
+    /// <summary>Parses a token family name.</summary>
+    /// <param name="value">A wire name or member name, for example <c>fine-grained</c> or <c>FineGrained</c>.</param>
+    /// <param name="family">The token family, when the name is known.</param>
+    /// <returns><see langword="true"/> when <paramref name="value"/> names a token family.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? value, out TokenFamily family) => TryParse(Families, value, out family);
+
+    private static string Format<T>((T Value, string Name)[] table, T value)
+        where T : struct, Enum
+    {
+        foreach (var (candidate, name) in table)
+        {
+            if (EqualityComparer<T>.Default.Equals(candidate, value))
+            {
+                return name;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(value), value, $"Not a defined {typeof(T).Name} value.");
+    }
+
+    private static bool TryParse<T>((T Value, string Name)[] table, string? value, out T result)
+        where T : struct, Enum
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            var trimmed = value.AsSpan().Trim();
+            foreach (var (candidate, name) in table)
+            {
+                if (trimmed.Equals(name, StringComparison.OrdinalIgnoreCase)
+                    || trimmed.Equals(candidate.ToString(), StringComparison.OrdinalIgnoreCase))
+                {
+                    result = candidate;
+                    return true;
+                }
+            }
+        }
+
+        result = default;
+        return false;
+    }
+}
