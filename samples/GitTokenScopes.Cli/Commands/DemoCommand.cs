@@ -16,7 +16,7 @@ internal static class DemoCommand
 
     /// <summary>What the demo prints above the catalogue, so nobody mistakes it for the validation demo.</summary>
     public const string PlaceholderNote =
-        "Note: the offline demo of token validation arrives with the inspectors; for now, demo shows the scope catalogue tokens are checked against.";
+        "Note: the offline demo of token validation arrives with the inspectors; until then, demo shows the scope catalogue.";
 
     /// <summary>Creates the command.</summary>
     public static Command Create(CliStreams streams)

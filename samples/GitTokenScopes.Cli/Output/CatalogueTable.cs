@@ -27,7 +27,7 @@ internal static class CatalogueTable
         var available = Math.Max(console.Profile.Width - ChromeWidth, MinimumAvailableWidth);
         var table = new Table()
             .Border(TableBorder.Rounded)
-            .AddColumn(new TableColumn("Clause") { Width = available * 30 / 100 })
+            .AddColumn(new TableColumn("Clause") { Width = available * 32 / 100 })
             .AddColumn(new TableColumn("Any of (one suffices)") { Width = available * 22 / 100 })
             .AddColumn("Purpose");
 

@@ -36,15 +36,7 @@ internal static class BuiltInEditions
                 + "added then, and calls fine-grained tokens \"currently not officially supported\".");
         var b = new EditionBuilder(ScopeEditions.SeedName, source);
 
-        b.Add(GitProvider.GitHub, TokenKind.Runtime, TokenFamily.Classic, GitHubRepoHookNote,
-            Clause("repo", Purposes.RuntimeRepo, "repo"),
-            Clause("admin:repo_hook", Purposes.ArgoEventsWebhooks, "admin:repo_hook"));
-        b.Add(GitProvider.GitHub, TokenKind.Runtime, TokenFamily.FineGrained, FineGrainedNote,
-            Clause(Labels.RepositoryAccess, Purposes.RuntimeRepositoryAccess, "repository_selection=all", "repository_selection=selected"),
-            Clause(Labels.AdministrationReadWrite, Purposes.CreateRepository, "administration=write"),
-            Clause(Labels.ContentsReadWrite, Purposes.RuntimeContents, "contents=write"),
-            Clause(Labels.MetadataRead, Purposes.Metadata, "metadata=read"),
-            Clause("Webhook: Read and write", Purposes.ArgoEventsWebhooks, "repository_hooks=write"));
+        AddGitHubRuntime(b, vendorDocs: false);
         b.Add(GitProvider.GitLab, TokenKind.Runtime, TokenFamily.PersonalAccessToken, null,
             Clause("read_api", Purposes.RuntimeReadApi, "read_api"),
             Clause("read_repository", Purposes.RuntimeClone, "read_repository"));
@@ -67,17 +59,7 @@ internal static class BuiltInEditions
                 + "token also needs Commit statuses and Pull requests (read and write), added in February 2025.");
         var b = new EditionBuilder(ScopeEditions.CodefreshDocsName, source);
 
-        b.Add(GitProvider.GitHub, TokenKind.Runtime, TokenFamily.Classic, GitHubRepoHookNote,
-            Clause("repo", Purposes.RuntimeRepo, "repo"),
-            Clause("admin:repo_hook", Purposes.ArgoEventsWebhooks, "admin:repo_hook"));
-        b.Add(GitProvider.GitHub, TokenKind.Runtime, TokenFamily.FineGrained, FineGrainedNote,
-            Clause(Labels.RepositoryAccess, Purposes.RuntimeRepositoryAccess, "repository_selection=all", "repository_selection=selected"),
-            Clause(Labels.AdministrationReadWrite, Purposes.CreateRepository, "administration=write"),
-            Clause("Commit statuses: Read and write", "Report sync and deployment status on commits", "statuses=write"),
-            Clause(Labels.ContentsReadWrite, Purposes.RuntimeContents, "contents=write"),
-            Clause(Labels.MetadataRead, Purposes.Metadata, "metadata=read"),
-            Clause("Pull requests: Read and write", "Open and update pull requests (for example for promotions)", "pull_requests=write"),
-            Clause("Webhooks: Read and write", Purposes.ArgoEventsWebhooks, "repository_hooks=write"));
+        AddGitHubRuntime(b, vendorDocs: true);
         b.Add(GitProvider.GitLab, TokenKind.Runtime, TokenFamily.PersonalAccessToken,
             "A personal or group access token. GitLab's api scope includes read_api, read_repository and write_repository.",
             Clause("api", "Create the Runtime's project and webhooks through the GitLab API; Argo CD clones, pulls and syncs", "api"));
@@ -88,6 +70,37 @@ internal static class BuiltInEditions
             ScopeEditions.CodefreshDocsName,
             "Codefresh's current documentation (2026-05-11), where it drifted from the seed: GitLab Runtime api; fine-grained Runtime adds Commit statuses and Pull requests.",
             b.Requirements);
+    }
+
+    /// <summary>
+    /// The GitHub Runtime rows. The vendor's current documentation adds Commit statuses and Pull requests to the
+    /// fine-grained token and spells the webhook label in the plural; the seed writes "Webhook".
+    /// </summary>
+    private static void AddGitHubRuntime(EditionBuilder b, bool vendorDocs)
+    {
+        b.Add(GitProvider.GitHub, TokenKind.Runtime, TokenFamily.Classic, GitHubRepoHookNote,
+            Clause("repo", Purposes.RuntimeRepo, "repo"),
+            Clause("admin:repo_hook", Purposes.ArgoEventsWebhooks, "admin:repo_hook"));
+
+        var clauses = new List<ScopeClause>
+        {
+            Clause(Labels.RepositoryAccess, Purposes.RuntimeRepositoryAccess, "repository_selection=all", "repository_selection=selected"),
+            Clause(Labels.AdministrationReadWrite, Purposes.CreateRepository, "administration=write"),
+        };
+        if (vendorDocs)
+        {
+            clauses.Add(Clause("Commit statuses: Read and write", "Report sync and deployment status on commits", "statuses=write"));
+        }
+
+        clauses.Add(Clause(Labels.ContentsReadWrite, Purposes.RuntimeContents, "contents=write"));
+        clauses.Add(Clause(Labels.MetadataRead, Purposes.Metadata, "metadata=read"));
+        if (vendorDocs)
+        {
+            clauses.Add(Clause("Pull requests: Read and write", "Open and update pull requests (for example for promotions)", "pull_requests=write"));
+        }
+
+        clauses.Add(Clause(vendorDocs ? "Webhooks: Read and write" : "Webhook: Read and write", Purposes.ArgoEventsWebhooks, "repository_hooks=write"));
+        b.Add(GitProvider.GitHub, TokenKind.Runtime, TokenFamily.FineGrained, FineGrainedNote, [.. clauses]);
     }
 
     /// <summary>The User-token rows, which are the same in both editions.</summary>

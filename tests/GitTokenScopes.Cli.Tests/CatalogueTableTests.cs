@@ -1,0 +1,93 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using GitTokenScopes.Cli.Commands;
+using GitTokenScopes.Cli.Output;
+using GitTokenScopes.Cli.Tests.Support;
+using Spectre.Console;
+
+namespace GitTokenScopes.Cli.Tests;
+
+public sealed class CatalogueTableTests
+{
+    [Fact]
+    public async Task Catalogue_NoOptions_PrintsATableWithEveryScopeOfTheDefaultEdition()
+    {
+        var run = await CliRun.RunAsync("catalogue");
+
+        run.ExitCode.Should().Be(0);
+        run.Stderr.Should().BeEmpty();
+        var scopes = ScopeEditions.Default.Requirements.SelectMany(r => r.Clauses).SelectMany(c => c.AnyOf).Distinct().ToArray();
+        scopes.Should().Contain(["repo", "admin:repo_hook", "read_api", "repository:write", "repository:admin", "repository_hooks=write", "REPO_ADMIN"]);
+        foreach (var scope in scopes)
+        {
+            run.Stdout.Should().Contain(scope);
+        }
+    }
+
+    [Fact]
+    public async Task Catalogue_NoOptions_PrintsAHeadingPerRequirementAndTheClauseLabels()
+    {
+        var run = await CliRun.RunAsync("catalogue");
+
+        run.Stdout.Should().StartWith("╭");
+        foreach (var requirement in ScopeEditions.Default.Requirements)
+        {
+            var key = requirement.Key;
+            run.Stdout.Should().Contain($"{key.Provider.ToWireName()} · {key.Kind.ToWireName()} · {key.Family.ToWireName()}");
+        }
+
+        // Labels short enough never to wrap at the captured width; every label is checked on a wide console below.
+        run.Stdout.Should().Contain("admin:repo_hook")
+            .And.Contain("api_read")
+            .And.Contain("Webhook: Read and write")
+            .And.Contain("Metadata: Read-only")
+            .And.Contain("Repositories: Write, Admin");
+    }
+
+    [Fact]
+    public async Task Catalogue_NoOptions_EndsWithTheEditionAndItsSource()
+    {
+        var run = await CliRun.RunAsync("catalogue");
+
+        var lines = run.Stdout.TrimEnd().Split(Environment.NewLine);
+        lines[^2].Should().StartWith("Edition: seed");
+        lines[^1].Should().StartWith("Source: " + ScopeEditions.Default.Requirements[0].Source.Document)
+            .And.EndWith("https://codefresh.io/docs/gitops/security/git-tokens");
+    }
+
+    [Fact]
+    public async Task Catalogue_ExplicitTableFormat_PrintsTheSameAsTheDefault()
+    {
+        var byDefault = await CliRun.RunAsync("catalogue");
+        var explicitly = await CliRun.RunAsync("catalogue", "--format", "table");
+
+        explicitly.ExitCode.Should().Be(0);
+        explicitly.Stdout.Should().Be(byDefault.Stdout);
+    }
+
+    [Theory]
+    [InlineData(ScopeEditions.SeedName)]
+    [InlineData(ScopeEditions.CodefreshDocsName)]
+    public void Write_WideConsole_ShowsEveryClauseLabelAndPurposeVerbatim(string editionName)
+    {
+        var edition = ScopeEditions.Get(editionName);
+        using var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = 1000;
+
+        CatalogueTable.Write(console, edition, new CatalogueQuery(edition).Select());
+
+        var output = writer.ToString();
+        foreach (var clause in edition.Requirements.SelectMany(r => r.Clauses))
+        {
+            output.Should().Contain(clause.Label).And.Contain(clause.Purpose).And.Contain(string.Join(" | ", clause.AnyOf));
+        }
+
+        output.Should().Contain($"Edition: {edition.Name}");
+    }
+}

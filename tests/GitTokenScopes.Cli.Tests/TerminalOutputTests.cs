@@ -1,0 +1,50 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using GitTokenScopes.Cli.Output;
+using GitTokenScopes.Cli.Tests.Support;
+
+namespace GitTokenScopes.Cli.Tests;
+
+/// <summary>
+/// Spectre.Console detects colour support from the environment, not from the writer, so these tests pretend to run in
+/// a true-colour terminal: a captured writer must still get plain text.
+/// </summary>
+[Collection(EnvironmentCollection.Name)]
+public sealed class TerminalOutputTests
+{
+    private static readonly Dictionary<string, string?> ColourTerminal = new(StringComparer.Ordinal)
+    {
+        ["TERM"] = "xterm-256color",
+        ["COLORTERM"] = "truecolor",
+        ["NO_COLOR"] = null,
+    };
+
+    [Theory]
+    [InlineData("catalogue")]
+    [InlineData("demo")]
+    public async Task RunAsync_CapturedTableInAColourTerminal_WritesNoAnsiEscapes(string command)
+    {
+        CliRun run;
+        using (new EnvironmentVariableScope(ColourTerminal))
+        {
+            run = await CliRun.RunAsync(command);
+        }
+
+        run.ExitCode.Should().Be(0);
+        run.Stdout.Should().Contain("github · runtime · classic").And.NotContain("\u001b");
+    }
+
+    [Fact]
+    public async Task RunAsync_CapturedTable_UsesTheNonTerminalWidth()
+    {
+        CliRun run;
+        using (new EnvironmentVariableScope(ColourTerminal))
+        {
+            run = await CliRun.RunAsync("catalogue");
+        }
+
+        // Spectre.Console falls back to 80 columns for a writer it cannot measure; the catalogue's purposes need more.
+        var widths = run.Stdout.Split(Environment.NewLine).Select(l => l.Length).ToArray();
+        widths.Max().Should().BeGreaterThan(80).And.BeLessThanOrEqualTo(CliConsole.NonTerminalWidth);
+    }
+}
