@@ -1,0 +1,63 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using GitTokenScopes.GitHub;
+using GitTokenScopes.GitHub.Internal;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GitTokenScopes;
+
+/// <summary>Adds provider inspectors and features to <see cref="IGitTokenScopesBuilder"/>.</summary>
+public static partial class GitTokenScopesBuilderExtensions
+{
+    /// <summary>
+    /// Adds the GitHub inspector (github.com, GitHub Enterprise Cloud including <c>*.ghe.com</c>, and GitHub Enterprise
+    /// Server) and its named HTTP client <see cref="GitTokenScopesHttpClientNames.GitHub"/>. Calling it again adds nothing twice.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The value of <paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IGitTokenScopesBuilder AddGitHub(this IGitTokenScopesBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddGitTokenScopes();
+        services.AddOptions<GitHubInspectorOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubInspectorOptions>, GitHubInspectorOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITokenInspector, GitHubTokenInspector>());
+        if (!services.Any(d => d.ServiceType == typeof(GitHubClientMarker)))
+        {
+            services.AddSingleton<GitHubClientMarker>();
+            AddLibraryHttpClient(services, GitTokenScopesHttpClientNames.GitHub);
+        }
+
+        return builder;
+    }
+
+    /// <summary>Adds the GitHub inspector and configures its options.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>The value of <paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    public static IGitTokenScopesBuilder AddGitHub(this IGitTokenScopesBuilder builder, Action<GitHubInspectorOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.AddGitHub();
+        builder.Services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers one of the library's named clients: no automatic redirects (Octokit's redirect handler decides, and
+    /// drops the token when a redirect leaves the host) and none of the factory's logging handlers, whose structured
+    /// state carries header values.
+    /// </summary>
+    private static void AddLibraryHttpClient(IServiceCollection services, string name)
+        => services.AddHttpClient(name)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .RemoveAllLoggers();
+
+    private sealed class GitHubClientMarker;
+}

@@ -1,0 +1,44 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using GitTokenScopes.Internal;
+
+namespace GitTokenScopes.GitHub.Internal;
+
+/// <summary>
+/// Derives the REST API address (PROVIDERS.md §1.6): github.com → <c>https://api.github.com/</c>; <c>*.ghe.com</c> →
+/// <c>https://api.SUB.ghe.com/</c>; any other server <c>https://host[/path]</c> → <c>https://host[/path]/api/v3/</c>;
+/// an explicit API URL is used verbatim.
+/// </summary>
+internal static class GitHubApiAddress
+{
+    public static readonly Uri GitHubDotCom = new("https://api.github.com/");
+
+    public static (Uri? Address, string? Error) Resolve(GitCredential credential)
+    {
+        var address = credential.ApiUrl is { } api ? TransportPolicy.WithTrailingSlash(api)
+            : credential.ServerUrl is { } server ? FromServer(server)
+            : GitHubDotCom;
+        var error = TransportPolicy.Check(address);
+        return error is null ? (address, null) : (null, error);
+    }
+
+    private static Uri FromServer(Uri server)
+    {
+        var host = server.IdnHost.ToLowerInvariant();
+        if (host is "github.com" or "www.github.com" or "api.github.com")
+        {
+            return GitHubDotCom;
+        }
+
+        if (host.EndsWith(".ghe.com", StringComparison.Ordinal))
+        {
+            var apiHost = host.StartsWith("api.", StringComparison.Ordinal) ? host : "api." + host;
+            return new UriBuilder(server.Scheme, apiHost, server.IsDefaultPort ? -1 : server.Port, "/").Uri;
+        }
+
+        var withSlash = TransportPolicy.WithTrailingSlash(server);
+        return withSlash.AbsolutePath.EndsWith("/api/v3/", StringComparison.OrdinalIgnoreCase)
+            ? withSlash
+            : new Uri(withSlash, "api/v3/");
+    }
+}

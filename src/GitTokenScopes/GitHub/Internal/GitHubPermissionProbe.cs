@@ -1,0 +1,79 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+namespace GitTokenScopes.GitHub.Internal;
+
+/// <summary>
+/// How to learn whether a fine-grained token holds one permission level on a repository without changing anything
+/// (PROVIDERS.md §1.4): read levels use GET; write levels send an invalid payload that can only be rejected — a
+/// 400/404/422 proves the request passed authorization, a 403 proves it did not.
+/// </summary>
+internal sealed class GitHubPermissionProbe
+{
+    // Values no real object has: a missing commit, a hook id beyond any real one, a file name nobody uses.
+    private const string NoSuchSha = "0000000000000000000000000000000000000000";
+    private const string NoSuchHook = "2147483647";
+    private const string NoSuchFile = "gittokenscopes-permission-probe.txt";
+
+    private static readonly GitHubOutcome[] Forbidden = [GitHubOutcome.Forbidden];
+
+    // A 404 from a read endpoint of a repository seen a moment earlier is GitHub hiding what the token may not read.
+    private static readonly GitHubOutcome[] ForbiddenOrHidden = [GitHubOutcome.Forbidden, GitHubOutcome.NotFound];
+
+    private static readonly GitHubPermissionProbe[] Table =
+    [
+        new("contents", "read", HttpMethod.Get, "commits?per_page=1", [GitHubOutcome.Success, GitHubOutcome.Rejected], ForbiddenOrHidden), // 409: empty repository
+        new("contents", "write", HttpMethod.Put, $"contents/{NoSuchFile}", [GitHubOutcome.Rejected], Forbidden),
+        new("administration", "read", HttpMethod.Get, "actions/permissions", [GitHubOutcome.Success], ForbiddenOrHidden),
+        new("administration", "write", HttpMethod.Get, "rulesets/rule-suites?per_page=1", [GitHubOutcome.Success], Forbidden), // trufflehog's heuristic
+        new("repository_hooks", "read", HttpMethod.Get, "hooks?per_page=1", [GitHubOutcome.Success], ForbiddenOrHidden),
+        new("repository_hooks", "write", HttpMethod.Patch, $"hooks/{NoSuchHook}", [GitHubOutcome.NotFound, GitHubOutcome.Rejected], Forbidden),
+        new("statuses", "read", HttpMethod.Get, $"commits/{NoSuchSha}/statuses", [GitHubOutcome.Success, GitHubOutcome.NotFound, GitHubOutcome.Rejected], Forbidden),
+        new("statuses", "write", HttpMethod.Post, $"statuses/{NoSuchSha}", [GitHubOutcome.Rejected], Forbidden),
+        new("pull_requests", "read", HttpMethod.Get, "pulls?per_page=1", [GitHubOutcome.Success], ForbiddenOrHidden),
+        new("pull_requests", "write", HttpMethod.Post, "pulls", [GitHubOutcome.Rejected], Forbidden),
+    ];
+
+    private readonly GitHubOutcome[] _granted;
+    private readonly GitHubOutcome[] _denied;
+
+    private GitHubPermissionProbe(string permission, string level, HttpMethod method, string path, GitHubOutcome[] granted, GitHubOutcome[] denied)
+    {
+        Permission = permission;
+        Level = level;
+        Method = method;
+        Path = path;
+        _granted = granted;
+        _denied = denied;
+    }
+
+    public string Permission { get; }
+
+    public string Level { get; }
+
+    public HttpMethod Method { get; }
+
+    /// <summary>Gets the path under <c>repos/{owner}/{repo}/</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>Gets a value indicating whether the probe calls a write endpoint (it then sends an empty JSON body).</summary>
+    public bool IsWrite => Method != HttpMethod.Get;
+
+    public string Scope => $"{Permission}={Level}";
+
+    /// <summary>Finds the probe for a permission level; <see langword="null"/> when none exists (the level stays undetermined).</summary>
+    public static GitHubPermissionProbe? For(string permission, string level)
+        => Array.Find(Table, p => p.Permission == permission && p.Level == level);
+
+    public string Endpoint(RepositoryRequest repository)
+        => $"repos/{Uri.EscapeDataString(repository.Owner)}/{Uri.EscapeDataString(repository.Repository)}/{Path}";
+
+    public ProbeVerdict Interpret(GitHubOutcome outcome) => outcome switch
+    {
+        _ when _granted.Contains(outcome) => ProbeVerdict.Granted,
+        _ when _denied.Contains(outcome) => ProbeVerdict.Denied,
+        GitHubOutcome.Success when IsWrite => ProbeVerdict.UnexpectedSuccess,
+        GitHubOutcome.RateLimited => ProbeVerdict.RateLimited,
+        GitHubOutcome.SsoRequired => ProbeVerdict.SsoRequired,
+        _ => ProbeVerdict.Unknown,
+    };
+}

@@ -1,0 +1,118 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GitTokenScopes.GitHub.Internal;
+
+/// <summary>
+/// Inspects GitHub tokens (PROVIDERS.md §1). Classic and OAuth tokens: one <c>GET /user</c> gives scopes, identity,
+/// expiry and rate limit; each named repository adds one <c>GET /repos/{o}/{r}</c>, sent concurrently. Fine-grained and
+/// App tokens have no scope list: in a first round the identity and each named repository are read, in a second round
+/// exactly the permissions the requirements ask for are probed on each visible repository, concurrently.
+/// </summary>
+internal sealed partial class GitHubTokenInspector(
+    IHttpMessageHandlerFactory handlers,
+    IOptionsMonitor<GitHubInspectorOptions> options,
+    TimeProvider time,
+    ILogger<GitHubTokenInspector> logger) : ITokenInspector
+{
+    private static readonly ScopeVocabulary ClassicVocabulary = ScopeVocabulary.For(GitProvider.GitHub, TokenFamily.Classic);
+    private static readonly ScopeVocabulary FineGrainedVocabulary = ScopeVocabulary.For(GitProvider.GitHub, TokenFamily.FineGrained);
+
+    public GitProvider Provider => GitProvider.GitHub;
+
+    public async Task<TokenInspection> InspectAsync(TokenInspectionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var credential = request.Credential;
+        var (apiUrl, addressError) = GitHubApiAddress.Resolve(credential);
+        var type = GitHubTokenClassifier.Classify(credential.Token);
+        var result = new Draft(credential, apiUrl ?? credential.ApiUrl ?? credential.ServerUrl ?? GitHubApiAddress.GitHubDotCom, type);
+        if (credential.Provider != GitProvider.GitHub)
+        {
+            return Finish(result.Fail(InspectionStatus.Misconfigured, $"The credential is for {credential.Provider.ToWireName()}, not GitHub."), 0);
+        }
+
+        if (apiUrl is null)
+        {
+            return Finish(result.Fail(InspectionStatus.Misconfigured, addressError), 0);
+        }
+
+        if (type == TokenType.GitHubRefresh)
+        {
+            return Finish(result.Fail(InspectionStatus.Unsupported, "GitHub App refresh tokens (ghr_) cannot call the API; exchange it for a user access token (ghu_) and check that one."), 0);
+        }
+
+        var settings = options.CurrentValue;
+        using var session = new GitHubSession(() => handlers.CreateHandler(GitTokenScopesHttpClientNames.GitHub), apiUrl, credential.Token, settings);
+        Log.InspectionStarted(logger, credential.Fingerprint, apiUrl.Host, type);
+        try
+        {
+            if (GitHubTokenClassifier.FamilyOf(type) == TokenFamily.FineGrained)
+            {
+                await InspectFineGrainedAsync(session, request, result, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await InspectClassicAsync(session, request, result, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (GitHubUnreachableException exception)
+        {
+            result.Fail(InspectionStatus.Unreachable, exception.Message);
+        }
+
+        return Finish(result, session.RequestCount);
+    }
+
+    private TokenInspection Finish(Draft draft, int requestCount)
+    {
+        var inspection = draft.Build(requestCount);
+        Log.InspectionFinished(logger, inspection.CredentialFingerprint, inspection.ApiUrl.Host, inspection.Status, inspection.TokenType, requestCount);
+        return inspection;
+    }
+
+    /// <summary>Maps a failed answer of a call the whole inspection depends on to the inspection's status.</summary>
+    private void FailWith(Draft result, GitHubAnswer answer, string what)
+    {
+        var outcome = GitHubStatusMap.Classify(answer);
+        result.RateLimit = GitHubHeaders.RateLimit(answer, time) ?? result.RateLimit;
+        var said = answer.ErrorMessage();
+        var suffix = said is null ? string.Empty : $": {said}";
+        switch (outcome)
+        {
+            case GitHubOutcome.Unauthorized:
+                result.Fail(InspectionStatus.Invalid, $"GitHub rejected the token (401{suffix}); it is unknown, expired or revoked.");
+                break;
+            case GitHubOutcome.RateLimited:
+                result.Fail(InspectionStatus.RateLimited, RateLimitMessage(result.RateLimit));
+                break;
+            case GitHubOutcome.SsoRequired:
+                var (_, url) = GitHubHeaders.SsoRequirement(answer);
+                result.ActionUrl = url;
+                result.Fail(InspectionStatus.SsoRequired, "An organization requires SAML single sign-on: authorize the token for it" + (url is null ? "." : $" at {url}."));
+                break;
+            case GitHubOutcome.Forbidden:
+                result.Fail(InspectionStatus.Forbidden, $"GitHub refused {what} (403{suffix}).");
+                break;
+            case GitHubOutcome.ServerError:
+                result.Fail(InspectionStatus.ProviderError, $"GitHub answered {what} with a server error ({answer.StatusCode}).");
+                break;
+            default:
+                result.Fail(InspectionStatus.ProviderError, $"GitHub answered {what} with an unexpected {answer.StatusCode}{suffix}.");
+                break;
+        }
+    }
+
+    private static string RateLimitMessage(RateLimitInfo? rateLimit)
+        => rateLimit switch
+        {
+            { RetryAfter: { } wait } => $"GitHub's rate limit was reached; retry after {wait.TotalSeconds:0} s.",
+            { ResetAt: { } reset } => $"GitHub's rate limit was reached; it resets at {reset:yyyy-MM-dd HH:mm:ss} UTC.",
+            _ => "GitHub's rate limit was reached.",
+        };
+
+    private static string RepositoryPath(RepositoryRequest repository)
+        => $"repos/{Uri.EscapeDataString(repository.Owner)}/{Uri.EscapeDataString(repository.Repository)}";
+}

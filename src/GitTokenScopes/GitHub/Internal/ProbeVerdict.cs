@@ -1,0 +1,16 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+namespace GitTokenScopes.GitHub.Internal;
+
+/// <summary>What one permission probe showed.</summary>
+internal enum ProbeVerdict
+{
+    Granted,
+    Denied,
+    Unknown,
+    RateLimited,
+    SsoRequired,
+
+    /// <summary>A write probe, built so that it cannot succeed, answered 2xx: reported as an error, never trusted.</summary>
+    UnexpectedSuccess,
+}

@@ -1,0 +1,86 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using System.Security.Cryptography;
+using System.Text;
+
+namespace GitTokenScopes;
+
+/// <summary>
+/// A token to inspect, with the provider and server it belongs to. The token is a secret: it is never part of
+/// <see cref="ToString"/>, of any result, of any log or of any cache key; <see cref="Fingerprint"/> identifies it instead.
+/// </summary>
+public sealed class GitCredential
+{
+    /// <summary>Initializes a new instance of the <see cref="GitCredential"/> class.</summary>
+    /// <param name="provider">The provider that issued the token.</param>
+    /// <param name="token">The token.</param>
+    /// <param name="serverUrl">
+    /// The instance's web address for self-hosted providers (for example <c>https://ghe.example.com</c> or
+    /// <c>https://example.com/gitlab</c>); the inspector derives the API address from it. <see langword="null"/> for the public cloud.
+    /// </param>
+    /// <param name="apiUrl">An explicit API address, used verbatim; overrides <paramref name="serverUrl"/>.</param>
+    /// <param name="username">The user name, where the provider needs one with the token (Bitbucket).</param>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="token"/> is blank, or a URL is not absolute.</exception>
+    public GitCredential(GitProvider provider, string token, Uri? serverUrl = null, Uri? apiUrl = null, string? username = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        if (serverUrl is { IsAbsoluteUri: false })
+        {
+            throw new ArgumentException("The server URL must be absolute.", nameof(serverUrl));
+        }
+
+        if (apiUrl is { IsAbsoluteUri: false })
+        {
+            throw new ArgumentException("The API URL must be absolute.", nameof(apiUrl));
+        }
+
+        Provider = provider;
+        Token = token.Trim();
+        ServerUrl = serverUrl;
+        ApiUrl = apiUrl;
+        Username = string.IsNullOrWhiteSpace(username) ? null : username.Trim();
+        Fingerprint = FingerprintOf(Token);
+    }
+
+    /// <summary>Gets the provider that issued the token.</summary>
+    public GitProvider Provider { get; }
+
+    /// <summary>Gets the token. Handle it as a secret.</summary>
+    public string Token { get; }
+
+    /// <summary>Gets the instance's web address, or <see langword="null"/> for the public cloud.</summary>
+    public Uri? ServerUrl { get; }
+
+    /// <summary>Gets the explicit API address, if one was given.</summary>
+    public Uri? ApiUrl { get; }
+
+    /// <summary>Gets the user name, if one was given.</summary>
+    public string? Username { get; }
+
+    /// <summary>
+    /// Gets a stable, non-reversible identifier of the token for logs and support: <c>sha256:</c> followed by the first
+    /// 12 hexadecimal digits of the SHA-256 of the token.
+    /// </summary>
+    public string Fingerprint { get; }
+
+    /// <summary>Computes the fingerprint of a token (see <see cref="Fingerprint"/>).</summary>
+    /// <param name="token">The token.</param>
+    /// <returns>The fingerprint.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="token"/> is <see langword="null"/>.</exception>
+    public static string FingerprintOf(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(token), hash);
+        return "sha256:" + Convert.ToHexStringLower(hash[..6]);
+    }
+
+    /// <summary>Describes the credential without the token.</summary>
+    /// <returns>For example <c>github token sha256:0123456789ab at https://ghe.example.com/</c>.</returns>
+    public override string ToString()
+    {
+        var where = ApiUrl ?? ServerUrl;
+        var user = Username is null ? string.Empty : $" for {Username}";
+        return where is null ? $"{Provider.ToWireName()} token {Fingerprint}{user}" : $"{Provider.ToWireName()} token {Fingerprint}{user} at {where}";
+    }
+}

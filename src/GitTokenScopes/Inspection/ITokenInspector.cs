@@ -1,0 +1,19 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+namespace GitTokenScopes;
+
+/// <summary>
+/// Asks one provider's API what a token really holds. Inspectors never throw for provider answers or transport
+/// failures: they return a <see cref="TokenInspection"/> whose <see cref="TokenInspection.Status"/> says what happened.
+/// </summary>
+public interface ITokenInspector
+{
+    /// <summary>Gets the provider this inspector talks to.</summary>
+    GitProvider Provider { get; }
+
+    /// <summary>Inspects a token.</summary>
+    /// <param name="request">The credential, the repositories to check and the requirements to probe for.</param>
+    /// <param name="cancellationToken">Cancels the inspection; an <see cref="OperationCanceledException"/> is then thrown.</param>
+    /// <returns>What the provider showed.</returns>
+    Task<TokenInspection> InspectAsync(TokenInspectionRequest request, CancellationToken cancellationToken = default);
+}
