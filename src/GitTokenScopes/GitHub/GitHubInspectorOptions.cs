@@ -11,10 +11,11 @@ public sealed class GitHubInspectorOptions
 
     /// <summary>
     /// Gets or sets how many requests one inspection may have in flight at once (fine-grained tokens are probed per
-    /// repository and permission, concurrently).
+    /// repository and permission, concurrently). Above this, wall time grows with the number of repositories; far above
+    /// it, GitHub's secondary rate limits (which punish bursts of concurrent requests) become likely.
     /// </summary>
-    /// <value>The default value is 16. It must be between 1 and 256.</value>
-    public int MaxConcurrentRequests { get; set; } = 16;
+    /// <value>The default value is 64. It must be between 1 and 256.</value>
+    public int MaxConcurrentRequests { get; set; } = 64;
 
     /// <summary>Gets or sets the product name sent in the <c>User-Agent</c> header (GitHub rejects requests without one).</summary>
     /// <value>The default value is <c>GitTokenScopes</c>.</value>
