@@ -12,6 +12,10 @@ public sealed class FakeGitHubServerOptions
     /// </summary>
     public bool Enterprise { get; set; }
 
+    /// <summary>Gets or sets the clock the server uses for rate-limit windows and reset times.</summary>
+    /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>Gets or sets the version sent in <c>X-GitHub-Enterprise-Version</c> when <see cref="Enterprise"/> is set. Defaults to <c>3.14.0</c>.</summary>
     public string EnterpriseVersion { get; set; } = "3.14.0";
 

@@ -129,7 +129,7 @@ internal sealed class GitHubFakeRouter
             var unauthorized = new GitHubFakeAnswer(401, GitHubFakeJson.Error("Bad credentials", GitHubFakeJson.RestDocs, 401));
             if (RateLimitHeaders)
             {
-                AddBudget(unauthorized, _anonymous.Spend(DateTimeOffset.UtcNow));
+                AddBudget(unauthorized, _anonymous.Spend(_options.TimeProvider.GetUtcNow()));
             }
 
             return unauthorized;
@@ -148,7 +148,7 @@ internal sealed class GitHubFakeRouter
         }
 
         var route = GitHubFakeRoute.Match(call.Method, path);
-        var now = DateTimeOffset.UtcNow;
+        var now = _options.TimeProvider.GetUtcNow();
 
         // 4. Rate limit the token has hit.
         if (token.RateLimit is { } limit)
