@@ -2,6 +2,7 @@
 
 using GitTokenScopes.GitHub;
 using GitTokenScopes.GitHub.Internal;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -46,6 +47,26 @@ public static partial class GitTokenScopesBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
         builder.AddGitHub();
         builder.Services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>Adds the GitHub inspector and binds its options from a configuration section (unknown keys are errors).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configuration">The section holding <see cref="GitHubInspectorOptions"/>, for example <c>GitTokenScopes:GitHub</c>.</param>
+    /// <returns>The value of <paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when the section is empty or does not exist.</exception>
+    public static IGitTokenScopesBuilder AddGitHub(this IGitTokenScopesBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (!configuration.GetChildren().Any())
+        {
+            throw new ArgumentException($"Configuration section '{(configuration as IConfigurationSection)?.Path}' is empty or does not exist.", nameof(configuration));
+        }
+
+        builder.AddGitHub();
+        builder.Services.AddOptions<GitHubInspectorOptions>().Bind(configuration, o => o.ErrorOnUnknownConfiguration = true);
         return builder;
     }
 
