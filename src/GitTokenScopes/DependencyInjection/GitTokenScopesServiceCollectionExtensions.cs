@@ -54,11 +54,7 @@ public static class GitTokenScopesServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var path = configuration is IConfigurationSection section ? section.Path : string.Empty;
-        if (!configuration.GetChildren().Any())
-        {
-            throw new ArgumentException($"Configuration section '{path}' is empty or does not exist.", nameof(configuration));
-        }
+        var path = ConfigurationSections.RequireNotEmpty(configuration, nameof(configuration));
 
         var marker = GetOrAddCore(services);
         if (marker.BoundSections.Add(path))

@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.DependencyInjection.Internal;
 using GitTokenScopes.GitHub;
 using GitTokenScopes.GitHub.Internal;
 using Microsoft.Extensions.Configuration;
@@ -60,11 +61,7 @@ public static partial class GitTokenScopesBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
-        if (!configuration.GetChildren().Any())
-        {
-            throw new ArgumentException($"Configuration section '{(configuration as IConfigurationSection)?.Path}' is empty or does not exist.", nameof(configuration));
-        }
-
+        _ = ConfigurationSections.RequireNotEmpty(configuration, nameof(configuration));
         builder.AddGitHub();
         builder.Services.AddOptions<GitHubInspectorOptions>().Bind(configuration, o => o.ErrorOnUnknownConfiguration = true);
         return builder;

@@ -1,23 +1,23 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Catalogue.Internal;
+
 namespace GitTokenScopes;
 
 /// <summary>A repository a token must reach, and how.</summary>
 public sealed class RepositoryRequest
 {
     /// <summary>Initializes a new instance of the <see cref="RepositoryRequest"/> class.</summary>
-    /// <param name="name">The repository's full name as the provider writes it (<c>owner/repo</c>, <c>group/subgroup/project</c>, <c>PROJECT/repo</c>).</param>
+    /// <param name="name">
+    /// The repository's full name as the provider writes it (<c>owner/repo</c>, <c>group/subgroup/project</c>,
+    /// <c>PROJECT/repo</c>); a clone URL or a trailing <c>.git</c> is accepted and reduced to the name.
+    /// </param>
     /// <param name="access">The access needed.</param>
     /// <exception cref="ArgumentException">Thrown when <paramref name="name"/> is blank or has no owner part.</exception>
     public RepositoryRequest(string name, RepositoryAccess access = RepositoryAccess.ReadWrite)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var trimmed = name.Trim().Trim('/');
-        if (trimmed.EndsWith(".git", StringComparison.OrdinalIgnoreCase))
-        {
-            trimmed = trimmed[..^4];
-        }
-
+        var trimmed = RepositoryName.Normalize(name) ?? string.Empty;
         var slash = trimmed.LastIndexOf('/');
         if (slash <= 0 || slash == trimmed.Length - 1 || trimmed.Contains("//", StringComparison.Ordinal) || trimmed.Any(char.IsWhiteSpace))
         {

@@ -20,8 +20,19 @@ public sealed class AddGitHubTests
 
         provider.GetServices<ITokenInspector>().Should().ContainSingle().Which.Provider.Should().Be(GitProvider.GitHub);
         provider.GetRequiredService<IOptions<GitHubInspectorOptions>>().Value.MaxConcurrentRequests.Should().Be(8);
-        provider.GetRequiredService<IHttpClientFactory>().CreateClient(GitTokenScopesHttpClientNames.GitHub).Should().NotBeNull();
+        PrimaryHandler(provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(GitTokenScopesHttpClientNames.GitHub))
+            .Should().BeOfType<SocketsHttpHandler>().Which.AllowAutoRedirect.Should().BeFalse("Octokit's redirect handler decides, and drops the token off-host");
         services.Count(d => d.ServiceType == typeof(IValidateOptions<GitHubInspectorOptions>)).Should().Be(1);
+    }
+
+    [Fact]
+    public void AddGitHub_NamedClient_HasNoLoggingHandlers()
+    {
+        using var provider = new ServiceCollection().AddLogging().AddGitTokenScopes().AddGitHub().Services.BuildServiceProvider();
+
+        var chain = Chain(provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(GitTokenScopesHttpClientNames.GitHub));
+
+        chain.Select(h => h.GetType().Name).Should().NotContain(n => n.Contains("Logging", StringComparison.Ordinal), "the factory's logging handlers keep header values in their structured state");
     }
 
     [Theory]
@@ -61,4 +72,17 @@ public sealed class AddGitHubTests
         FluentActions.Invoking(() => builder.AddGitHub((Action<GitHubInspectorOptions>)null!)).Should().Throw<ArgumentNullException>().WithParameterName("configure");
         FluentActions.Invoking(() => builder.AddGitHub((IConfiguration)null!)).Should().Throw<ArgumentNullException>().WithParameterName("configuration");
     }
+
+    private static List<HttpMessageHandler> Chain(HttpMessageHandler handler)
+    {
+        var chain = new List<HttpMessageHandler> { handler };
+        while (chain[^1] is DelegatingHandler { InnerHandler: { } inner })
+        {
+            chain.Add(inner);
+        }
+
+        return chain;
+    }
+
+    private static HttpMessageHandler PrimaryHandler(HttpMessageHandler handler) => Chain(handler)[^1];
 }

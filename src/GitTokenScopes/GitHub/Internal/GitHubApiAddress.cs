@@ -22,6 +22,10 @@ internal static class GitHubApiAddress
         return error is null ? (address, null) : (null, error);
     }
 
+    /// <summary>The REST path of a repository, relative to the API address: <c>repos/{owner}/{repo}</c>.</summary>
+    public static string RepositoryPath(RepositoryRequest repository)
+        => $"repos/{Uri.EscapeDataString(repository.Owner)}/{Uri.EscapeDataString(repository.Repository)}";
+
     private static Uri FromServer(Uri server)
     {
         var host = server.IdnHost.ToLowerInvariant();

@@ -65,7 +65,7 @@ internal sealed class GitHubPermissionProbe
         => Array.Find(Table, p => p.Permission == permission && p.Level == level);
 
     public string Endpoint(RepositoryRequest repository)
-        => $"repos/{Uri.EscapeDataString(repository.Owner)}/{Uri.EscapeDataString(repository.Repository)}/{Path}";
+        => $"{GitHubApiAddress.RepositoryPath(repository)}/{Path}";
 
     public ProbeVerdict Interpret(GitHubOutcome outcome) => outcome switch
     {

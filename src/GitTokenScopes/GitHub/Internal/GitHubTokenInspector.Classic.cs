@@ -9,7 +9,7 @@ internal sealed partial class GitHubTokenInspector
     {
         var identityTask = session.SendAsync(HttpMethod.Get, "user", withEmptyBody: false, cancellationToken);
         var repositoryTasks = request.Repositories
-            .Select(r => session.SendAsync(HttpMethod.Get, RepositoryPath(r), withEmptyBody: false, cancellationToken))
+            .Select(r => session.SendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(r), withEmptyBody: false, cancellationToken))
             .ToArray();
         var identity = await identityTask.ConfigureAwait(false);
         var repositories = await Task.WhenAll(repositoryTasks).ConfigureAwait(false);
@@ -91,7 +91,7 @@ internal sealed partial class GitHubTokenInspector
         var outcome = GitHubStatusMap.Classify(answer);
         if (outcome is GitHubOutcome.RateLimited or GitHubOutcome.SsoRequired)
         {
-            FailWith(result, answer, $"GET /{RepositoryPath(repository)}");
+            FailWith(result, answer, $"GET /{GitHubApiAddress.RepositoryPath(repository)}");
         }
 
         var message = outcome switch

@@ -17,7 +17,7 @@ internal sealed partial class GitHubTokenInspector
         // Installation tokens get 403 on /user; they list what they can reach instead (no permission needed).
         var identityTask = session.SendAsync(HttpMethod.Get, installation ? "installation/repositories?per_page=100" : "user", withEmptyBody: false, cancellationToken);
         var repositoryTasks = request.Repositories
-            .Select(r => session.SendAsync(HttpMethod.Get, RepositoryPath(r), withEmptyBody: false, cancellationToken))
+            .Select(r => session.SendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(r), withEmptyBody: false, cancellationToken))
             .ToArray();
         var identity = await identityTask.ConfigureAwait(false);
         var repositoryAnswers = await Task.WhenAll(repositoryTasks).ConfigureAwait(false);

@@ -112,7 +112,4 @@ internal sealed partial class GitHubTokenInspector(
             { ResetAt: { } reset } => $"GitHub's rate limit was reached; it resets at {reset:yyyy-MM-dd HH:mm:ss} UTC.",
             _ => "GitHub's rate limit was reached.",
         };
-
-    private static string RepositoryPath(RepositoryRequest repository)
-        => $"repos/{Uri.EscapeDataString(repository.Owner)}/{Uri.EscapeDataString(repository.Repository)}";
 }
