@@ -28,11 +28,7 @@ public static partial class GitTokenScopesBuilderExtensions
         services.AddOptions<GitHubInspectorOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubInspectorOptions>, GitHubInspectorOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITokenInspector, GitHubTokenInspector>());
-        if (!services.Any(d => d.ServiceType == typeof(GitHubClientMarker)))
-        {
-            services.AddSingleton<GitHubClientMarker>();
-            AddLibraryHttpClient(services, GitTokenScopesHttpClientNames.GitHub);
-        }
+        _ = LibraryHttpClients.AddOnce(services, GitTokenScopesHttpClientNames.GitHub);
 
         return builder;
     }
@@ -66,16 +62,4 @@ public static partial class GitTokenScopesBuilderExtensions
         builder.Services.AddOptions<GitHubInspectorOptions>().Bind(configuration, o => o.ErrorOnUnknownConfiguration = true);
         return builder;
     }
-
-    /// <summary>
-    /// Registers one of the library's named clients: no automatic redirects (Octokit's redirect handler decides, and
-    /// drops the token when a redirect leaves the host) and none of the factory's logging handlers, whose structured
-    /// state carries header values.
-    /// </summary>
-    private static void AddLibraryHttpClient(IServiceCollection services, string name)
-        => services.AddHttpClient(name)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .RemoveAllLoggers();
-
-    private sealed class GitHubClientMarker;
 }

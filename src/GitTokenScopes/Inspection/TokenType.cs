@@ -35,4 +35,64 @@ public enum TokenType
     /// <summary>GitHub App refresh token (<c>ghr_</c>); it cannot call the API.</summary>
     [JsonStringEnumMemberName("github-refresh")]
     GitHubRefresh,
+
+    /// <summary>GitLab personal access token (<c>glpat-</c>) owned by a human user.</summary>
+    [JsonStringEnumMemberName("gitlab-personal")]
+    GitLabPersonal,
+
+    /// <summary>GitLab project access token (<c>glpat-</c>), owned by a <c>project_…_bot…</c> user.</summary>
+    [JsonStringEnumMemberName("gitlab-project")]
+    GitLabProject,
+
+    /// <summary>GitLab group access token (<c>glpat-</c>), owned by a <c>group_…_bot…</c> user.</summary>
+    [JsonStringEnumMemberName("gitlab-group")]
+    GitLabGroup,
+
+    /// <summary>GitLab impersonation token, created by an administrator on behalf of a user.</summary>
+    [JsonStringEnumMemberName("gitlab-impersonation")]
+    GitLabImpersonation,
+
+    /// <summary>A GitLab token that is not an access token (deploy <c>gldt-</c>, runner <c>glrt-</c>, CI job <c>glcbt-</c>, OAuth, …); it is not meant for this use.</summary>
+    [JsonStringEnumMemberName("gitlab-other")]
+    GitLabOther,
+
+    /// <summary>Bitbucket Cloud app password (Basic authentication with the Bitbucket username); being retired by Atlassian.</summary>
+    [JsonStringEnumMemberName("bitbucket-app-password")]
+    BitbucketAppPassword,
+
+    /// <summary>Atlassian API token with Bitbucket scopes (Basic authentication with the Atlassian e-mail address).</summary>
+    [JsonStringEnumMemberName("bitbucket-api-token")]
+    BitbucketApiToken,
+
+    /// <summary>Bitbucket Cloud repository access token (Bearer).</summary>
+    [JsonStringEnumMemberName("bitbucket-repository-access-token")]
+    BitbucketRepositoryAccessToken,
+
+    /// <summary>Bitbucket Cloud project access token (Bearer).</summary>
+    [JsonStringEnumMemberName("bitbucket-project-access-token")]
+    BitbucketProjectAccessToken,
+
+    /// <summary>Bitbucket Cloud workspace access token (Bearer).</summary>
+    [JsonStringEnumMemberName("bitbucket-workspace-access-token")]
+    BitbucketWorkspaceAccessToken,
+
+    /// <summary>Bitbucket Cloud OAuth access token (Bearer).</summary>
+    [JsonStringEnumMemberName("bitbucket-oauth")]
+    BitbucketOAuth,
+
+    /// <summary>Bitbucket Server or Data Center personal HTTP access token.</summary>
+    [JsonStringEnumMemberName("bitbucket-server-personal")]
+    BitbucketServerPersonal,
+
+    /// <summary>Bitbucket Server or Data Center project HTTP access token.</summary>
+    [JsonStringEnumMemberName("bitbucket-server-project")]
+    BitbucketServerProject,
+
+    /// <summary>Bitbucket Server or Data Center repository HTTP access token.</summary>
+    [JsonStringEnumMemberName("bitbucket-server-repository")]
+    BitbucketServerRepository,
+
+    /// <summary>A Bitbucket Server or Data Center HTTP access token whose scope (personal, project or repository) could not be determined.</summary>
+    [JsonStringEnumMemberName("bitbucket-server-http-access-token")]
+    BitbucketServerHttpAccessToken,
 }

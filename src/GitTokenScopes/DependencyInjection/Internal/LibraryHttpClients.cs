@@ -1,0 +1,33 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GitTokenScopes.DependencyInjection.Internal;
+
+/// <summary>Registers the library's named HTTP clients, once each, with the same transport rules for every provider.</summary>
+internal static class LibraryHttpClients
+{
+    /// <summary>
+    /// Registers one of the library's named clients unless it is already registered: no automatic redirects (the
+    /// inspector decides, and never sends the token to another host) and none of the factory's logging handlers, whose
+    /// structured state carries header values.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">One of <see cref="GitTokenScopesHttpClientNames"/>.</param>
+    /// <returns>The client's builder when it was registered now; otherwise <see langword="null"/>.</returns>
+    public static IHttpClientBuilder? AddOnce(IServiceCollection services, string name)
+    {
+        var marker = new LibraryHttpClientMarker(name);
+        if (services.Any(d => d.ServiceType == typeof(LibraryHttpClientMarker) && Equals(d.ImplementationInstance, marker)))
+        {
+            return null;
+        }
+
+        services.AddSingleton(marker);
+        return services.AddHttpClient(name)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .RemoveAllLoggers();
+    }
+
+    private sealed record LibraryHttpClientMarker(string Name);
+}
