@@ -1,6 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.Diagnostics.CodeAnalysis;
+using GitTokenScopes.Internal;
+using GitTokenScopes.Validation.Internal;
 
 namespace GitTokenScopes;
 
@@ -64,6 +66,48 @@ public static class WireNames
     /// <returns>The wire name, for example <c>fine-grained</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="family"/> is not a defined value.</exception>
     public static string ToWireName(this TokenFamily family) => Format(Families, family);
+
+    /// <summary>Gets the JSON name of an inspection status (<c>ok</c>, <c>rate-limited</c>, …).</summary>
+    /// <param name="status">The value.</param>
+    /// <returns>The name.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
+    public static string ToWireName(this InspectionStatus status) => JsonEnumNames.Of(status, ReportJsonContext.Default.InspectionStatus);
+
+    /// <summary>Gets the JSON name of a token type (<c>github-classic</c>, <c>gitlab-project</c>, …).</summary>
+    /// <param name="type">The value.</param>
+    /// <returns>The name.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
+    public static string ToWireName(this TokenType type) => JsonEnumNames.Of(type, ReportJsonContext.Default.TokenType);
+
+    /// <summary>Gets the JSON name of a verdict (<c>pass</c>, <c>fail</c>, <c>indeterminate</c>, <c>skipped</c>).</summary>
+    /// <param name="verdict">The value.</param>
+    /// <returns>The name.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
+    public static string ToWireName(this ValidationVerdict verdict) => JsonEnumNames.Of(verdict, ReportJsonContext.Default.ValidationVerdict);
+
+    /// <summary>Gets the JSON name of a finding state (<c>satisfied</c>, <c>missing</c>, <c>unknown</c>, <c>skipped</c>).</summary>
+    /// <param name="state">The value.</param>
+    /// <returns>The name.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
+    public static string ToWireName(this FindingState state) => JsonEnumNames.Of(state, ReportJsonContext.Default.FindingState);
+
+    /// <summary>Gets the JSON name of a warning code (<c>token-expiring</c>, …).</summary>
+    /// <param name="code">The value.</param>
+    /// <returns>The name.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
+    public static string ToWireName(this ValidationWarningCode code) => JsonEnumNames.Of(code, ReportJsonContext.Default.ValidationWarningCode);
+
+    /// <summary>Gets the JSON name of a repository access level (<c>read</c>, <c>read-write</c>).</summary>
+    /// <param name="access">The value.</param>
+    /// <returns>The name.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
+    public static string ToWireName(this RepositoryAccess access) => JsonEnumNames.Of(access, ReportJsonContext.Default.RepositoryAccess);
+
+    /// <summary>Gets the JSON name of a repository access state (<c>granted</c>, <c>insufficient</c>, …).</summary>
+    /// <param name="state">The value.</param>
+    /// <returns>The name.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
+    public static string ToWireName(this RepositoryAccessState state) => JsonEnumNames.Of(state, ReportJsonContext.Default.RepositoryAccessState);
 
     /// <summary>Parses a provider name.</summary>
     /// <param name="value">A wire name or member name, for example <c>bitbucket-server</c> or <c>BitbucketServer</c>.</param>

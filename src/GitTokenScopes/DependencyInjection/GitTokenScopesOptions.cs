@@ -15,4 +15,10 @@ public sealed class GitTokenScopesOptions
 
     /// <summary>Gets the host's overrides, applied from the least to the most specific, in declaration order among equals.</summary>
     public IList<ScopeRequirementOverride> Overrides { get; } = [];
+
+    /// <summary>Gets the validator's policies (skip flags, fail-open or fail-closed per token kind), warning window and cache durations.</summary>
+    public TokenValidationOptions Validation { get; } = new();
+
+    /// <summary>Gets the resilience pipeline settings of the library's HTTP clients.</summary>
+    public GitTokenScopesResilienceOptions Resilience { get; } = new();
 }

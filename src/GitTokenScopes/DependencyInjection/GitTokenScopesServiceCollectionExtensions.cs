@@ -1,7 +1,11 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using GitTokenScopes.Catalogue.Internal;
+using System.Diagnostics.Metrics;
 using GitTokenScopes.DependencyInjection.Internal;
+using GitTokenScopes.Diagnostics.Internal;
+using GitTokenScopes.Validation.Internal;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -86,6 +90,13 @@ public static class GitTokenScopesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitTokenScopesOptions>, GitTokenScopesOptionsValidator>());
         services.TryAddSingleton<IScopeRequirements, ConfiguredScopeRequirements>();
         services.TryAddSingleton(TimeProvider.System);
+
+        // HybridCache: in-process by default; a distributed L2 when the host registers an IDistributedCache. A host's
+        // own AddHybridCache(...) registration is kept.
+        services.AddHybridCache();
+        services.TryAddSingleton<IHybridCacheSerializer<InspectionSnapshot>, InspectionSnapshotSerializer>();
+        services.TryAddSingleton(sp => new ValidationTelemetry(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton<ITokenValidator, TokenValidator>();
         return marker;
     }
 }

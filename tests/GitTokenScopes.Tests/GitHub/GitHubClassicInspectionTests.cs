@@ -22,7 +22,7 @@ public sealed class GitHubClassicInspectionTests(GitHubInspectorFixture github) 
         inspection.TokenType.Should().Be(TokenType.GitHubClassic);
         inspection.Family.Should().Be(TokenFamily.Classic);
         inspection.Granted!.Scopes.Should().Equal("repo", "admin:repo_hook");
-        inspection.Account.Should().Be(new AccountInfo("gitops-bot", "User", false));
+        inspection.Account.Should().Be(new AccountInfo("gitops-bot", "User", null), "a GitHub machine user is an ordinary User to the API, so the type says nothing about being a bot");
         inspection.ExpiresAt.Should().Be(token.ExpiresAt);
         inspection.ExpiryKnown.Should().BeTrue();
         inspection.RateLimit!.Limit.Should().Be(5000);

@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Resilience.Internal;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GitTokenScopes.DependencyInjection.Internal;
@@ -10,7 +11,7 @@ internal static class LibraryHttpClients
     /// <summary>
     /// Registers one of the library's named clients unless it is already registered: no automatic redirects (the
     /// inspector decides, and never sends the token to another host) and none of the factory's logging handlers, whose
-    /// structured state carries header values.
+    /// structured state carries header values; then the default resilience pipeline (<see cref="ResiliencePipelines"/>).
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="name">One of <see cref="GitTokenScopesHttpClientNames"/>.</param>
@@ -24,9 +25,11 @@ internal static class LibraryHttpClients
         }
 
         services.AddSingleton(marker);
-        return services.AddHttpClient(name)
+        var client = services.AddHttpClient(name)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .RemoveAllLoggers();
+        ResiliencePipelines.Add(client);
+        return client;
     }
 
     private sealed record LibraryHttpClientMarker(string Name);

@@ -11,8 +11,14 @@ internal static class GitHubJson
     public static AccountInfo? Account(string? body)
         => Read(body, root =>
             root.TryGetProperty("login", out var login) && login.ValueKind == JsonValueKind.String && login.GetString() is { Length: > 0 } name
-                ? new AccountInfo(name, String(root, "type"), String(root, "type") is { } type ? string.Equals(type, "Bot", StringComparison.OrdinalIgnoreCase) : null)
+                ? new AccountInfo(name, String(root, "type"), IsBot(String(root, "type")))
                 : null);
+
+    /// <summary>
+    /// <c>type: "Bot"</c> is a bot; <c>"User"</c> tells nothing, because a GitHub machine user (a service account) is an
+    /// ordinary user to the API (PROVIDERS.md §1.8).
+    /// </summary>
+    private static bool? IsBot(string? type) => string.Equals(type, "Bot", StringComparison.OrdinalIgnoreCase) ? true : null;
 
     /// <summary><c>GET /repos/{o}/{r}</c>: whether it is private and the caller's pull/push permissions.</summary>
     public static (bool? Private, bool? Pull, bool? Push)? Repository(string? body)

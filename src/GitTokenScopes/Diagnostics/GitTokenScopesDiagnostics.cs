@@ -1,0 +1,31 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+namespace GitTokenScopes;
+
+/// <summary>
+/// The names under which the library publishes metrics and traces, for <c>AddMeter</c> and <c>AddSource</c> in a host's
+/// OpenTelemetry setup. Tags never carry a token; a token appears only as its fingerprint, on traces.
+/// </summary>
+public static class GitTokenScopesDiagnostics
+{
+    /// <summary>The name of the <see cref="System.Diagnostics.Metrics.Meter"/>.</summary>
+    public const string MeterName = "GitTokenScopes";
+
+    /// <summary>The name of the <see cref="System.Diagnostics.ActivitySource"/>.</summary>
+    public const string ActivitySourceName = "GitTokenScopes";
+
+    /// <summary>Counter of validations, tagged <c>provider</c>, <c>token.kind</c> and <c>verdict</c>.</summary>
+    public const string ValidationsCounter = "gittokenscopes.validations";
+
+    /// <summary>Histogram of validation durations in seconds, tagged <c>provider</c> and <c>verdict</c>.</summary>
+    public const string ValidationDurationHistogram = "gittokenscopes.validation.duration";
+
+    /// <summary>Counter of inspections (calls to a provider inspector), tagged <c>provider</c> and <c>status</c>.</summary>
+    public const string InspectionsCounter = "gittokenscopes.inspections";
+
+    /// <summary>Counter of HTTP requests sent to providers, tagged <c>provider</c>.</summary>
+    public const string ProviderRequestsCounter = "gittokenscopes.provider.requests";
+
+    /// <summary>Counter of cache lookups, tagged <c>result</c> (<c>hit</c> or <c>miss</c>).</summary>
+    public const string CacheLookupsCounter = "gittokenscopes.cache.lookups";
+}

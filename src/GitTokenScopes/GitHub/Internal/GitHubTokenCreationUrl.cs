@@ -1,0 +1,79 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using System.Text;
+
+namespace GitTokenScopes.GitHub.Internal;
+
+/// <summary>Pre-filled token-creation pages on GitHub (PROVIDERS.md §1.7).</summary>
+internal static class GitHubTokenCreationUrl
+{
+    private const int MaxNameLength = 40;
+
+    /// <summary>The web root of the GitHub instance an API address belongs to (<c>https://github.com/</c>, <c>https://ghe.example.com/</c>, …).</summary>
+    public static Uri WebRoot(Uri? serverUrl, Uri apiUrl)
+    {
+        if (serverUrl is not null)
+        {
+            return WithSlash(serverUrl);
+        }
+
+        var host = apiUrl.IdnHost;
+        if (string.Equals(host, "api.github.com", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Uri("https://github.com/");
+        }
+
+        if (host.StartsWith("api.", StringComparison.OrdinalIgnoreCase) && host.EndsWith(".ghe.com", StringComparison.OrdinalIgnoreCase))
+        {
+            return new UriBuilder(apiUrl) { Host = host[4..], Path = "/", Query = string.Empty }.Uri;
+        }
+
+        var path = apiUrl.AbsolutePath;
+        if (path.EndsWith("/api/v3/", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/api/v3", StringComparison.OrdinalIgnoreCase))
+        {
+            path = path[..path.LastIndexOf("/api/v3", StringComparison.OrdinalIgnoreCase)];
+        }
+
+        return WithSlash(new UriBuilder(apiUrl) { Path = path, Query = string.Empty }.Uri);
+    }
+
+    /// <summary>Whether the instance is GitHub Enterprise Server, which has no fine-grained template URLs.</summary>
+    public static bool IsEnterpriseServer(Uri apiUrl)
+        => apiUrl.AbsolutePath.TrimEnd('/').EndsWith("/api/v3", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary><c>settings/tokens/new?scopes=a,b&amp;description=…</c>.</summary>
+    public static Uri Classic(Uri webRoot, IEnumerable<string> scopes, string description)
+        => new(webRoot, $"settings/tokens/new?scopes={string.Join(',', scopes)}&description={Uri.EscapeDataString(description)}");
+
+    /// <summary>
+    /// <c>settings/personal-access-tokens/new?name=…&amp;description=…&amp;target_name=…&amp;contents=write…</c>. The
+    /// repository selection has no parameter and <c>metadata=read</c> is added by GitHub, so neither is in the URL.
+    /// </summary>
+    public static Uri FineGrained(Uri webRoot, IEnumerable<string> permissions, string name, string description, string? owner)
+    {
+        var query = new StringBuilder();
+        query.Append("name=").Append(Uri.EscapeDataString(name.Length > MaxNameLength ? name[..MaxNameLength] : name));
+        query.Append("&description=").Append(Uri.EscapeDataString(description));
+        if (owner is not null)
+        {
+            query.Append("&target_name=").Append(Uri.EscapeDataString(owner));
+        }
+
+        foreach (var permission in permissions)
+        {
+            var equals = permission.IndexOf('=', StringComparison.Ordinal);
+            var key = permission[..equals];
+            if (key is "repository_selection" or "metadata")
+            {
+                continue;
+            }
+
+            query.Append('&').Append(key).Append('=').Append(permission[(equals + 1)..]);
+        }
+
+        return new Uri(webRoot, "settings/personal-access-tokens/new?" + query);
+    }
+
+    private static Uri WithSlash(Uri uri)
+        => uri.AbsolutePath.EndsWith('/') ? uri : new UriBuilder(uri) { Path = uri.AbsolutePath + "/" }.Uri;
+}

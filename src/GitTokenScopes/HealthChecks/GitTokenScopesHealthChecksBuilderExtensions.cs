@@ -1,0 +1,45 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using GitTokenScopes.HealthChecks.Internal;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace GitTokenScopes;
+
+/// <summary>Adds a health check that watches a token (typically the runtime's own Runtime token).</summary>
+public static class GitTokenScopesHealthChecksBuilderExtensions
+{
+    /// <summary>
+    /// Adds a health check that validates a token on every probe (the validator's cache keeps that cheap): healthy on
+    /// <see cref="ValidationVerdict.Pass"/>, degraded on a pass with warnings (an expiring token, a retiring credential
+    /// type, skipped checks) and on <see cref="ValidationVerdict.Indeterminate"/> or <see cref="ValidationVerdict.Skipped"/>,
+    /// and <paramref name="failureStatus"/> on <see cref="ValidationVerdict.Fail"/>.
+    /// </summary>
+    /// <param name="builder">The health checks builder.</param>
+    /// <param name="name">The check's name.</param>
+    /// <param name="request">Builds the request on each probe, so that a rotated token (read from configuration or a secret store) is seen.</param>
+    /// <param name="failureStatus">The status on a failed token; the default is <see cref="HealthStatus.Unhealthy"/>.</param>
+    /// <param name="tags">Tags to filter checks by.</param>
+    /// <param name="timeout">How long a probe may take; the default is the health check service's.</param>
+    /// <returns>The value of <paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="builder"/> or <paramref name="request"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="name"/> is empty.</exception>
+    public static IHealthChecksBuilder AddGitTokenScopesCheck(
+        this IHealthChecksBuilder builder,
+        string name,
+        Func<IServiceProvider, TokenValidationRequest> request,
+        HealthStatus? failureStatus = null,
+        IEnumerable<string>? tags = null,
+        TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(request);
+        return builder.Add(new HealthCheckRegistration(
+            name,
+            services => new TokenValidationHealthCheck(services.GetRequiredService<ITokenValidator>(), () => request(services)),
+            failureStatus,
+            tags,
+            timeout));
+    }
+}

@@ -1,0 +1,268 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using System.Globalization;
+
+namespace GitTokenScopes.Validation.Internal;
+
+/// <summary>
+/// Turns an inspection and a requirement into a report. A pure function of its inputs (the clock comes in as
+/// <c>now</c>), so that one inspection gives the same report for the same requirement wherever it is evaluated.
+/// </summary>
+internal static class ReportBuilder
+{
+    public static TokenValidationReport Skipped(TokenValidationRequest request, string? runtime)
+        => new()
+        {
+            Verdict = ValidationVerdict.Skipped,
+            Provider = request.Credential.Provider,
+            TokenKind = request.Kind,
+            Runtime = runtime,
+            TokenFingerprint = request.Credential.Fingerprint,
+            Repositories = [.. request.Repositories.Select(r => new RepositoryFinding(r.Name, r.Access, RepositoryAccessState.Unknown, "Not checked: validation was skipped."))],
+            Warnings =
+            [
+                new ValidationWarning(
+                    ValidationWarningCode.ValidationSkipped,
+                    WarningSeverity.Warning,
+                    "Validation was skipped (skipValidation): the onus is on you to provide a valid and secure token."),
+            ],
+            Message = "Validation was skipped by policy; no provider was asked.",
+        };
+
+    public static TokenValidationReport Build(
+        TokenValidationRequest request,
+        string? runtime,
+        InspectionSnapshot snapshot,
+        ScopeRequirement? requirement,
+        bool skipPermissions,
+        UnknownClausePolicy unknownPolicy,
+        TokenValidationOptions options,
+        DateTimeOffset now)
+    {
+        var statusVerdict = VerdictOf(snapshot.Status);
+        var grant = snapshot.Status == InspectionStatus.Ok ? snapshot.Grant() : null;
+        ScopeEvaluation? evaluation = null;
+        IReadOnlyList<ClauseFinding> findings;
+        if (requirement is null)
+        {
+            findings = [];
+        }
+        else if (statusVerdict is not null || skipPermissions)
+        {
+            findings = [.. requirement.Clauses.Select(c => Finding(c, FindingState.Skipped, null))];
+        }
+        else if (grant is null)
+        {
+            findings = [.. requirement.Clauses.Select(c => Finding(c, FindingState.Unknown, null))];
+        }
+        else
+        {
+            evaluation = ScopeEvaluator.Evaluate(requirement, grant);
+            findings = [.. evaluation.Clauses.Select(c => Finding(c.Clause, StateOf(c.State), c.SatisfiedBy))];
+        }
+
+        var repositories = request.Repositories.Select(r => RepositoryFindingOf(r, snapshot, statusVerdict is not null)).ToArray();
+        var failed = findings.Any(f => f.State == FindingState.Missing)
+            || repositories.Any(r => r.State is RepositoryAccessState.Insufficient or RepositoryAccessState.NotVisible);
+        var unknown = findings.Any(f => f.State == FindingState.Unknown)
+            || repositories.Any(r => r.State == RepositoryAccessState.Unknown)
+            || (requirement is null && !skipPermissions);
+        var verdict = statusVerdict
+            ?? (failed ? ValidationVerdict.Fail
+                : unknown && unknownPolicy == UnknownClausePolicy.FailClosed ? ValidationVerdict.Indeterminate
+                : ValidationVerdict.Pass);
+
+        var warnings = Warnings(request, snapshot, requirement, evaluation, skipPermissions, verdict == ValidationVerdict.Pass && unknown, options, now);
+        var remediation = verdict == ValidationVerdict.Fail
+            ? RemediationBuilder.Build(request, runtime, snapshot, requirement, findings, repositories, options)
+            : null;
+
+        return new TokenValidationReport
+        {
+            Verdict = verdict,
+            Provider = snapshot.Provider,
+            TokenKind = request.Kind,
+            Runtime = runtime,
+            TokenType = snapshot.TokenType,
+            TokenFamily = snapshot.Family,
+            Status = snapshot.Status,
+            TokenFingerprint = request.Credential.Fingerprint,
+            ApiUrl = snapshot.ApiUrl,
+            GrantedScopes = snapshot.Scopes ?? [],
+            MissingScopes = evaluation?.MissingScopes ?? [],
+            Findings = findings,
+            Repositories = repositories,
+            Warnings = warnings,
+            ExpiresAt = snapshot.ExpiresAt,
+            Account = snapshot.AccountLogin is { } login ? new ReportAccount(login, snapshot.AccountType) : null,
+            RateLimit = snapshot.RateLimitRemaining is null && snapshot.RateLimitResetAt is null ? null : new ReportRateLimit(snapshot.RateLimitRemaining, snapshot.RateLimitResetAt),
+            Remediation = remediation,
+            Edition = requirement?.Edition,
+            Message = MessageOf(snapshot, requirement, verdict, unknown),
+            CheckedAt = snapshot.CheckedAt,
+        };
+    }
+
+    /// <summary>What the inspection status alone decides; <see langword="null"/> when the token was read and the requirement decides.</summary>
+    internal static ValidationVerdict? VerdictOf(InspectionStatus status)
+        => status switch
+        {
+            InspectionStatus.Ok => null,
+            InspectionStatus.Invalid or InspectionStatus.Expired or InspectionStatus.Revoked or InspectionStatus.SsoRequired
+                or InspectionStatus.Forbidden or InspectionStatus.Unsupported => ValidationVerdict.Fail,
+            _ => ValidationVerdict.Indeterminate,
+        };
+
+    private static ClauseFinding Finding(ScopeClause clause, FindingState state, string? satisfiedBy)
+        => new(clause.Label, state, clause.AnyOf, clause.Purpose, satisfiedBy);
+
+    private static FindingState StateOf(ClauseState state)
+        => state switch
+        {
+            ClauseState.Satisfied => FindingState.Satisfied,
+            ClauseState.Missing => FindingState.Missing,
+            _ => FindingState.Unknown,
+        };
+
+    private static RepositoryFinding RepositoryFindingOf(RepositoryRequest repository, InspectionSnapshot snapshot, bool tokenRejected)
+    {
+        if (tokenRejected)
+        {
+            return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, "Not checked: the token itself could not be used.");
+        }
+
+        var result = snapshot.Repositories.FirstOrDefault(r => string.Equals(r.Repository, repository.Name, StringComparison.OrdinalIgnoreCase));
+        if (result is null)
+        {
+            return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, "The inspector did not report on this repository.");
+        }
+
+        // The inspector judged the access it was asked for; a result for a weaker need does not prove a stronger one.
+        var state = result.State == RepositoryAccessState.Granted && repository.Access == RepositoryAccess.ReadWrite && result.Needed == RepositoryAccess.Read
+            ? (result.CanWrite switch { true => RepositoryAccessState.Granted, false => RepositoryAccessState.Insufficient, null => RepositoryAccessState.Unknown })
+            : result.State;
+        return new(repository.Name, repository.Access, state, result.Message);
+    }
+
+    private static List<ValidationWarning> Warnings(
+        TokenValidationRequest request,
+        InspectionSnapshot snapshot,
+        ScopeRequirement? requirement,
+        ScopeEvaluation? evaluation,
+        bool skipPermissions,
+        bool unverifiedPassed,
+        TokenValidationOptions options,
+        DateTimeOffset now)
+    {
+        var warnings = new List<ValidationWarning>();
+        var ok = snapshot.Status == InspectionStatus.Ok;
+        if (skipPermissions)
+        {
+            warnings.Add(new(ValidationWarningCode.PermissionValidationSkipped, WarningSeverity.Warning,
+                "Scope checks were skipped (skipGitPermissionValidation): the onus is on you to provide valid and secure tokens. Validity and repository access were still checked."));
+        }
+
+        if (ok && snapshot.ExpiresAt is { } expires && expires > now && expires - now <= options.ExpiryWarningWindow)
+        {
+            var days = (expires - now).TotalDays;
+            warnings.Add(new(ValidationWarningCode.TokenExpiring, WarningSeverity.Warning,
+                string.Create(CultureInfo.InvariantCulture, $"The token expires on {expires:yyyy-MM-dd HH:mm} UTC, in {(days < 1 ? "less than a day" : $"{Math.Floor(days):0} day(s)")}: replace it before then.")));
+        }
+
+        if (ok && snapshot.ExpiryKnown && snapshot.ExpiresAt is null)
+        {
+            warnings.Add(new(ValidationWarningCode.TokenNeverExpires, WarningSeverity.Info,
+                "The token never expires; a token with an expiry date limits the damage of a leak."));
+        }
+
+        if (evaluation is { ExcessScopes.Count: > 0 })
+        {
+            warnings.Add(new(ValidationWarningCode.ExcessScopes, WarningSeverity.Info,
+                $"The token holds scopes the requirement does not need: {string.Join(", ", evaluation.ExcessScopes)}. Least privilege would drop them."));
+        }
+
+        if (ok && request.Kind == TokenKind.Runtime && snapshot.AccountIsBot == false)
+        {
+            warnings.Add(new(ValidationWarningCode.PersonalAccountRuntimeToken, WarningSeverity.Warning,
+                $"The Runtime token belongs to the personal account {snapshot.AccountLogin}; use a service (robot) account, so that the runtime does not depend on one person."));
+        }
+
+        if (snapshot.TokenType == TokenType.BitbucketAppPassword)
+        {
+            warnings.Add(new(ValidationWarningCode.AppPasswordRetiring, WarningSeverity.Warning,
+                "Bitbucket app passwords are being retired (no new ones since 2025-09-09; existing ones stop working in 2026): move to an Atlassian API token with scopes or an access token."));
+        }
+
+        if (ok && snapshot.Family == TokenFamily.FineGrained && request.Repositories.Count == 0 && !skipPermissions)
+        {
+            warnings.Add(new(ValidationWarningCode.FineGrainedUnverified, WarningSeverity.Warning,
+                "Fine-grained permissions are per repository and no repository was named, so they could not be verified: name the repositories the token must reach."));
+        }
+
+        if (requirement is not null && Drift(requirement) is { } drift)
+        {
+            warnings.Add(new(ValidationWarningCode.SeedCatalogueDrift, WarningSeverity.Info, drift));
+        }
+
+        if (unverifiedPassed)
+        {
+            warnings.Add(new(ValidationWarningCode.UnverifiedPassed, WarningSeverity.Warning,
+                "Some requirements or repositories could not be verified and passed because the policy for this token kind is fail-open."));
+        }
+
+        return warnings;
+    }
+
+    /// <summary>How the other built-in edition differs for the same key, or <see langword="null"/> when it does not (or the requirement is not from a built-in edition).</summary>
+    private static string? Drift(ScopeRequirement requirement)
+    {
+        if (!ScopeEditions.TryGet(requirement.Edition, out var chosen))
+        {
+            return null;
+        }
+
+        var other = ScopeEditions.All.FirstOrDefault(e => !ReferenceEquals(e, chosen));
+        if (other is null || !chosen.TryGet(requirement.Key, out var mine) || !other.TryGet(requirement.Key, out var theirs))
+        {
+            return null;
+        }
+
+        static string Describe(ScopeClause c) => string.Join(" or ", c.AnyOf);
+        var more = theirs.Clauses.Where(t => !mine.Clauses.Any(m => m.AnyOf.SequenceEqual(t.AnyOf, StringComparer.Ordinal))).Select(Describe).ToArray();
+        var fewer = mine.Clauses.Where(m => !theirs.Clauses.Any(t => t.AnyOf.SequenceEqual(m.AnyOf, StringComparer.Ordinal))).Select(Describe).ToArray();
+        if (more.Length == 0 && fewer.Length == 0)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        if (more.Length > 0)
+        {
+            parts.Add($"also requires {string.Join("; ", more)}");
+        }
+
+        if (fewer.Length > 0)
+        {
+            parts.Add($"does not require {string.Join("; ", fewer)}");
+        }
+
+        return $"The '{other.Name}' catalogue edition differs from '{chosen.Name}' for {requirement.Key}: it {string.Join(", and ", parts)}.";
+    }
+
+    private static string? MessageOf(InspectionSnapshot snapshot, ScopeRequirement? requirement, ValidationVerdict verdict, bool unknown)
+    {
+        if (snapshot.Message is { } message)
+        {
+            return message;
+        }
+
+        if (requirement is null && snapshot.Status == InspectionStatus.Ok)
+        {
+            return "The token's family could not be determined, so no catalogue requirement applies.";
+        }
+
+        return verdict == ValidationVerdict.Indeterminate && unknown
+            ? "Some requirements or repositories could not be verified; the policy for this token kind is fail-closed."
+            : null;
+    }
+}

@@ -1,0 +1,29 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using System.Text.Json.Serialization;
+
+namespace GitTokenScopes.Validation.Internal;
+
+/// <summary>Source-generated JSON for the report contract; null values are written so that every documented property is present.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    RespectNullableAnnotations = true)]
+[JsonSerializable(typeof(TokenValidationReport))]
+[JsonSerializable(typeof(IReadOnlyList<TokenValidationReport>))]
+[JsonSerializable(typeof(InspectionStatus))]
+[JsonSerializable(typeof(TokenType))]
+[JsonSerializable(typeof(ValidationVerdict))]
+[JsonSerializable(typeof(FindingState))]
+[JsonSerializable(typeof(ValidationWarningCode))]
+[JsonSerializable(typeof(WarningSeverity))]
+[JsonSerializable(typeof(RepositoryAccess))]
+[JsonSerializable(typeof(RepositoryAccessState))]
+[JsonSerializable(typeof(UnknownClausePolicy))]
+internal sealed partial class ReportJsonContext : JsonSerializerContext
+{
+    private static ReportJsonContext? _indented;
+
+    /// <summary>Gets a context that writes indented JSON.</summary>
+    public static ReportJsonContext Indented => _indented ??= new ReportJsonContext(new System.Text.Json.JsonSerializerOptions(Default.Options) { WriteIndented = true });
+}

@@ -1,0 +1,146 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using GitTokenScopes.Validation.Internal;
+
+namespace GitTokenScopes;
+
+/// <summary>
+/// The verdict on one token for one token kind and runtime: what the token holds, what is missing and why it is
+/// needed, which repositories it reaches, warnings, and how to fix it. Its JSON form (see <see cref="ToJson"/>) is a
+/// public contract: property names are camelCase, enum values kebab-case, dates ISO-8601. The token is never in it.
+/// </summary>
+public sealed class TokenValidationReport
+{
+    /// <summary>Gets the verdict.</summary>
+    public required ValidationVerdict Verdict { get; init; }
+
+    /// <summary>Gets the provider.</summary>
+    public required GitProvider Provider { get; init; }
+
+    /// <summary>Gets the token kind the token was validated as.</summary>
+    public required TokenKind TokenKind { get; init; }
+
+    /// <summary>Gets the runtime whose requirements applied, or <see langword="null"/> for the defaults.</summary>
+    public string? Runtime { get; init; }
+
+    /// <summary>Gets the kind of token the provider issued, as recognized.</summary>
+    public TokenType TokenType { get; init; }
+
+    /// <summary>Gets the token family whose catalogue row applied, or <see langword="null"/> when none was determined.</summary>
+    public TokenFamily? TokenFamily { get; init; }
+
+    /// <summary>Gets the inspection status, or <see langword="null"/> when validation was skipped and no provider was asked.</summary>
+    public InspectionStatus? Status { get; init; }
+
+    /// <summary>Gets the token's fingerprint (<c>sha256:</c> and 12 hexadecimal digits), safe to log and to correlate reports.</summary>
+    public required string TokenFingerprint { get; init; }
+
+    /// <summary>Gets the API base the token was checked against, or <see langword="null"/> when no provider was asked.</summary>
+    public Uri? ApiUrl { get; init; }
+
+    /// <summary>Gets the scopes as the provider reported them (fine-grained permissions as <c>name=level</c>).</summary>
+    public IReadOnlyList<string> GrantedScopes { get; init; } = [];
+
+    /// <summary>Gets the scopes to add, one per missing clause (the clause's preferred scope).</summary>
+    public IReadOnlyList<string> MissingScopes { get; init; } = [];
+
+    /// <summary>Gets one finding per requirement clause.</summary>
+    public IReadOnlyList<ClauseFinding> Findings { get; init; } = [];
+
+    /// <summary>Gets one finding per named repository.</summary>
+    public IReadOnlyList<RepositoryFinding> Repositories { get; init; } = [];
+
+    /// <summary>Gets the warnings.</summary>
+    public IReadOnlyList<ValidationWarning> Warnings { get; init; } = [];
+
+    /// <summary>Gets when the token expires, or <see langword="null"/> when it never does or the provider did not say.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>Gets the account that owns the token, when the provider named it.</summary>
+    public ReportAccount? Account { get; init; }
+
+    /// <summary>Gets the provider's rate limit as of the inspection, when it told.</summary>
+    public ReportRateLimit? RateLimit { get; init; }
+
+    /// <summary>Gets how to fix a failed token, or <see langword="null"/> when there is nothing to fix.</summary>
+    public Remediation? Remediation { get; init; }
+
+    /// <summary>Gets the catalogue edition whose requirement applied.</summary>
+    public string? Edition { get; init; }
+
+    /// <summary>Gets what the provider or the validator said, in a sentence, when there is something to say.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>Gets when the provider was asked (the inspection may come from the cache), or <see langword="null"/> when it was not.</summary>
+    public DateTimeOffset? CheckedAt { get; init; }
+
+    /// <summary>Gets the metadata System.Text.Json uses for this type, to serialize it inside a host's own source-generated types.</summary>
+    public static JsonTypeInfo<TokenValidationReport> JsonTypeInfo => ReportJsonContext.Default.TokenValidationReport;
+
+    /// <summary>Reads a report from its JSON form.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JsonException">Thrown when the text is not a report.</exception>
+    public static TokenValidationReport FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return JsonSerializer.Deserialize(json, JsonTypeInfo) ?? throw new JsonException("The JSON text is null, not a report.");
+    }
+
+    /// <summary>Writes the report in its JSON form.</summary>
+    /// <param name="indented">Whether to indent the JSON for people.</param>
+    /// <returns>The JSON text.</returns>
+    public string ToJson(bool indented = false)
+        => indented ? JsonSerializer.Serialize(this, ReportJsonContext.Indented.TokenValidationReport) : JsonSerializer.Serialize(this, JsonTypeInfo);
+
+    /// <summary>Returns one line for a log: verdict, provider, kind, token type and fingerprint, then what is missing and the warning codes.</summary>
+    /// <returns>The line.</returns>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{Verdict.ToWireName()}: {Provider.ToWireName()} {TokenKind.ToWireName()} token {TokenFingerprint}");
+        if (TokenType != TokenType.Unknown)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" ({TokenType.ToWireName()})");
+        }
+
+        if (Runtime is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" for runtime {Runtime}");
+        }
+
+        if (Status is { } status && status != InspectionStatus.Ok)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"; status {status.ToWireName()}");
+        }
+
+        if (MissingScopes.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"; missing {string.Join(", ", MissingScopes)}");
+        }
+
+        var unknown = Findings.Where(f => f.State == FindingState.Unknown).Select(f => f.Label).ToArray();
+        if (unknown.Length > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"; unknown {string.Join(", ", unknown)}");
+        }
+
+        var blocked = Repositories.Where(r => r.State != RepositoryAccessState.Granted).Select(r => $"{r.Name} {r.State.ToWireName()}").ToArray();
+        if (blocked.Length > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"; repositories {string.Join(", ", blocked)}");
+        }
+
+        if (Warnings.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"; warnings {string.Join(", ", Warnings.Select(w => w.Code.ToWireName()))}");
+        }
+
+        return text.ToString();
+    }
+}
