@@ -6,8 +6,9 @@ namespace GitTokenScopes;
 /// The resilience pipeline on the library's named HTTP clients: per-attempt and total timeouts, and retries of
 /// transient failures (5xx, 408, transport errors) with jittered exponential back-off. <c>Retry-After</c> is honoured up
 /// to <see cref="MaxRetryAfter"/>; a longer wait is not waited for, and the inspection reports the rate limit. 401, 403,
-/// 404 and 422 are never retried. Hosts can tune it here, or remove it with
-/// <c>services.AddHttpClient(GitTokenScopesHttpClientNames.GitHub).RemoveAllResilienceHandlers()</c>.
+/// 404 and 422 are never retried. Hosts tune it here, turn it off with <see cref="Enabled"/>, add their own handlers to
+/// the named clients (<see cref="GitTokenScopesHttpClientNames"/>), or remove it with the experimental
+/// <c>RemoveAllResilienceHandlers()</c> of Microsoft.Extensions.Http.Resilience.
 /// </summary>
 public sealed class GitTokenScopesResilienceOptions
 {
