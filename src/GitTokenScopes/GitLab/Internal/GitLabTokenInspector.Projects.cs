@@ -28,9 +28,13 @@ internal sealed partial class GitLabTokenInspector
         {
             case GitLabOutcome.Success when GitLabJson.Project(answer.Body) is { } project:
             {
-                var (visibility, level, _) = project;
+                var (visibility, shownLevel, permissionsShown) = project;
                 var open = visibility is "public" or "internal";
-                bool? roleRead = level >= Reporter || open ? true : level is null ? null : false;
+
+                // A permissions object with neither project nor group access means no membership (0). Without membership a
+                // private project shows only to administrators, whose rights GitLab does not list: reading is then unknown.
+                var level = shownLevel ?? (permissionsShown ? 0 : null);
+                bool? roleRead = level >= Reporter || open ? true : level is null or 0 ? null : false;
                 bool? roleWrite = level is null ? null : level >= Developer;
                 var canRead = And(scopeRead, roleRead);
                 var canWrite = And(scopeWrite, roleWrite);
@@ -87,6 +91,7 @@ internal sealed partial class GitLabTokenInspector
     private static string LevelName(int? level) => level switch
     {
         null => "none shown",
+        0 => "no membership",
         < 10 => $"access level {level}",
         < 20 => "Guest",
         < 30 => "Reporter",
