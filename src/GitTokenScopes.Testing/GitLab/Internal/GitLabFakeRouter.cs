@@ -1,0 +1,366 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+
+namespace GitTokenScopes.Testing.GitLab.Internal;
+
+/// <summary>
+/// The fake's behaviour, as one function from a request to an answer, in the behaviour table's order: API prefix,
+/// authentication, delay, server error, rate limit, then the endpoint with its scope check. See
+/// <see cref="FakeGitLabServer"/> for the table.
+/// </summary>
+internal sealed class GitLabFakeRouter
+{
+    public const string InsufficientScopeDescription = "The request requires higher privileges than provided by the access token.";
+    public const string ExpiredDescription = "Token is expired. You can either do re-authorization or token refresh.";
+    public const string RevokedDescription = "Token was revoked. You have to re-authorize from the user.";
+    public const string ImpersonationDescription = "Token is an impersonation token but impersonation was disabled.";
+    public const int MinuteLimit = 2000;
+
+    private const string NotFoundPage = "<!DOCTYPE html>\n<html>\n<head><title>The page you're looking for could not be found (404)</title></head>\n<body>\n<h1>404</h1>\n<h3>Page not found</h3>\n</body>\n</html>\n";
+
+    private readonly FakeGitLabServerOptions _options;
+    private readonly ConcurrentDictionary<string, FakeGitLabToken> _tokens;
+    private readonly ConcurrentDictionary<string, FakeGitLabProject> _projects;
+    private readonly ConcurrentDictionary<string, (long Window, int Count)> _budgets = new(StringComparer.Ordinal);
+    private readonly string _apiPrefix;
+
+    public GitLabFakeRouter(FakeGitLabServerOptions options, ConcurrentDictionary<string, FakeGitLabToken> tokens, ConcurrentDictionary<string, FakeGitLabProject> projects)
+    {
+        _options = options;
+        _tokens = tokens;
+        _projects = projects;
+        RelativeRoot = NormalizeRoot(options.RelativeUrlRoot);
+        _apiPrefix = RelativeRoot + "/api/v4";
+    }
+
+    /// <summary>Gets the relative URL root, <c>""</c> or <c>/gitlab</c> (leading slash, no trailing slash).</summary>
+    public string RelativeRoot { get; }
+
+    /// <summary>Gets or sets the server's web URL (set once the server listens), used in <c>web_url</c> fields.</summary>
+    public Uri Url { get; set; } = new("http://127.0.0.1/");
+
+    public static string NormalizeRoot(string? root)
+    {
+        var trimmed = root?.Trim().Trim('/') ?? string.Empty;
+        return trimmed.Length == 0 ? string.Empty : "/" + trimmed;
+    }
+
+    /// <summary>The path recorded for a request: URL-decoded and relative to the API when under it, else the full decoded path.</summary>
+    public string RecordedPath(string rawPath) => Uri.UnescapeDataString(ApiPath(rawPath) ?? rawPath);
+
+    public async Task<GitLabFakeAnswer> AnswerAsync(GitLabFakeCall call, CancellationToken cancellationToken)
+    {
+        // Outside the API: GitLab's HTML 404 page; authentication is not checked there.
+        if (ApiPath(call.RawPath) is not { } path)
+        {
+            return new GitLabFakeAnswer(404, NotFoundPage, GitLabFakeAnswer.Html);
+        }
+
+        var now = _options.TimeProvider.GetUtcNow();
+
+        // 1. Authentication (PROVIDERS.md §2.5: Grape's 401 for unknown tokens, rack-oauth2's invalid_token otherwise).
+        if (call.Token is null || !_tokens.TryGetValue(call.Token, out var token))
+        {
+            return new GitLabFakeAnswer(401, GitLabFakeJson.Message("401 Unauthorized"));
+        }
+
+        if (token.Revoked)
+        {
+            return InvalidToken(RevokedDescription);
+        }
+
+        if (token.ExpiresAt is { } expiresAt && expiresAt <= DateOnly.FromDateTime(now.UtcDateTime))
+        {
+            return InvalidToken(ExpiredDescription);
+        }
+
+        if (token.Kind == FakeGitLabTokenKind.Impersonation && !_options.ImpersonationEnabled)
+        {
+            return InvalidToken(ImpersonationDescription);
+        }
+
+        // 2. Delay.
+        if (token.Delay is { } delay && delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+
+        // 3. Server error: no GitLab headers, as a failing proxy or Workhorse answers.
+        if (token.ServerErrorStatus is { } status)
+        {
+            return status == 500
+                ? new GitLabFakeAnswer(500, GitLabFakeJson.Message("500 Internal Server Error"))
+                : new GitLabFakeAnswer(status, $"<html>\r\n<head><title>{status} Error</title></head>\r\n<body>\r\n<center><h1>{status} Error</h1></center>\r\n</body>\r\n</html>\r\n", GitLabFakeAnswer.Html);
+        }
+
+        // 4. A throttle the token has hit: Rack::Attack's 429 "Retry later" with its headers.
+        if (token.RateLimitRetryAfter is { } retryAfter)
+        {
+            return Throttled(now, retryAfter);
+        }
+
+        // 5. The endpoint, then the rate-limit headers of every authenticated answer.
+        var answer = Route(token, call, path, now);
+        if (token.MalformedJson && answer.StatusCode is >= 200 and <= 299 && answer.ContentType == GitLabFakeAnswer.Json)
+        {
+            answer.Body = answer.Body[..(answer.Body.Length / 2)];
+        }
+
+        return _options.RateLimitHeaders ? AddBudget(answer, token, now) : answer;
+    }
+
+    private string? ApiPath(string rawPath)
+    {
+        if (string.Equals(rawPath, _apiPrefix, StringComparison.Ordinal))
+        {
+            return "/";
+        }
+
+        return rawPath.StartsWith(_apiPrefix + "/", StringComparison.Ordinal) ? rawPath[_apiPrefix.Length..] : null;
+    }
+
+    private GitLabFakeAnswer Route(FakeGitLabToken token, GitLabFakeCall call, string path, DateTimeOffset now)
+    {
+        var segments = path.Trim('/').Split('/');
+        var method = call.Method.ToUpperInvariant();
+        var read = method is "GET" or "HEAD";
+        switch (segments)
+        {
+            case ["personal_access_tokens", "self"] when read:
+                // "Any token regardless of scope should be able to view/revoke itself" (SelfInformation API).
+                return _options.SupportsPersonalAccessTokensSelf ? Ok(Self(token, now)) : NotFoundRoute();
+            case ["user"] when read:
+                return Allows(token, read, "read_user") ?? Ok(User(token));
+            case ["projects"] when read:
+                return Allows(token, read) ?? Ok(ProjectList(token, call.Query));
+            case ["projects"] when method == "POST":
+                return Allows(token, read) ?? CreateProject(call.Body);
+            case ["projects", var id] when read:
+                return Allows(token, read) ?? Project(token, Uri.UnescapeDataString(id));
+            default:
+                return NotFoundRoute();
+        }
+    }
+
+    /// <summary>
+    /// The REST guard (PROVIDERS.md §2.2): <c>api</c> everywhere, <c>read_api</c> on GET and HEAD, plus the endpoint's
+    /// own scopes. <see langword="null"/> when allowed; otherwise 403 <c>insufficient_scope</c> listing the accepted
+    /// scopes, space-separated, without <c>WWW-Authenticate</c> (rack-oauth2's Forbidden sets none).
+    /// </summary>
+    private static GitLabFakeAnswer? Allows(FakeGitLabToken token, bool read, params string[] extra)
+    {
+        string[] accepted = read ? ["api", "read_api", .. extra] : ["api", .. extra];
+        return accepted.Any(s => token.Scopes.Contains(s, StringComparer.OrdinalIgnoreCase))
+            ? null
+            : new GitLabFakeAnswer(403, GitLabFakeJson.OAuthError("insufficient_scope", InsufficientScopeDescription, string.Join(' ', accepted)));
+    }
+
+    private static GitLabFakeAnswer InvalidToken(string description)
+        => new GitLabFakeAnswer(401, GitLabFakeJson.OAuthError("invalid_token", description))
+            .With("WWW-Authenticate", $"Bearer realm=\"Protected by OAuth 2.0\", error=\"invalid_token\", error_description=\"{description}\"");
+
+    private static GitLabFakeAnswer Throttled(DateTimeOffset now, TimeSpan retryAfter)
+    {
+        var seconds = (long)Math.Ceiling(retryAfter.TotalSeconds);
+        var reset = now.AddSeconds(seconds);
+        return new GitLabFakeAnswer(429, "Retry later\n", GitLabFakeAnswer.Text)
+            .With("RateLimit-Name", "throttle_authenticated_api")
+            .With("RateLimit-Limit", MinuteLimit.ToString(CultureInfo.InvariantCulture))
+            .With("RateLimit-Observed", (MinuteLimit + 1).ToString(CultureInfo.InvariantCulture))
+            .With("RateLimit-Remaining", "0")
+            .With("RateLimit-Reset", reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))
+            .With("RateLimit-ResetTime", reset.ToString("r", CultureInfo.InvariantCulture))
+            .With("Retry-After", seconds.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private GitLabFakeAnswer AddBudget(GitLabFakeAnswer answer, FakeGitLabToken token, DateTimeOffset now)
+    {
+        var window = now.ToUnixTimeSeconds() / 60;
+        var (_, count) = _budgets.AddOrUpdate(token.Value, _ => (window, 1), (_, b) => b.Window == window ? (window, b.Count + 1) : (window, 1));
+        var reset = DateTimeOffset.FromUnixTimeSeconds((window + 1) * 60);
+        return answer
+            .With("RateLimit-Name", "throttle_authenticated_api")
+            .With("RateLimit-Limit", MinuteLimit.ToString(CultureInfo.InvariantCulture))
+            .With("RateLimit-Observed", count.ToString(CultureInfo.InvariantCulture))
+            .With("RateLimit-Remaining", Math.Max(0, MinuteLimit - count).ToString(CultureInfo.InvariantCulture))
+            .With("RateLimit-Reset", reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))
+            .With("RateLimit-ResetTime", reset.ToString("r", CultureInfo.InvariantCulture));
+    }
+
+    private static GitLabFakeAnswer Ok(string body) => new(200, body);
+
+    /// <summary>Grape's answer for a route that does not exist.</summary>
+    private static GitLabFakeAnswer NotFoundRoute() => new(404, GitLabFakeJson.Error("404 Not Found"));
+
+    private static string Self(FakeGitLabToken token, DateTimeOffset now) => GitLabFakeJson.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteNumber("id", (token.UserId * 100) + 1);
+        w.WriteString("name", token.Name);
+        w.WriteBoolean("revoked", false);
+        w.WriteString("created_at", "2026-01-05T09:30:00.000Z");
+        w.WriteString("description", "");
+        w.WriteStartArray("scopes");
+        foreach (var scope in token.Scopes)
+        {
+            w.WriteStringValue(scope);
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("user_id", token.UserId);
+        w.WriteString("last_used_at", now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        w.WriteBoolean("active", true);
+        if (token.ExpiresAt is { } expiresAt)
+        {
+            w.WriteString("expires_at", expiresAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            w.WriteNull("expires_at");
+        }
+
+        if (token.GranularScopes.Count > 0)
+        {
+            w.WriteStartArray("granular_scopes");
+            foreach (var scope in token.GranularScopes)
+            {
+                w.WriteStringValue(scope);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    });
+
+    private string User(FakeGitLabToken token) => GitLabFakeJson.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteNumber("id", token.UserId);
+        w.WriteString("username", token.Username);
+        w.WriteString("name", token.IsBot ? "GitOps bot" : "Jane Doe");
+        w.WriteString("state", "active");
+        w.WriteBoolean("locked", false);
+        w.WriteString("web_url", new Uri(Url, token.Username).ToString());
+        w.WriteBoolean("bot", token.IsBot);
+        w.WriteEndObject();
+    });
+
+    private string ProjectList(FakeGitLabToken token, string query)
+    {
+        var perPage = 20;
+        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (pair.StartsWith("per_page=", StringComparison.Ordinal) && int.TryParse(pair[9..], CultureInfo.InvariantCulture, out var n))
+            {
+                perPage = Math.Clamp(n, 1, 100);
+            }
+        }
+
+        var visible = _projects.Values.Where(p => Visible(token, p)).OrderByDescending(p => p.Id).Take(perPage).ToArray();
+        return GitLabFakeJson.Write(w =>
+        {
+            w.WriteStartArray();
+            foreach (var project in visible)
+            {
+                w.WriteStartObject();
+                ProjectFields(w, project);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        });
+    }
+
+    /// <summary><c>POST /projects</c>: without <c>name</c> or <c>path</c>, GitLab's 400; with one, 201 — and nothing is stored.</summary>
+    private static GitLabFakeAnswer CreateProject(string? body)
+    {
+        var names = GitLabFakeJson.PropertyNames(body);
+        if (names is null)
+        {
+            return new GitLabFakeAnswer(400, GitLabFakeJson.Message("400 Bad request - Problems parsing JSON"));
+        }
+
+        if (!names.Contains("name") && !names.Contains("path"))
+        {
+            return new GitLabFakeAnswer(400, GitLabFakeJson.Error("name, path are missing, at least one parameter must be provided"));
+        }
+
+        return new GitLabFakeAnswer(201, GitLabFakeJson.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("id", 999999);
+            w.WriteString("visibility", "private");
+            w.WriteEndObject();
+        }));
+    }
+
+    private GitLabFakeAnswer Project(FakeGitLabToken token, string id)
+    {
+        var project = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? _projects.Values.FirstOrDefault(p => p.Id == number)
+            : _projects.TryGetValue(id, out var byPath) ? byPath : null;
+        if (project is null || !Visible(token, project))
+        {
+            return new GitLabFakeAnswer(404, GitLabFakeJson.Message("404 Project Not Found"));
+        }
+
+        var projectLevel = token.ProjectAccess.TryGetValue(project.PathWithNamespace, out var level) && level > FakeGitLabAccessLevel.None ? level : (FakeGitLabAccessLevel?)null;
+        var groupLevel = GroupLevel(token, project);
+        return Ok(GitLabFakeJson.Write(w =>
+        {
+            w.WriteStartObject();
+            ProjectFields(w, project);
+            w.WriteStartObject("permissions");
+            WriteAccess(w, "project_access", projectLevel);
+            WriteAccess(w, "group_access", groupLevel);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }));
+    }
+
+    private void ProjectFields(Utf8JsonWriter w, FakeGitLabProject project)
+    {
+        w.WriteNumber("id", project.Id);
+        w.WriteString("name", project.Path);
+        w.WriteString("path", project.Path);
+        w.WriteString("path_with_namespace", project.PathWithNamespace);
+        w.WriteString("visibility", project.Visibility);
+        w.WriteString("default_branch", "main");
+        w.WriteString("web_url", new Uri(Url, project.PathWithNamespace).ToString());
+        w.WriteString("http_url_to_repo", new Uri(Url, project.PathWithNamespace + ".git").ToString());
+    }
+
+    private static void WriteAccess(Utf8JsonWriter w, string name, FakeGitLabAccessLevel? level)
+    {
+        if (level is not { } value)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
+        w.WriteStartObject(name);
+        w.WriteNumber("access_level", (int)value);
+        w.WriteNumber("notification_level", 3);
+        w.WriteEndObject();
+    }
+
+    private static FakeGitLabAccessLevel? GroupLevel(FakeGitLabToken token, FakeGitLabProject project)
+    {
+        var levels = token.GroupAccess
+            .Where(g => g.Value > FakeGitLabAccessLevel.None
+                && project.PathWithNamespace.StartsWith(g.Key.Trim('/') + "/", StringComparison.OrdinalIgnoreCase))
+            .Select(g => g.Value)
+            .ToArray();
+        return levels.Length == 0 ? null : levels.Max();
+    }
+
+    /// <summary>Public and internal projects are visible to every authenticated token; private ones to members only.</summary>
+    private static bool Visible(FakeGitLabToken token, FakeGitLabProject project)
+        => project.Visibility is "public" or "internal"
+            || (token.ProjectAccess.TryGetValue(project.PathWithNamespace, out var level) && level > FakeGitLabAccessLevel.None)
+            || GroupLevel(token, project) is not null;
+}

@@ -1,0 +1,65 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using GitTokenScopes.DependencyInjection.Internal;
+using GitTokenScopes.GitLab;
+using GitTokenScopes.GitLab.Internal;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GitTokenScopes;
+
+/// <summary>Adds provider inspectors and features to <see cref="IGitTokenScopesBuilder"/>.</summary>
+public static partial class GitTokenScopesBuilderExtensions
+{
+    /// <summary>
+    /// Adds the GitLab inspector (GitLab.com, GitLab Dedicated and self-managed GitLab, with or without a relative URL
+    /// root) and its named HTTP client <see cref="GitTokenScopesHttpClientNames.GitLab"/>. Calling it again adds nothing twice.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The value of <paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IGitTokenScopesBuilder AddGitLab(this IGitTokenScopesBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddGitTokenScopes();
+        services.AddOptions<GitLabInspectorOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitLabInspectorOptions>, GitLabInspectorOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITokenInspector, GitLabTokenInspector>());
+        _ = LibraryHttpClients.AddOnce(services, GitTokenScopesHttpClientNames.GitLab);
+
+        return builder;
+    }
+
+    /// <summary>Adds the GitLab inspector and configures its options.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>The value of <paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    public static IGitTokenScopesBuilder AddGitLab(this IGitTokenScopesBuilder builder, Action<GitLabInspectorOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.AddGitLab();
+        builder.Services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>Adds the GitLab inspector and binds its options from a configuration section (unknown keys are errors).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configuration">The section holding <see cref="GitLabInspectorOptions"/>, for example <c>GitTokenScopes:GitLab</c>.</param>
+    /// <returns>The value of <paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when the section is empty or does not exist.</exception>
+    public static IGitTokenScopesBuilder AddGitLab(this IGitTokenScopesBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        _ = ConfigurationSections.RequireNotEmpty(configuration, nameof(configuration));
+        builder.AddGitLab();
+        builder.Services.AddOptions<GitLabInspectorOptions>().Bind(configuration, o => o.ErrorOnUnknownConfiguration = true);
+        return builder;
+    }
+}

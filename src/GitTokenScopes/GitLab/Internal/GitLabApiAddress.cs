@@ -1,0 +1,45 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using GitTokenScopes.Internal;
+
+namespace GitTokenScopes.GitLab.Internal;
+
+/// <summary>
+/// Derives the REST API address (PROVIDERS.md §2.6): no server, or gitlab.com → <c>https://gitlab.com/api/v4/</c>; any
+/// other server <c>https://host[/relative-root]</c> → <c>https://host[/relative-root]/api/v4/</c> (a server URL that
+/// already ends in <c>/api/v4</c> is kept); an explicit API URL is used verbatim. Unlike Codefresh's CLI (§0.3), a
+/// relative root such as <c>https://host/gitlab</c> keeps its path.
+/// </summary>
+internal static class GitLabApiAddress
+{
+    public static readonly Uri GitLabDotCom = new("https://gitlab.com/api/v4/");
+
+    public static (Uri? Address, string? Error) Resolve(GitCredential credential)
+    {
+        var address = credential.ApiUrl is { } api ? TransportPolicy.WithTrailingSlash(api)
+            : credential.ServerUrl is { } server ? FromServer(server)
+            : GitLabDotCom;
+        var error = TransportPolicy.Check(address);
+        return error is null ? (address, null) : (null, error);
+    }
+
+    /// <summary>
+    /// The REST path of a project, relative to the API address: <c>projects/{full path}</c> with the path URL-encoded as
+    /// GitLab requires (<c>group%2Fsubgroup%2Fproject</c>).
+    /// </summary>
+    public static string ProjectPath(RepositoryRequest repository) => "projects/" + Uri.EscapeDataString(repository.Name);
+
+    private static Uri FromServer(Uri server)
+    {
+        var host = server.IdnHost.ToLowerInvariant();
+        if (host is "gitlab.com" or "www.gitlab.com")
+        {
+            return GitLabDotCom;
+        }
+
+        var withSlash = TransportPolicy.WithTrailingSlash(server);
+        return withSlash.AbsolutePath.EndsWith("/api/v4/", StringComparison.OrdinalIgnoreCase)
+            ? withSlash
+            : new Uri(withSlash, "api/v4/");
+    }
+}

@@ -1,0 +1,275 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GitTokenScopes.GitLab.Internal;
+
+/// <summary>
+/// Inspects GitLab access tokens (PROVIDERS.md §2). <c>GET /personal_access_tokens/self</c> (any scope may call it) gives
+/// the scopes, expiry and revoked/active state; <c>GET /user</c>, sent at the same time, gives the owner's user name
+/// and bot flag when the scopes allow (a 403 <c>insufficient_scope</c> there is information, not failure). Each named
+/// project adds one <c>GET /projects/:id</c>, also concurrent. On GitLab older than 15.5 (<c>/self</c> answers 404),
+/// the scopes are inferred from probes. Token kinds other than access tokens are refused from their prefix, without a request.
+/// </summary>
+internal sealed partial class GitLabTokenInspector(
+    IHttpClientFactory clients,
+    IOptionsMonitor<GitLabInspectorOptions> options,
+    TimeProvider time,
+    ILogger<GitLabTokenInspector> logger) : ITokenInspector
+{
+    private const string SelfEndpoint = "personal_access_tokens/self";
+    private const string UserEndpoint = "user";
+
+    private static readonly ScopeVocabulary Vocabulary = ScopeVocabulary.For(GitProvider.GitLab, TokenFamily.PersonalAccessToken);
+
+    public GitProvider Provider => GitProvider.GitLab;
+
+    public async Task<TokenInspection> InspectAsync(TokenInspectionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var credential = request.Credential;
+        var (apiUrl, addressError) = GitLabApiAddress.Resolve(credential);
+        var (type, unsupported) = GitLabTokenClassifier.Classify(credential.Token);
+        var result = new Draft(credential, apiUrl ?? credential.ApiUrl ?? credential.ServerUrl ?? GitLabApiAddress.GitLabDotCom, type);
+        if (credential.Provider != GitProvider.GitLab)
+        {
+            return Finish(result.Fail(InspectionStatus.Misconfigured, $"The credential is for {credential.Provider.ToWireName()}, not GitLab."), 0);
+        }
+
+        if (apiUrl is null)
+        {
+            return Finish(result.Fail(InspectionStatus.Misconfigured, addressError), 0);
+        }
+
+        if (unsupported is not null)
+        {
+            return Finish(result.Fail(InspectionStatus.Unsupported, unsupported), 0);
+        }
+
+        var settings = options.CurrentValue;
+        using var session = new GitLabSession(clients.CreateClient(GitTokenScopesHttpClientNames.GitLab), apiUrl, credential.Token, settings);
+        Log.InspectionStarted(logger, credential.Fingerprint, apiUrl.Host, type);
+        await InspectCoreAsync(session, request, result, cancellationToken).ConfigureAwait(false);
+        return Finish(result, session.RequestCount);
+    }
+
+    private async Task InspectCoreAsync(GitLabSession session, TokenInspectionRequest request, Draft result, CancellationToken cancellationToken)
+    {
+        // Both identity calls and every project call go out together: wall time is one round trip.
+        var selfTask = SendAsync(session, result, HttpMethod.Get, SelfEndpoint, cancellationToken);
+        var userTask = SendAsync(session, result, HttpMethod.Get, UserEndpoint, cancellationToken);
+        var projectTasks = request.Repositories
+            .Select(r => SendAsync(session, result, HttpMethod.Get, GitLabApiAddress.ProjectPath(r), cancellationToken))
+            .ToArray();
+        var self = await selfTask.ConfigureAwait(false);
+        var user = await userTask.ConfigureAwait(false);
+        var projects = await Task.WhenAll(projectTasks).ConfigureAwait(false);
+
+        if (self.Unreachable is { } unreachable)
+        {
+            result.Fail(InspectionStatus.Unreachable, unreachable);
+            return;
+        }
+
+        var answer = self.Answer!;
+        result.RateLimit = GitLabHeaders.RateLimit(answer, time);
+        switch (GitLabStatusMap.Classify(answer))
+        {
+            case GitLabOutcome.Success:
+                if (GitLabJson.Token(answer.Body) is not { } token)
+                {
+                    result.Fail(InspectionStatus.ProviderError, "GitLab's answer to GET /personal_access_tokens/self could not be read (malformed JSON or no scopes list).");
+                    return;
+                }
+
+                ApplyToken(result, token);
+                break;
+            case GitLabOutcome.NotFound when user.Answer is { } userAnswer && GitLabStatusMap.Classify(userAnswer) == GitLabOutcome.NotFound:
+                result.Fail(InspectionStatus.Misconfigured, $"No GitLab REST API answers at {session.ApiUrl}: GET /personal_access_tokens/self and GET /user both answered 404. Check the server or API URL.");
+                return;
+            case GitLabOutcome.NotFound:
+                await InferAsync(session, result, user, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                FailWith(result, answer, "GET /personal_access_tokens/self");
+                return;
+        }
+
+        if (result.Failed)
+        {
+            return;
+        }
+
+        ReadOwner(result, user);
+        for (var i = 0; i < projects.Length; i++)
+        {
+            result.Repositories.Add(ProjectAccess(result, request.Repositories[i], projects[i]));
+        }
+    }
+
+    /// <summary>What <c>/self</c> said: scopes (or granular scopes), expiry, state, and the type when GitLab says it.</summary>
+    private void ApplyToken(Draft result, GitLabTokenInfo token)
+    {
+        var now = time.GetUtcNow();
+        if (token.Revoked == true)
+        {
+            result.Fail(InspectionStatus.Revoked, "GitLab reports the token as revoked.");
+            return;
+        }
+
+        if (token.Active == false)
+        {
+            result.Fail(
+                token.ExpiresAt is { } at && at <= now ? InspectionStatus.Expired : InspectionStatus.Invalid,
+                "GitLab reports the token as inactive (expired or revoked).");
+            return;
+        }
+
+        if (result.Type == TokenType.Unknown)
+        {
+            result.Type = TokenType.GitLabPersonal;
+            result.Note("The token has no glpat- prefix (made before GitLab 14.5, or the instance uses a custom prefix); GitLab's answer shows it is an access token.");
+        }
+
+        if (token.Impersonation == true)
+        {
+            result.Type = TokenType.GitLabImpersonation;
+        }
+
+        if (token.GranularScopes.Count > 0)
+        {
+            result.Granted = GrantedScopes.CreateUndetermined(Vocabulary, token.Scopes);
+            result.Note($"Fine-grained GitLab token; granular scopes: {string.Join("; ", token.GranularScopes)}. The catalogue has no requirements written in granular scopes, so every requirement the token's legacy scopes do not meet is unknown.");
+        }
+        else
+        {
+            result.Granted = GrantedScopes.Create(Vocabulary, token.Scopes);
+        }
+
+        result.ExpiresAt = token.ExpiresAt;
+        result.ExpiryKnown = token.ExpiryReadable;
+        if (!token.ExpiryReadable)
+        {
+            result.Note("GitLab's expires_at could not be read; the expiry is unknown.");
+        }
+    }
+
+    /// <summary>What <c>/user</c> said: the account and, from its user name, whether the token is a project or group token.</summary>
+    private static void ReadOwner(Draft result, Reply user)
+    {
+        if (user.Unreachable is { } unreachable)
+        {
+            result.Note($"GET /user was not answered ({unreachable}); the account is unknown.");
+            return;
+        }
+
+        var answer = user.Answer!;
+        switch (GitLabStatusMap.Classify(answer))
+        {
+            case GitLabOutcome.Success when GitLabJson.User(answer.Body) is { } owner:
+                var (username, bot) = owner;
+                result.Account = new AccountInfo(username, bot switch { true => "bot", false => "user", null => null }, bot);
+                if (result.Type == TokenType.GitLabPersonal && GitLabTokenClassifier.FromOwner(username, bot) is { } owned)
+                {
+                    result.Type = owned;
+                }
+
+                break;
+            case GitLabOutcome.Success:
+                result.Note("GitLab's answer to GET /user could not be read; the account is unknown.");
+                break;
+            case GitLabOutcome.InsufficientScope:
+                var accepted = answer.Error?.Scopes is { Count: > 0 } scopes ? string.Join(", ", scopes) : "read_user, read_api or api";
+                result.Note($"GET /user answered 403 insufficient_scope (it accepts {accepted}); the account, and so whether the token belongs to a person or to a project or group bot, is unknown.");
+                break;
+            default:
+                result.Note($"GET /user answered {answer.StatusCode}; the account is unknown.");
+                break;
+        }
+    }
+
+    /// <summary>Maps a failed answer of a call the whole inspection depends on to the inspection's status.</summary>
+    private void FailWith(Draft result, GitLabAnswer answer, string what)
+    {
+        var outcome = GitLabStatusMap.Classify(answer);
+        result.RateLimit = GitLabHeaders.RateLimit(answer, time) ?? result.RateLimit;
+        var said = answer.Said();
+        var suffix = said is null ? string.Empty : $": {said}";
+        switch (outcome)
+        {
+            case GitLabOutcome.Unauthorized:
+                result.Fail(InspectionStatus.Invalid, $"GitLab rejected the token ({answer.StatusCode}{suffix}); this GitLab instance does not know it.");
+                break;
+            case GitLabOutcome.Expired:
+                result.Fail(InspectionStatus.Expired, $"GitLab says the token has expired ({answer.StatusCode}{suffix}).");
+                break;
+            case GitLabOutcome.Revoked:
+                result.Fail(InspectionStatus.Revoked, $"GitLab says the token was revoked ({answer.StatusCode}{suffix}).");
+                break;
+            case GitLabOutcome.ImpersonationDisabled:
+                result.Type = TokenType.GitLabImpersonation;
+                result.Fail(InspectionStatus.Invalid, $"The token is an impersonation token, and impersonation is disabled on this GitLab instance ({answer.StatusCode}{suffix}).");
+                break;
+            case GitLabOutcome.WrongTokenType:
+                result.Type = TokenType.GitLabOther;
+                result.Family = null;
+                result.Fail(InspectionStatus.Unsupported, $"GitLab says {what} needs a personal, project or group access token{suffix}. This kind of token (OAuth, CI job, …) cannot be checked and is not meant for this use.");
+                break;
+            case GitLabOutcome.RateLimited:
+                result.Fail(InspectionStatus.RateLimited, RateLimitMessage(result.RateLimit));
+                break;
+            case GitLabOutcome.InsufficientScope:
+                var accepted = answer.Error?.Scopes is { Count: > 0 } scopes ? $" (it accepts {string.Join(", ", scopes)})" : string.Empty;
+                result.Fail(InspectionStatus.Forbidden, $"GitLab refused {what}: the token lacks the scope it needs{accepted}.");
+                break;
+            case GitLabOutcome.Forbidden:
+                result.Fail(InspectionStatus.Forbidden, $"GitLab refused {what} ({answer.StatusCode}{suffix}).");
+                break;
+            case GitLabOutcome.ServerError:
+                result.Fail(InspectionStatus.ProviderError, $"GitLab answered {what} with a server error ({answer.StatusCode}).");
+                break;
+            default:
+                result.Fail(InspectionStatus.ProviderError, $"GitLab answered {what} with an unexpected {answer.StatusCode}{suffix}.");
+                break;
+        }
+    }
+
+    private static string RateLimitMessage(RateLimitInfo? rateLimit)
+        => rateLimit switch
+        {
+            { RetryAfter: { } wait } => $"GitLab's rate limit was reached; retry after {wait.TotalSeconds:0} s.",
+            { ResetAt: { } reset } => $"GitLab's rate limit was reached; it resets at {reset.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.",
+            _ => "GitLab's rate limit was reached.",
+        };
+
+    private TokenInspection Finish(Draft draft, int requestCount)
+    {
+        var inspection = draft.Build(requestCount);
+        Log.InspectionFinished(logger, inspection.CredentialFingerprint, inspection.ApiUrl.Host, inspection.Status, inspection.TokenType, requestCount);
+        return inspection;
+    }
+
+    /// <summary>Sends one request; a transport failure becomes a <see cref="Reply"/> with the reason, the caller's cancellation throws.</summary>
+    private async Task<Reply> SendAsync(GitLabSession session, Draft result, HttpMethod method, string endpoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var answer = await session.SendAsync(method, endpoint, cancellationToken).ConfigureAwait(false);
+            if (logger.IsEnabled(LogLevel.Trace))
+            {
+                var outcome = GitLabStatusMap.Classify(answer);
+                Log.AnswerReceived(logger, result.CredentialFingerprint, method.Method, "/" + endpoint, answer.StatusCode, outcome);
+            }
+
+            return new Reply(answer, null);
+        }
+        catch (GitLabUnreachableException exception)
+        {
+            return new Reply(null, exception.Message);
+        }
+    }
+
+    /// <summary>An answer, or why there is none.</summary>
+    private sealed record Reply(GitLabAnswer? Answer, string? Unreachable);
+}

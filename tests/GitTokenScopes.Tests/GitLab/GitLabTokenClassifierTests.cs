@@ -1,0 +1,47 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using GitTokenScopes.GitLab.Internal;
+
+namespace GitTokenScopes.Tests.GitLab;
+
+/// <summary>Token kinds from prefixes, and project or group tokens from their bot owners.</summary>
+public sealed class GitLabTokenClassifierTests
+{
+    [Theory]
+    [InlineData("glpat-AbCdEfGhIjKlMnOpQrSt", "GitLabPersonal", false)]
+    [InlineData("gldt-AbCdEfGhIjKlMnOpQrSt", "GitLabOther", true)]
+    [InlineData("glrt-AbCdEfGhIjKlMnOpQrSt", "GitLabOther", true)]
+    [InlineData("glrtr-AbCdEfGhIjKlMnOpQrSt", "GitLabOther", true)]
+    [InlineData("glcbt-64_AbCdEfGhIjKlMnOpQrSt", "GitLabOther", true)]
+    [InlineData("glptt-AbCdEf", "GitLabOther", true)]
+    [InlineData("glft-AbCdEf", "GitLabOther", true)]
+    [InlineData("gloas-AbCdEf", "GitLabOther", true)]
+    [InlineData("glagent-AbCdEf", "GitLabOther", true)]
+    [InlineData("AbCdEfGhIjKlMnOpQrSt", "Unknown", false)]
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "Unknown", false)]
+    [InlineData("GLPAT-upper", "Unknown", false)]
+    public void Classify_Row(string token, string expected, bool unsupported)
+    {
+        var (type, message) = GitLabTokenClassifier.Classify(token);
+
+        type.Should().Be(Enum.Parse<TokenType>(expected));
+        (message is not null).Should().Be(unsupported);
+    }
+
+    [Theory]
+    [InlineData("project_42_bot_5f3c0a1b2c3d4e5f60718293a4b5c6d7", true, "GitLabProject")]
+    [InlineData("project_42_bot", true, "GitLabProject")]
+    [InlineData("project_42_bot1", true, "GitLabProject")]
+    [InlineData("group_7_bot_5f3c0a1b2c3d4e5f60718293a4b5c6d7", true, "GitLabGroup")]
+    [InlineData("group_7_bot", null, "GitLabGroup")]
+    [InlineData("project_42_bot", false, "GitLabPersonal")]
+    [InlineData("projectmanager", true, "GitLabPersonal")]
+    [InlineData("project_bot_42", true, "GitLabPersonal")]
+    [InlineData("service_account_group_9_abc", true, "GitLabPersonal")]
+    [InlineData("alice", false, "GitLabPersonal")]
+    public void FromOwner_Row(string username, bool? bot, string expected)
+        => GitLabTokenClassifier.FromOwner(username, bot).Should().Be(Enum.Parse<TokenType>(expected));
+
+    [Fact]
+    public void FromOwner_UnknownOwner_IsNull() => GitLabTokenClassifier.FromOwner(null, null).Should().BeNull();
+}
