@@ -1,0 +1,45 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Distributed;
+
+namespace GitTokenScopes.Tests.Validation;
+
+/// <summary>An in-memory <see cref="IDistributedCache"/> that keeps every key and value ever written, to search them for secrets.</summary>
+internal sealed class RecordingDistributedCache : IDistributedCache
+{
+    private readonly ConcurrentDictionary<string, byte[]> _entries = new();
+    private readonly ConcurrentQueue<(string Key, byte[] Value)> _writes = new();
+
+    public IReadOnlyList<(string Key, byte[] Value)> Writes => [.. _writes];
+
+    public byte[]? Get(string key) => _entries.TryGetValue(key, out var value) ? value : null;
+
+    public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Task.FromResult(Get(key));
+
+    public void Refresh(string key)
+    {
+    }
+
+    public Task RefreshAsync(string key, CancellationToken token = default) => Task.CompletedTask;
+
+    public void Remove(string key) => _entries.TryRemove(key, out _);
+
+    public Task RemoveAsync(string key, CancellationToken token = default)
+    {
+        Remove(key);
+        return Task.CompletedTask;
+    }
+
+    public void Set(string key, byte[] value, DistributedCacheEntryOptions options)
+    {
+        _entries[key] = value;
+        _writes.Enqueue((key, value));
+    }
+
+    public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
+    {
+        Set(key, value, options);
+        return Task.CompletedTask;
+    }
+}
