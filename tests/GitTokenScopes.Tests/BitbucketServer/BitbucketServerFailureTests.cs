@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using GitTokenScopes.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GitTokenScopes.Tests.BitbucketServer;
 
@@ -125,5 +126,33 @@ public sealed class BitbucketServerFailureTests(BitbucketServerInspectorFixture 
         var act = () => bitbucket.Inspector.InspectAsync(null!);
 
         (await act.Should().ThrowAsync<ArgumentNullException>()).Which.ParamName.Should().Be("request");
+    }
+}
+
+/// <summary>A server that answers every request with 200 and no <c>X-AUSERNAME</c>: the token was not accepted (anonymous access).</summary>
+public sealed class BitbucketServerAnonymousTests
+{
+    [Fact]
+    public async Task InspectAsync_AnswerWithoutXAusername_IsInvalid()
+    {
+        var services = new ServiceCollection();
+        services.AddGitTokenScopes().AddBitbucketServer();
+
+        // Registered after the library's own registration, so that this primary handler wins.
+        services.AddHttpClient(GitTokenScopesHttpClientNames.BitbucketServer).ConfigurePrimaryHttpMessageHandler(() => new AnonymousHandler());
+        using var provider = services.BuildServiceProvider();
+        var inspector = provider.GetServices<ITokenInspector>().Single();
+
+        var inspection = await inspector.InspectAsync(new TokenInspectionRequest(new GitCredential(GitProvider.BitbucketServer, "BBDC-anything", serverUrl: new Uri("https://bitbucket.example.com"))));
+
+        inspection.Status.Should().Be(InspectionStatus.Invalid);
+        inspection.Message.Should().Contain("X-AUSERNAME");
+        inspection.RequestCount.Should().Be(1);
+    }
+
+    private sealed class AnonymousHandler : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"version":"8.19.1","displayName":"Bitbucket"}""") });
     }
 }
