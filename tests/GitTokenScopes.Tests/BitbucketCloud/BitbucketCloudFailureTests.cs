@@ -223,3 +223,32 @@ public sealed class BitbucketCloudFailureTests(BitbucketCloudInspectorFixture bi
         (await act.Should().ThrowAsync<ArgumentNullException>()).Which.ParamName.Should().Be("request");
     }
 }
+
+/// <summary>The Git user names of Bitbucket tokens, given as the credential's user name.</summary>
+public sealed class BitbucketCloudGitUsernameTests(BitbucketCloudInspectorFixture bitbucket) : IClassFixture<BitbucketCloudInspectorFixture>
+{
+    [Fact]
+    public async Task InspectAsync_AccessTokenWithXTokenAuth_StillAuthenticatesAsBearer()
+    {
+        var token = bitbucket.Server.AddCredential(FakeBitbucketCloudCredential.RepositoryAccessToken("repository"));
+        bitbucket.Server.ResetRequests();
+
+        var inspection = await bitbucket.Inspector.InspectAsync(new TokenInspectionRequest(
+            new GitCredential(GitProvider.BitbucketCloud, token.Secret, apiUrl: bitbucket.Server.ApiUrl, username: "x-token-auth")));
+
+        inspection.Status.Should().Be(InspectionStatus.Ok);
+        inspection.TokenType.Should().Be(TokenType.BitbucketRepositoryAccessToken);
+        bitbucket.Server.Requests.Should().OnlyContain(r => r.AuthenticationScheme == "Bearer");
+    }
+
+    [Fact]
+    public async Task InspectAsync_ApiTokenWithItsGitUsername_IsMisconfigured()
+    {
+        var inspection = await bitbucket.Inspector.InspectAsync(new TokenInspectionRequest(
+            new GitCredential(GitProvider.BitbucketCloud, FakeBitbucketCloudCredential.ApiToken("bot@example.com").Secret, apiUrl: bitbucket.Server.ApiUrl, username: "x-bitbucket-api-token-auth")));
+
+        inspection.Status.Should().Be(InspectionStatus.Misconfigured);
+        inspection.Message.Should().Contain("e-mail");
+        inspection.RequestCount.Should().Be(0);
+    }
+}

@@ -14,6 +14,12 @@ internal sealed class BitbucketCloudSession : IDisposable
 {
     private static readonly string Version = typeof(BitbucketCloudSession).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
 
+    /// <summary>The Git user name of access and OAuth tokens.</summary>
+    public const string GitAccessTokenUser = "x-token-auth";
+
+    /// <summary>The static Git user name of API tokens; the REST API needs the Atlassian e-mail address instead.</summary>
+    public const string GitApiTokenUser = "x-bitbucket-api-token-auth";
+
     private readonly HttpClient _client;
     private readonly SemaphoreSlim _gate;
     private readonly AuthenticationHeaderValue _authorization;
@@ -27,7 +33,7 @@ internal sealed class BitbucketCloudSession : IDisposable
         _client = client;
         _client.Timeout = Timeout.InfiniteTimeSpan;
         _gate = new SemaphoreSlim(options.MaxConcurrentRequests);
-        IsBasic = credential.Username is not null;
+        IsBasic = UsesBasic(credential);
         _authorization = IsBasic
             ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credential.Username}:{credential.Token}")))
             : new AuthenticationHeaderValue("Bearer", credential.Token);
@@ -47,6 +53,13 @@ internal sealed class BitbucketCloudSession : IDisposable
     public bool IsBasic { get; }
 
     public int RequestCount => Volatile.Read(ref _requests);
+
+    /// <summary>
+    /// Whether the credential goes as Basic: when it has a user name, except <c>x-token-auth</c>, the Git user name of
+    /// access and OAuth tokens, which authenticate to the REST API as Bearer (PROVIDERS.md §3.1).
+    /// </summary>
+    public static bool UsesBasic(GitCredential credential)
+        => credential.Username is { } user && !string.Equals(user, GitAccessTokenUser, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Sends one GET. Transport failures and time-outs throw <see cref="BitbucketCloudUnreachableException"/>; the caller's cancellation throws.</summary>
     public async Task<BitbucketCloudAnswer> GetAsync(string endpoint, CancellationToken cancellationToken)

@@ -47,11 +47,12 @@ internal sealed partial class BitbucketCloudTokenInspector(
             return Finish(result.Fail(InspectionStatus.Misconfigured, addressError), 0);
         }
 
-        if (credential.Username is null && credential.Token.StartsWith(BitbucketCloudCredentialClassifier.ApiTokenPrefix, StringComparison.Ordinal))
+        if (string.Equals(credential.Username, BitbucketCloudSession.GitApiTokenUser, StringComparison.OrdinalIgnoreCase)
+            || (!BitbucketCloudSession.UsesBasic(credential) && credential.Token.StartsWith(BitbucketCloudCredentialClassifier.ApiTokenPrefix, StringComparison.Ordinal)))
         {
             result.Type = TokenType.BitbucketApiToken;
             result.Family = TokenFamily.ApiToken;
-            return Finish(result.Fail(InspectionStatus.Misconfigured, "Atlassian API tokens authenticate with Basic authentication: give the Atlassian account's e-mail address as the username."), 0);
+            return Finish(result.Fail(InspectionStatus.Misconfigured, $"Atlassian API tokens authenticate to the REST API with Basic authentication and the Atlassian account's e-mail address as the username ({BitbucketCloudSession.GitApiTokenUser} is for Git only)."), 0);
         }
 
         if (credential.Username?.Contains(':', StringComparison.Ordinal) == true)

@@ -20,7 +20,9 @@ internal sealed partial class BitbucketServerTokenInspector(
     TimeProvider time,
     ILogger<BitbucketServerTokenInspector> logger) : ITokenInspector
 {
-    internal const string MetadataNote = "Permissions read from the token's own entry in the access-token REST resource.";
+    internal const string MetadataNote =
+        "Permissions read from the token's own entry in the access-token REST resource. They cap what the token may do; its "
+        + "owner's own permissions apply too, and are checked on each named repository.";
 
     internal const string ProbeNote =
         "Permissions inferred from probes on the named repositories: read-only requests, and for REPO_WRITE a branch with a blank "
