@@ -133,3 +133,19 @@ public sealed class BitbucketServerMetadataTests(BitbucketServerInspectorFixture
     private static IEnumerable<string> MissingClauseScopes(ScopeEvaluation evaluation)
         => evaluation.Clauses.Where(c => c.State == ClauseState.Missing).SelectMany(c => c.Clause.AnyOf).Distinct();
 }
+
+/// <summary>User names are looked up by slug.</summary>
+public sealed class BitbucketServerSlugTests(BitbucketServerInspectorFixture bitbucket) : IClassFixture<BitbucketServerInspectorFixture>
+{
+    [Fact]
+    public async Task InspectAsync_MixedCaseUserName_LooksTheTokenUpByItsLowerCaseSlug()
+    {
+        var token = FakeBitbucketServerToken.Personal("Jane.Doe", "PROJECT_READ", "REPO_ADMIN");
+
+        var inspection = await bitbucket.InspectAsync(token);
+
+        inspection.Account!.Login.Should().Be("Jane.Doe");
+        inspection.TokenType.Should().Be(TokenType.BitbucketServerPersonal);
+        bitbucket.Server.Requests.Should().Contain(r => r.Path == $"/rest/access-tokens/1.0/users/jane.doe/{token.Id}");
+    }
+}

@@ -123,12 +123,13 @@ internal sealed partial class BitbucketServerTokenInspector(
 
         result.Account = new AccountInfo(username, null, null);
 
-        // Round one: every named repository, and the token's own entry, concurrently.
+        // Round one: every named repository, and the token's own entry, concurrently. A user's slug is its name in lower
+        // case for ordinary names; where it differs, the lookup misses and the permissions are probed instead.
         var repositoryTasks = request.Repositories
             .Select(r => SendAsync(session, HttpMethod.Get, BitbucketServerApiAddress.RepositoryPath(r), null, cancellationToken))
             .ToArray();
         var metadataTask = readMetadata && tokenId is not null && accessTokens is not null
-            ? SendAsync(session, HttpMethod.Get, new Uri(accessTokens, $"users/{Uri.EscapeDataString(username)}/{tokenId}").ToString(), null, cancellationToken)
+            ? SendAsync(session, HttpMethod.Get, new Uri(accessTokens, $"users/{Uri.EscapeDataString(username.ToLowerInvariant())}/{tokenId}").ToString(), null, cancellationToken)
             : null;
         await Task.WhenAll(metadataTask is null ? repositoryTasks : repositoryTasks.Append(metadataTask)).ConfigureAwait(false);
 
