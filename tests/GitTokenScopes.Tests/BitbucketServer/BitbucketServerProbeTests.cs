@@ -139,3 +139,22 @@ public sealed class BitbucketServerProbeTests(BitbucketServerProbingFixture fixt
     private static IEnumerable<string> MissingClauseScopes(ScopeEvaluation evaluation)
         => evaluation.Clauses.Where(c => c.State == ClauseState.Missing).SelectMany(c => c.Clause.AnyOf).Distinct();
 }
+
+/// <summary>Probes over several repositories: a permission is held only where every named repository grants it.</summary>
+public sealed class BitbucketServerProbeAggregationTests(BitbucketServerProbingFixture fixture) : IClassFixture<BitbucketServerProbingFixture>
+{
+    [Fact]
+    public async Task InspectAsync_AdminOnOneRepositoryOnly_MissesAdmin()
+    {
+        var token = FakeBitbucketServerToken.Personal("codefresh-bot", "PROJECT_READ", "REPO_ADMIN")
+            .WithRepository("CF/config", "REPO_ADMIN").WithRepository("CF/apps", "REPO_WRITE");
+
+        var inspection = await fixture.Bitbucket.InspectAsync(token, [new("CF/config"), new("CF/apps")]);
+
+        inspection.Granted!.Grants("REPO_WRITE").Should().BeTrue();
+        inspection.Granted.Grants("REPO_ADMIN").Should().BeFalse();
+        inspection.Granted.Undetermined.Should().NotContain("REPO_ADMIN", "a refusal on a named repository settles it");
+        BitbucketServerInspectorFixture.Evaluate(inspection).MissingScopes.Should().Equal("REPO_ADMIN");
+        inspection.Repositories.Should().OnlyContain(r => r.State == RepositoryAccessState.Granted);
+    }
+}

@@ -226,8 +226,9 @@ internal sealed partial class BitbucketServerTokenInspector(
     private static bool Visible(BitbucketServerAnswer answer) => answer.IsSuccess && BitbucketServerJson.RepositorySlug(answer.Body) is not null;
 
     /// <summary>
-    /// The grant the probes showed: a permission granted on any repository is held; one denied on every repository probed
-    /// (or implying one so denied) is not; everything else is undetermined. Every valid token holds REPO_READ.
+    /// The grant the probes showed, as for GitHub's fine-grained tokens: a permission is held when every named repository
+    /// probed grants it, and not held when any refuses it (the runtime needs it on all of them), together with every
+    /// permission implying it; everything else is undetermined. Every valid token holds REPO_READ.
     /// </summary>
     private static GrantedScopes Inferred(List<(int Repository, string Permission, BitbucketServerProbeVerdict Verdict)> verdicts)
     {
@@ -235,13 +236,13 @@ internal sealed partial class BitbucketServerTokenInspector(
         var denied = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in verdicts.GroupBy(v => v.Permission))
         {
-            if (group.Any(v => v.Verdict == BitbucketServerProbeVerdict.Granted))
-            {
-                granted.Add(group.Key);
-            }
-            else if (group.All(v => v.Verdict == BitbucketServerProbeVerdict.Denied))
+            if (group.Any(v => v.Verdict == BitbucketServerProbeVerdict.Denied))
             {
                 denied.Add(group.Key);
+            }
+            else if (group.All(v => v.Verdict == BitbucketServerProbeVerdict.Granted))
+            {
+                granted.Add(group.Key);
             }
         }
 
