@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using GitTokenScopes.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GitTokenScopes.Tests.BitbucketCloud;
 
@@ -250,5 +251,72 @@ public sealed class BitbucketCloudGitUsernameTests(BitbucketCloudInspectorFixtur
         inspection.Status.Should().Be(InspectionStatus.Misconfigured);
         inspection.Message.Should().Contain("e-mail");
         inspection.RequestCount.Should().Be(0);
+    }
+}
+
+/// <summary>Answers the fake does not give, from a stub primary handler: JSON 401s and 403s without any scope list.</summary>
+public sealed class BitbucketCloudStubbedAnswerTests
+{
+    [Fact]
+    public async Task InspectAsync_JsonUnauthorizedBody_IsInvalidWithItsMessage()
+    {
+        var inspection = await InspectAsync(401, """{"type": "error", "error": {"message": "Token is invalid, expired, or not supported for this endpoint."}}""");
+
+        inspection.Status.Should().Be(InspectionStatus.Invalid);
+        inspection.Message.Should().Contain("Token is invalid, expired, or not supported for this endpoint.");
+    }
+
+    [Fact]
+    public async Task InspectAsync_ForbiddenWithoutScopes_IsForbidden()
+    {
+        var inspection = await InspectAsync(403, """{"type": "error", "error": {"message": "Forbidden"}}""");
+
+        inspection.Status.Should().Be(InspectionStatus.Forbidden);
+        inspection.Granted.Should().BeNull();
+        inspection.Message.Should().Contain("403: Forbidden");
+    }
+
+    [Fact]
+    public async Task InspectAsync_ForbiddenNamingTheRequiredScope_SaysWhichScope()
+    {
+        var inspection = await InspectAsync(403, """{"type": "error", "error": {"message": "Your credentials lack one or more required privilege scopes.", "detail": {"required": ["read:user:bitbucket"]}}}""");
+
+        inspection.Status.Should().Be(InspectionStatus.Forbidden);
+        inspection.Message.Should().Contain("it requires read:user:bitbucket");
+    }
+
+    [Fact]
+    public async Task InspectAsync_Redirect_IsProviderErrorAndNotFollowed()
+    {
+        var inspection = await InspectAsync(302, string.Empty);
+
+        inspection.Status.Should().Be(InspectionStatus.ProviderError);
+        inspection.RequestCount.Should().Be(1);
+    }
+
+    private static async Task<TokenInspection> InspectAsync(int status, string body)
+    {
+        var services = new ServiceCollection();
+        services.AddGitTokenScopes().AddBitbucketCloud();
+
+        // Registered after the library's own registration, so that this primary handler wins.
+        services.AddHttpClient(GitTokenScopesHttpClientNames.BitbucketCloud).ConfigurePrimaryHttpMessageHandler(() => new StubHandler(status, body));
+        using var provider = services.BuildServiceProvider();
+        var inspector = provider.GetServices<ITokenInspector>().Single();
+        return await inspector.InspectAsync(new TokenInspectionRequest(new GitCredential(GitProvider.BitbucketCloud, "ATATT3xsecret", username: "bot@example.com")));
+    }
+
+    private sealed class StubHandler(int status, string body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent(body) };
+            if (status == 302)
+            {
+                response.Headers.Location = new Uri("https://elsewhere.example.com/");
+            }
+
+            return Task.FromResult(response);
+        }
     }
 }
