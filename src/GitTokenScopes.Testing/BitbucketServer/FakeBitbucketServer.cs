@@ -38,7 +38,9 @@ namespace GitTokenScopes.Testing;
 /// <c>ArgumentValidationException</c> with its <c>context</c>; a valid body answers 200 and creates nothing); and
 /// <c>GET rest/access-tokens/1.0/users/{user}/{id}</c> (the user's personal token with that id: id, name, permissions,
 /// <c>expiryDate</c> in epoch milliseconds; 401 when <see cref="FakeBitbucketServerOptions.AccessTokenMetadataReadable"/>
-/// is off or the user is another one; 404 <c>NoSuchAccessTokenException</c>). Missing permissions answer 401
+/// is off or the user is another one; 404 <c>NoSuchAccessTokenException</c>), and likewise a project token under
+/// <c>rest/access-tokens/1.0/projects/{key}/{id}</c> and a repository token under <c>…/projects/{key}/repos/{slug}/{id}</c>
+/// (readable by that token itself). Missing permissions answer 401
 /// <c>AuthorisationException</c> "You are not permitted to access this resource", as Bitbucket Server does once a
 /// request is authenticated. Other paths answer 404. The effective permission is the token's cap (<c>PROJECT_X</c>
 /// counting as <c>REPO_X</c>), for personal tokens also capped by <see cref="FakeBitbucketServerToken.OwnerPermissions"/>.

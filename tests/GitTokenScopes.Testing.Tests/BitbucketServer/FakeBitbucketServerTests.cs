@@ -96,6 +96,28 @@ public sealed class FakeBitbucketServerTests : IDisposable
     }
 
     [Fact]
+    public async Task AccessToken_ScopedTokens_AreListedUnderTheirProjectOrRepository()
+    {
+        var project = _server.AddToken(FakeBitbucketServerToken.Project("CF", "PROJECT_WRITE"));
+        var repository = _server.AddToken(FakeBitbucketServerToken.Repository("CF", "config", "REPO_ADMIN"));
+
+        using var byProject = await SendAsync(HttpMethod.Get, $"rest/access-tokens/1.0/projects/CF/{project.Id}", "Bearer " + project.Value);
+        using var byRepository = await SendAsync(HttpMethod.Get, $"rest/access-tokens/1.0/projects/CF/repos/config/{repository.Id}", "Bearer " + repository.Value);
+        using var wrongPlace = await SendAsync(HttpMethod.Get, $"rest/access-tokens/1.0/projects/CF/{repository.Id}", "Bearer " + repository.Value);
+        using var someoneElse = await SendAsync(HttpMethod.Get, $"rest/access-tokens/1.0/projects/CF/{project.Id}", "Bearer " + repository.Value);
+
+        byProject.StatusCode.Should().Be(HttpStatusCode.OK);
+        using (var body = JsonDocument.Parse(await byProject.Content.ReadAsStringAsync()))
+        {
+            body.RootElement.GetProperty("permissions")[0].GetString().Should().Be("PROJECT_WRITE");
+        }
+
+        byRepository.StatusCode.Should().Be(HttpStatusCode.OK);
+        wrongPlace.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        someoneElse.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task AccessToken_NotReadable_Answers401()
     {
         using var hidden = FakeBitbucketServer.Start(new FakeBitbucketServerOptions { AccessTokenMetadataReadable = false });

@@ -149,3 +149,48 @@ public sealed class BitbucketServerSlugTests(BitbucketServerInspectorFixture bit
         bitbucket.Server.Requests.Should().Contain(r => r.Path == $"/rest/access-tokens/1.0/users/jane.doe/{token.Id}");
     }
 }
+
+/// <summary>Project and repository tokens: their own entries live under their project or repository.</summary>
+public sealed class BitbucketServerScopedTokenTests(BitbucketServerInspectorFixture bitbucket) : IClassFixture<BitbucketServerInspectorFixture>
+{
+    [Fact]
+    public async Task InspectAsync_ProjectToken_IsRecognizedFromItsProjectEntry()
+    {
+        var token = FakeBitbucketServerToken.Project("CF", "PROJECT_ADMIN");
+
+        var inspection = await bitbucket.InspectAsync(token, [new("CF/config")]);
+
+        inspection.TokenType.Should().Be(TokenType.BitbucketServerProject);
+        inspection.Granted!.Scopes.Should().Equal("PROJECT_ADMIN");
+        inspection.Notes.Should().Contain(BitbucketServerTokenInspector.MetadataNote);
+        BitbucketServerInspectorFixture.Evaluate(inspection).IsSatisfied.Should().BeTrue();
+
+        // identity, repository, own entry under the user (404), under the repository and the project, then the write probe.
+        inspection.RequestCount.Should().Be(6);
+        inspection.Repositories.Single().State.Should().Be(RepositoryAccessState.Granted);
+    }
+
+    [Fact]
+    public async Task InspectAsync_RepositoryToken_IsRecognizedFromItsRepositoryEntry()
+    {
+        var token = FakeBitbucketServerToken.Repository("CF", "config", "REPO_WRITE");
+
+        var inspection = await bitbucket.InspectAsync(token, [new("CF/config")]);
+
+        inspection.TokenType.Should().Be(TokenType.BitbucketServerRepository);
+        inspection.Granted!.Scopes.Should().Equal("REPO_WRITE");
+        var evaluation = BitbucketServerInspectorFixture.Evaluate(inspection);
+        evaluation.HasUnknown.Should().BeFalse();
+        evaluation.MissingScopes.Should().BeEquivalentTo("PROJECT_READ", "REPO_ADMIN");
+    }
+
+    [Fact]
+    public async Task InspectAsync_ProjectTokenWithoutANamedRepository_StaysUndetermined()
+    {
+        var inspection = await bitbucket.InspectAsync(FakeBitbucketServerToken.Project("CF", "PROJECT_ADMIN"));
+
+        inspection.TokenType.Should().Be(TokenType.BitbucketServerHttpAccessToken);
+        inspection.RequestCount.Should().Be(2);
+        BitbucketServerInspectorFixture.Evaluate(inspection).HasMissing.Should().BeFalse();
+    }
+}

@@ -74,6 +74,8 @@ internal sealed class BitbucketServerFakeRouter(
             ["rest", "api", "1.0" or "latest", "projects", var project, "repos", var slug, "webhooks"] when method == "GET" => Webhooks(token, project, slug),
             ["rest", "api", "1.0" or "latest", "projects", var project, "repos", var slug, "branches"] when method == "POST" => CreateBranch(token, project, slug, body),
             ["rest", "access-tokens", "1.0" or "latest", "users", var user, var id] when method == "GET" => AccessToken(token, user, id),
+            ["rest", "access-tokens", "1.0" or "latest", "projects", var project, var id] when method == "GET" => ScopedAccessToken(token, FakeBitbucketServerTokenKind.Project, project, null, id),
+            ["rest", "access-tokens", "1.0" or "latest", "projects", var project, "repos", var slug, var id] when method == "GET" => ScopedAccessToken(token, FakeBitbucketServerTokenKind.Repository, project, slug, id),
             _ => Error(404, $"No resource was found at {path}.", null),
         };
         return token is null ? answer : WithUser(token, answer);
@@ -181,11 +183,27 @@ internal sealed class BitbucketServerFakeRouter(
         }
 
         var found = tokens.Values.FirstOrDefault(t => t.Id == id && t.Kind == FakeBitbucketServerTokenKind.Personal && string.Equals(t.Username, user, StringComparison.OrdinalIgnoreCase));
-        if (found is null)
+        return found is null ? Error(404, $"No access token exists with ID {id}.", "com.atlassian.bitbucket.auth.NoSuchAccessTokenException") : TokenJson(found);
+    }
+
+    /// <summary>A project or repository token's own entry; readable by that token itself when entries are readable.</summary>
+    private BitbucketFakeAnswer ScopedAccessToken(FakeBitbucketServerToken token, FakeBitbucketServerTokenKind kind, string project, string? slug, string id)
+    {
+        if (!options.AccessTokenMetadataReadable)
         {
-            return Error(404, $"No access token exists with ID {id}.", "com.atlassian.bitbucket.auth.NoSuchAccessTokenException");
+            return Error(401, NotPermitted, Authorisation);
         }
 
+        var found = tokens.Values.FirstOrDefault(t => t.Id == id && t.Kind == kind
+            && string.Equals(t.ProjectKey, project, StringComparison.OrdinalIgnoreCase)
+            && (slug is null || string.Equals(t.RepositorySlug, slug, StringComparison.OrdinalIgnoreCase)));
+        return found is null ? Error(404, $"No access token exists with ID {id}.", "com.atlassian.bitbucket.auth.NoSuchAccessTokenException")
+            : !ReferenceEquals(found, token) ? Error(401, NotPermitted, Authorisation)
+            : TokenJson(found);
+    }
+
+    private static BitbucketFakeAnswer TokenJson(FakeBitbucketServerToken found)
+    {
         var expiry = found.ExpiresAt is { } at ? $",\"expiryDays\":90,\"expiryDate\":{at.ToUnixTimeMilliseconds()}" : string.Empty;
         return new BitbucketFakeAnswer(200,
             $$"""{"id":{{BitbucketFakeWire.Quote(found.Id)}},"createdDate":1717000000000,"lastAuthenticated":1717000000000,"name":{{BitbucketFakeWire.Quote(found.Name)}},"permissions":{{BitbucketFakeWire.Array(found.Permissions)}}{{expiry}},"user":{"name":{{BitbucketFakeWire.Quote(found.Username)}},"slug":{{BitbucketFakeWire.Quote(found.Username.ToLowerInvariant())}},"type":"NORMAL","active":true} }""");

@@ -135,9 +135,16 @@ internal sealed partial class BitbucketServerTokenInspector(
 
         var metadata = metadataTask is null ? null : await metadataTask.ConfigureAwait(false);
         var exact = metadata is { IsSuccess: true } ? BitbucketServerJson.AccessToken(metadata.Body) : null;
+        var type = TokenType.BitbucketServerPersonal;
+        if (exact is null && metadata is { StatusCode: 404 } && request.Repositories.Count > 0)
+        {
+            // Not one of its user's personal tokens: a project or repository token lives under its project or repository.
+            (type, exact, metadata) = await ScopedTokenAsync(session, accessTokens!, request.Repositories[0], tokenId!, cancellationToken).ConfigureAwait(false);
+        }
+
         if (exact is { } token)
         {
-            result.Type = TokenType.BitbucketServerPersonal;
+            result.Type = type;
             result.Granted = GrantedScopes.Create(Vocabulary, token.Permissions);
             result.ExpiresAt = token.ExpiresAt;
             result.ExpiryKnown = true;
@@ -221,6 +228,23 @@ internal sealed partial class BitbucketServerTokenInspector(
             var write = verdicts.Where(v => v.Repository == i && v.Permission == "REPO_WRITE").Select(v => (BitbucketServerProbeVerdict?)v.Verdict).FirstOrDefault();
             result.Repositories.Add(RepositoryResult(result, request.Repositories[i], repositoryAnswers[i], write, exact is not null));
         }
+    }
+
+    /// <summary>
+    /// Looks the token up as a repository token of the first named repository, and as a project token of its project,
+    /// concurrently (two requests); the first that answers with permissions wins.
+    /// </summary>
+    private async Task<(TokenType Type, (IReadOnlyList<string> Permissions, DateTimeOffset? ExpiresAt)? Token, BitbucketServerAnswer Last)> ScopedTokenAsync(
+        BitbucketServerSession session, Uri accessTokens, RepositoryRequest repository, string tokenId, CancellationToken cancellationToken)
+    {
+        var project = Uri.EscapeDataString(repository.Owner);
+        var repositoryTask = SendAsync(session, HttpMethod.Get, new Uri(accessTokens, $"projects/{project}/repos/{Uri.EscapeDataString(repository.Repository)}/{tokenId}").ToString(), null, cancellationToken);
+        var projectTask = SendAsync(session, HttpMethod.Get, new Uri(accessTokens, $"projects/{project}/{tokenId}").ToString(), null, cancellationToken);
+        await Task.WhenAll(repositoryTask, projectTask).ConfigureAwait(false);
+        var (byRepository, byProject) = (await repositoryTask.ConfigureAwait(false), await projectTask.ConfigureAwait(false));
+        return byRepository.IsSuccess && BitbucketServerJson.AccessToken(byRepository.Body) is { } repositoryToken ? (TokenType.BitbucketServerRepository, repositoryToken, byRepository)
+            : byProject.IsSuccess && BitbucketServerJson.AccessToken(byProject.Body) is { } projectToken ? (TokenType.BitbucketServerProject, projectToken, byProject)
+            : (TokenType.BitbucketServerHttpAccessToken, null, byRepository);
     }
 
     private static bool Visible(BitbucketServerAnswer answer) => answer.IsSuccess && BitbucketServerJson.RepositorySlug(answer.Body) is not null;
