@@ -1,0 +1,265 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using System.Collections.Concurrent;
+using System.Globalization;
+
+namespace GitTokenScopes.Testing.BitbucketCloud.Internal;
+
+/// <summary>
+/// The fake's behaviour, as one function from a request to an answer, applied in the behaviour table's order (see
+/// <see cref="FakeBitbucketCloudServer"/>): API prefix, authentication, delay, server error, rate limit, then the endpoint.
+/// </summary>
+internal sealed class BitbucketCloudFakeRouter(
+    FakeBitbucketCloudServerOptions options,
+    ConcurrentDictionary<string, FakeBitbucketCloudCredential> credentials,
+    ConcurrentDictionary<string, FakeBitbucketCloudRepository> repositories)
+{
+    public const string Prefix = "/2.0";
+
+    public const string LoginFailed =
+        "Login failed due to incorrect login credentials or method.\n"
+        + "For information on authentication methods for Bitbucket Cloud APIs, visit:\n"
+        + "    https://developer.atlassian.com/cloud/bitbucket/rest/intro/#authentication\n"
+        + "If you are unsure of which login details or login method to use, visit:\n"
+        + "    https://support.atlassian.com/bitbucket-cloud/docs/log-into-or-connect-to-bitbucket-cloud/\n";
+
+    private const string NoAccess = "You may not have access to this repository or it no longer exists in this workspace. If you think this repository exists and you have access, make sure you are authenticated.";
+
+    // Classic implications, PROVIDERS.md §3.3 (repository:admin implies nothing).
+    private static readonly Dictionary<string, string[]> Implies = new(StringComparer.Ordinal)
+    {
+        ["repository:write"] = ["repository"],
+        ["pullrequest"] = ["repository"],
+        ["pullrequest:write"] = ["pullrequest", "repository:write", "repository"],
+        ["project"] = ["repository"],
+        ["project:admin"] = ["project", "repository"],
+        ["account:write"] = ["account"],
+        ["team:write"] = ["team"],
+    };
+
+    /// <summary>Finds the credential an <c>Authorization</c> header presents; the secret is returned for fingerprinting even when unknown.</summary>
+    public (FakeBitbucketCloudCredential? Credential, string? Secret, string? Scheme) Authenticate(string? header)
+    {
+        if (BitbucketFakeWire.Authorization(header) is not var (scheme, value))
+        {
+            return (null, null, null);
+        }
+
+        if (string.Equals(scheme, "Basic", StringComparison.OrdinalIgnoreCase))
+        {
+            if (BitbucketFakeWire.Basic(value) is not var (user, secret))
+            {
+                return (null, null, scheme);
+            }
+
+            var found = credentials.TryGetValue(secret, out var c)
+                && c.Kind is FakeBitbucketCloudCredentialKind.AppPassword or FakeBitbucketCloudCredentialKind.ApiToken
+                && string.Equals(c.Username, user, StringComparison.OrdinalIgnoreCase) ? c : null;
+            return (found, secret, scheme);
+        }
+
+        if (string.Equals(scheme, "Bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            var found = credentials.TryGetValue(value, out var c)
+                && c.Kind is not (FakeBitbucketCloudCredentialKind.AppPassword or FakeBitbucketCloudCredentialKind.ApiToken) ? c : null;
+            return (found, value, scheme);
+        }
+
+        return (null, null, scheme);
+    }
+
+    public async Task<BitbucketFakeAnswer> AnswerAsync(string method, string path, string query, FakeBitbucketCloudCredential? credential, CancellationToken stopping)
+    {
+        if (!path.StartsWith(Prefix + "/", StringComparison.Ordinal))
+        {
+            return new BitbucketFakeAnswer(404, "<!DOCTYPE html><html><head><title>Bitbucket</title></head><body><h1>Page not found</h1></body></html>", BitbucketFakeAnswer.Html);
+        }
+
+        if (credential is null || credential.Revoked)
+        {
+            return new BitbucketFakeAnswer(401, LoginFailed, BitbucketFakeAnswer.Text);
+        }
+
+        if (credential.Delay is { } delay)
+        {
+            await Task.Delay(delay, stopping).ConfigureAwait(false);
+        }
+
+        if (credential.ServerErrorStatus is { } status)
+        {
+            return new BitbucketFakeAnswer(status, Error("Something went wrong. We've been notified and are looking into it."));
+        }
+
+        if (credential.RateLimited)
+        {
+            return WithRateLimit(credential, new BitbucketFakeAnswer(429, "Rate limit for this resource has been exceeded.", BitbucketFakeAnswer.Text));
+        }
+
+        var endpoint = path[Prefix.Length..];
+        if (method is not ("GET" or "HEAD"))
+        {
+            return WithTokenHeaders(credential, [], new BitbucketFakeAnswer(405, Error("Method not allowed")));
+        }
+
+        var segments = endpoint.Trim('/').Split('/');
+        return segments switch
+        {
+            ["user"] => User(credential),
+            ["user", "permissions", "repositories"] => Permissions(credential, query),
+            ["repositories"] => Listing(credential, query),
+            ["repositories", var workspace, var slug] => Repository(credential, $"{workspace}/{slug}"),
+            _ => new BitbucketFakeAnswer(404, Error("Resource not found", "There is no API hosted at this URL.\n\nFor information about our API's, please refer to the documentation at: https://developer.atlassian.com/bitbucket/api/2/reference/")),
+        };
+    }
+
+    private static string Error(string message, string? detail = null)
+        => detail is null
+            ? $$"""{"type": "error", "error": {"message": {{BitbucketFakeWire.Quote(message)}} } }"""
+            : $$"""{"type": "error", "error": {"message": {{BitbucketFakeWire.Quote(message)}}, "detail": {{BitbucketFakeWire.Quote(detail)}} } }""";
+
+    private static bool IsAccessToken(FakeBitbucketCloudCredential credential)
+        => credential.Kind is FakeBitbucketCloudCredentialKind.RepositoryAccessToken or FakeBitbucketCloudCredentialKind.ProjectAccessToken or FakeBitbucketCloudCredentialKind.WorkspaceAccessToken;
+
+    private static string[] Accepted(FakeBitbucketCloudCredential credential, string classic, string granular)
+        => credential.Kind == FakeBitbucketCloudCredentialKind.ApiToken ? [granular] : [classic];
+
+    private static bool Holds(FakeBitbucketCloudCredential credential, string[] accepted)
+    {
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var scope in credential.Scopes)
+        {
+            held.Add(scope);
+            held.UnionWith(Implies.GetValueOrDefault(scope, []));
+        }
+
+        return accepted.Any(held.Contains);
+    }
+
+    private static BitbucketFakeAnswer WithRateLimit(FakeBitbucketCloudCredential credential, BitbucketFakeAnswer answer)
+        => IsAccessToken(credential)
+            ? answer.With("X-RateLimit-Limit", "1000").With("X-RateLimit-Resource", "api-repo").With("X-RateLimit-NearLimit", credential.RateLimited ? "true" : "false")
+            : answer;
+
+    private static string Json(FakeBitbucketCloudCredential credential, string json) => credential.MalformedBodies ? "<html>Bad gateway page from a proxy</html>" : json;
+
+    private BitbucketFakeAnswer WithTokenHeaders(FakeBitbucketCloudCredential credential, string[] accepted, BitbucketFakeAnswer answer)
+    {
+        if (!credential.OmitScopesHeader)
+        {
+            answer.With("x-oauth-scopes", credential.RawScopesHeaderValue ?? string.Join(", ", credential.Scopes));
+        }
+
+        answer.With("x-accepted-oauth-scopes", string.Join(", ", accepted));
+        var type = credential.CredentialTypeHeaderValue ?? credential.Kind switch
+        {
+            FakeBitbucketCloudCredentialKind.RepositoryAccessToken => "repo_access_token",
+            FakeBitbucketCloudCredentialKind.ProjectAccessToken => "project_access_token",
+            FakeBitbucketCloudCredentialKind.WorkspaceAccessToken => "workspace_access_token",
+            _ when !options.CredentialTypeForUserCredentials => string.Empty,
+            FakeBitbucketCloudCredentialKind.AppPassword => "app_password",
+            FakeBitbucketCloudCredentialKind.ApiToken => "api_token",
+            _ => "oauth2",
+        };
+        if (type.Length > 0)
+        {
+            answer.With("x-credential-type", type);
+        }
+
+        return WithRateLimit(credential, answer);
+    }
+
+    /// <summary>The 403 Bitbucket sends when the credential lacks a scope the endpoint accepts.</summary>
+    private BitbucketFakeAnswer MissingScope(FakeBitbucketCloudCredential credential, string[] accepted)
+        => WithTokenHeaders(credential, accepted, new BitbucketFakeAnswer(
+            403,
+            $$"""{"type": "error", "error": {"message": "Your credentials lack one or more required privilege scopes.", "detail": {"granted": {{BitbucketFakeWire.Array(credential.Scopes)}}, "required": {{BitbucketFakeWire.Array(accepted)}} } } }"""));
+
+    private BitbucketFakeAnswer User(FakeBitbucketCloudCredential credential)
+    {
+        var accepted = Accepted(credential, "account", "read:user:bitbucket");
+        if (IsAccessToken(credential) || !Holds(credential, accepted))
+        {
+            return MissingScope(credential, accepted);
+        }
+
+        var uuid = "{" + new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(credential.AccountUsername))[..16]) + "}";
+        return WithTokenHeaders(credential, accepted, new BitbucketFakeAnswer(200, Json(credential,
+            $$"""{"display_name": {{BitbucketFakeWire.Quote(credential.DisplayName)}}, "links": {}, "type": "user", "uuid": {{BitbucketFakeWire.Quote(uuid)}}, "account_id": "557058:0f1e2d3c", "nickname": {{BitbucketFakeWire.Quote(credential.AccountUsername)}}, "username": {{BitbucketFakeWire.Quote(credential.AccountUsername)}}, "is_staff": false, "account_status": "active", "created_on": "2019-03-01T10:00:00.000000+00:00"}""")));
+    }
+
+    private IEnumerable<(FakeBitbucketCloudRepository Repository, string Permission)> Reachable(FakeBitbucketCloudCredential credential)
+        => credential.Repositories
+            .Select(p => (Found: repositories.TryGetValue(p.Key, out var r) ? r : null, p.Value))
+            .Where(p => p.Found is not null)
+            .Select(p => (p.Found!, p.Value))
+            .OrderBy(p => p.Item1.FullName, StringComparer.OrdinalIgnoreCase);
+
+    private BitbucketFakeAnswer Listing(FakeBitbucketCloudCredential credential, string query)
+    {
+        var accepted = Accepted(credential, "repository", "read:repository:bitbucket");
+        if (!Holds(credential, accepted))
+        {
+            return MissingScope(credential, accepted);
+        }
+
+        var all = Reachable(credential).ToArray();
+        var pagelen = QueryValue(query, "pagelen") is { } p && int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 100 ? n : 10;
+        var values = string.Join(", ", all.Take(pagelen).Select(r => RepositoryJson(r.Repository)));
+        return WithTokenHeaders(credential, accepted, new BitbucketFakeAnswer(200, Json(credential,
+            $$"""{"values": [{{values}}], "pagelen": {{pagelen}}, "size": {{all.Length}}, "page": 1}""")));
+    }
+
+    private BitbucketFakeAnswer Repository(FakeBitbucketCloudCredential credential, string fullName)
+    {
+        var accepted = Accepted(credential, "repository", "read:repository:bitbucket");
+        if (!Holds(credential, accepted))
+        {
+            return MissingScope(credential, accepted);
+        }
+
+        var found = Reachable(credential).FirstOrDefault(r => string.Equals(r.Repository.FullName, fullName, StringComparison.OrdinalIgnoreCase));
+        return found.Repository is null
+            ? WithTokenHeaders(credential, accepted, new BitbucketFakeAnswer(404, Error(NoAccess)))
+            : WithTokenHeaders(credential, accepted, new BitbucketFakeAnswer(200, Json(credential, RepositoryJson(found.Repository))));
+    }
+
+    private BitbucketFakeAnswer Permissions(FakeBitbucketCloudCredential credential, string query)
+    {
+        var accepted = Accepted(credential, "repository", "read:repository:bitbucket");
+        if (IsAccessToken(credential) || !Holds(credential, accepted))
+        {
+            return MissingScope(credential, accepted);
+        }
+
+        // q=repository.full_name="workspace/repo"; without q, every repository within reach.
+        var filter = QueryValue(query, "q") is { } q && q.StartsWith("repository.full_name=\"", StringComparison.Ordinal) && q.EndsWith('"')
+            ? q["repository.full_name=\"".Length..^1]
+            : null;
+        var matches = Reachable(credential).Where(r => filter is null || string.Equals(r.Repository.FullName, filter, StringComparison.OrdinalIgnoreCase)).ToArray();
+        var values = string.Join(", ", matches.Select(m =>
+            $$"""{"type": "repository_permission", "user": {"type": "user", "nickname": {{BitbucketFakeWire.Quote(credential.AccountUsername)}} }, "repository": {{RepositoryJson(m.Repository)}}, "permission": {{BitbucketFakeWire.Quote(m.Permission)}} }"""));
+        return WithTokenHeaders(credential, accepted, new BitbucketFakeAnswer(200, Json(credential,
+            $$"""{"pagelen": 10, "values": [{{values}}], "page": 1, "size": {{matches.Length}} }""")));
+    }
+
+    private static string RepositoryJson(FakeBitbucketCloudRepository repository)
+    {
+        var slash = repository.FullName.IndexOf('/', StringComparison.Ordinal);
+        return $$"""{"type": "repository", "full_name": {{BitbucketFakeWire.Quote(repository.FullName)}}, "name": {{BitbucketFakeWire.Quote(repository.FullName[(slash + 1)..])}}, "slug": {{BitbucketFakeWire.Quote(repository.FullName[(slash + 1)..].ToLowerInvariant())}}, "is_private": {{(repository.Private ? "true" : "false")}}, "scm": "git", "workspace": {"type": "workspace", "slug": {{BitbucketFakeWire.Quote(repository.FullName[..slash])}} }, "project": {"type": "project", "key": {{BitbucketFakeWire.Quote(repository.ProjectKey)}} } }""";
+    }
+
+    private static string? QueryValue(string query, string name)
+    {
+        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            var key = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);
+            if (key == name)
+            {
+                return equals < 0 ? string.Empty : Uri.UnescapeDataString(pair[(equals + 1)..].Replace('+', ' '));
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,66 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using GitTokenScopes.BitbucketCloud;
+using GitTokenScopes.BitbucketCloud.Internal;
+using GitTokenScopes.DependencyInjection.Internal;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GitTokenScopes;
+
+/// <summary>Adds provider inspectors and features to <see cref="IGitTokenScopesBuilder"/>.</summary>
+public static partial class GitTokenScopesBuilderExtensions
+{
+    /// <summary>
+    /// Adds the Bitbucket Cloud inspector (app passwords, Atlassian API tokens, repository, project and workspace access
+    /// tokens, OAuth tokens) and its named HTTP client <see cref="GitTokenScopesHttpClientNames.BitbucketCloud"/>.
+    /// Calling it again adds nothing twice.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The value of <paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IGitTokenScopesBuilder AddBitbucketCloud(this IGitTokenScopesBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddGitTokenScopes();
+        services.AddOptions<BitbucketCloudInspectorOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BitbucketCloudInspectorOptions>, BitbucketCloudInspectorOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITokenInspector, BitbucketCloudTokenInspector>());
+        _ = LibraryHttpClients.AddOnce(services, GitTokenScopesHttpClientNames.BitbucketCloud);
+
+        return builder;
+    }
+
+    /// <summary>Adds the Bitbucket Cloud inspector and configures its options.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>The value of <paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    public static IGitTokenScopesBuilder AddBitbucketCloud(this IGitTokenScopesBuilder builder, Action<BitbucketCloudInspectorOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.AddBitbucketCloud();
+        builder.Services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>Adds the Bitbucket Cloud inspector and binds its options from a configuration section (unknown keys are errors).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configuration">The section holding <see cref="BitbucketCloudInspectorOptions"/>, for example <c>GitTokenScopes:BitbucketCloud</c>.</param>
+    /// <returns>The value of <paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when the section is empty or does not exist.</exception>
+    public static IGitTokenScopesBuilder AddBitbucketCloud(this IGitTokenScopesBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        _ = ConfigurationSections.RequireNotEmpty(configuration, nameof(configuration));
+        builder.AddBitbucketCloud();
+        builder.Services.AddOptions<BitbucketCloudInspectorOptions>().Bind(configuration, o => o.ErrorOnUnknownConfiguration = true);
+        return builder;
+    }
+}

@@ -1,0 +1,66 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+namespace GitTokenScopes.BitbucketCloud.Internal;
+
+internal sealed partial class BitbucketCloudTokenInspector
+{
+    /// <summary>The inspection being assembled; the first failure decides the status.</summary>
+    private sealed class Draft(GitCredential credential, Uri apiUrl)
+    {
+        private readonly List<string> _notes = [];
+
+        public InspectionStatus Status { get; private set; } = InspectionStatus.Ok;
+
+        public string? Message { get; private set; }
+
+        public TokenType Type { get; set; } = TokenType.Unknown;
+
+        public TokenFamily? Family { get; set; }
+
+        public GrantedScopes? Granted { get; set; }
+
+        public AccountInfo? Account { get; set; }
+
+        public RateLimitInfo? RateLimit { get; set; }
+
+        public List<RepositoryAccessResult> Repositories { get; } = [];
+
+        public bool Failed => Status != InspectionStatus.Ok;
+
+        public Draft Fail(InspectionStatus status, string? message)
+        {
+            if (!Failed)
+            {
+                Status = status;
+                Message = message;
+            }
+
+            return this;
+        }
+
+        public void Note(string note)
+        {
+            if (!_notes.Contains(note))
+            {
+                _notes.Add(note);
+            }
+        }
+
+        public TokenInspection Build(int requestCount) => new()
+        {
+            Provider = GitProvider.BitbucketCloud,
+            ApiUrl = apiUrl,
+            Status = Status,
+            CredentialFingerprint = credential.Fingerprint,
+            TokenType = Type,
+            Family = Family,
+            Granted = Granted,
+            Account = Account,
+            RateLimit = RateLimit,
+            Repositories = [.. Repositories],
+            Message = Message,
+            Notes = [.. _notes],
+            RequestCount = requestCount,
+        };
+    }
+}

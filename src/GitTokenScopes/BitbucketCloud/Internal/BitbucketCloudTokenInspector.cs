@@ -1,0 +1,373 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GitTokenScopes.BitbucketCloud.Internal;
+
+/// <summary>
+/// Inspects Bitbucket Cloud credentials (PROVIDERS.md §3). User-bound credentials (app passwords and API tokens, sent as
+/// Basic with <see cref="GitCredential.Username"/>) cost one <c>GET /2.0/user</c>, which yields the scopes
+/// (<c>x-oauth-scopes</c>), the credential type (<c>x-credential-type</c>) and the account. Bearer tokens (access
+/// tokens, OAuth) cost one <c>GET /2.0/repositories?role=member&amp;pagelen=1</c>, because access tokens have no user;
+/// an OAuth token that holds <c>account</c> adds one <c>GET /2.0/user</c> for its account. Each named repository adds
+/// one request, sent concurrently.
+/// </summary>
+internal sealed partial class BitbucketCloudTokenInspector(
+    IHttpClientFactory clients,
+    IOptionsMonitor<BitbucketCloudInspectorOptions> options,
+    TimeProvider time,
+    ILogger<BitbucketCloudTokenInspector> logger) : ITokenInspector
+{
+    internal const string AppPasswordRetirementNote =
+        "Bitbucket Cloud app passwords are being retired: none can be created since 2025-09-09, and Atlassian disables the remaining "
+        + "ones in 2026 (brownouts from 2026-06-09, removal announced for 2026-07-28). Replace it with an Atlassian API token with scopes.";
+
+    internal const string AccessTokenNote =
+        "Repository, project and workspace access tokens act as their own user: they have no Bitbucket account, so the account "
+        + "and workspace-membership scopes cannot apply to them.";
+
+    private const string ListingEndpoint = "repositories?role=member&pagelen=1";
+
+    public GitProvider Provider => GitProvider.BitbucketCloud;
+
+    public async Task<TokenInspection> InspectAsync(TokenInspectionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var credential = request.Credential;
+        var (apiUrl, addressError) = BitbucketCloudApiAddress.Resolve(credential);
+        var result = new Draft(credential, apiUrl ?? credential.ApiUrl ?? credential.ServerUrl ?? BitbucketCloudApiAddress.BitbucketOrg);
+        if (credential.Provider != GitProvider.BitbucketCloud)
+        {
+            return Finish(result.Fail(InspectionStatus.Misconfigured, $"The credential is for {credential.Provider.ToWireName()}, not Bitbucket Cloud."), 0);
+        }
+
+        if (apiUrl is null)
+        {
+            return Finish(result.Fail(InspectionStatus.Misconfigured, addressError), 0);
+        }
+
+        if (string.Equals(credential.Username, BitbucketCloudSession.GitApiTokenUser, StringComparison.OrdinalIgnoreCase)
+            || (!BitbucketCloudSession.UsesBasic(credential) && credential.Token.StartsWith(BitbucketCloudCredentialClassifier.ApiTokenPrefix, StringComparison.Ordinal)))
+        {
+            result.Type = TokenType.BitbucketApiToken;
+            result.Family = TokenFamily.ApiToken;
+            return Finish(result.Fail(InspectionStatus.Misconfigured, $"Atlassian API tokens authenticate to the REST API with Basic authentication and the Atlassian account's e-mail address as the username ({BitbucketCloudSession.GitApiTokenUser} is for Git only)."), 0);
+        }
+
+        if (credential.Username?.Contains(':', StringComparison.Ordinal) == true)
+        {
+            return Finish(result.Fail(InspectionStatus.Misconfigured, "A Basic authentication user name cannot contain ':'."), 0);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        using var session = new BitbucketCloudSession(clients.CreateClient(GitTokenScopesHttpClientNames.BitbucketCloud), apiUrl, credential, options.CurrentValue, time);
+        Log.InspectionStarted(logger, credential.Fingerprint, apiUrl.Host, session.IsBasic ? "Basic" : "Bearer");
+        try
+        {
+            if (session.IsBasic)
+            {
+                await InspectUserBoundAsync(session, request, result, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await InspectBearerAsync(session, request, result, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (BitbucketCloudUnreachableException exception)
+        {
+            result.Fail(InspectionStatus.Unreachable, exception.Message);
+        }
+
+        return Finish(result, session.RequestCount);
+    }
+
+    /// <summary>Three-valued "holds": granted, not granted, or undetermined when the scopes could not be read.</summary>
+    private static bool? Holds(GrantedScopes granted, string scope)
+        => granted.Grants(scope) ? true : granted.AllOthersUndetermined || granted.Undetermined.Contains(scope) ? null : false;
+
+    private static (string Read, string Write) RepositoryScopes(TokenFamily? family)
+        => family == TokenFamily.ApiToken ? ("read:repository:bitbucket", "write:repository:bitbucket") : ("repository", "repository:write");
+
+    private static bool? All(params bool?[] values)
+        => values.Contains(false) ? false : values.Contains(null) ? null : true;
+
+    private static RepositoryAccessState StateOf(bool? enough)
+        => enough switch { true => RepositoryAccessState.Granted, false => RepositoryAccessState.Insufficient, null => RepositoryAccessState.Unknown };
+
+    /// <summary>App passwords and API tokens: <c>GET /user</c> and one permission lookup per repository, concurrently.</summary>
+    private async Task InspectUserBoundAsync(BitbucketCloudSession session, TokenInspectionRequest request, Draft result, CancellationToken cancellationToken)
+    {
+        var identityTask = SendAsync(session, "user", cancellationToken);
+        var repositoryTasks = request.Repositories.Select(r => SendAsync(session, BitbucketCloudApiAddress.PermissionPath(r), cancellationToken)).ToArray();
+        await Task.WhenAll(repositoryTasks.Append(identityTask)).ConfigureAwait(false);
+        var identity = await identityTask.ConfigureAwait(false);
+        if (!Learn(result, identity, "GET /user", basic: true))
+        {
+            return;
+        }
+
+        if (identity.IsSuccess)
+        {
+            result.Account = BitbucketCloudJson.Account(identity.Body);
+            if (result.Account is null)
+            {
+                result.Fail(InspectionStatus.ProviderError, "Bitbucket Cloud's answer to GET /user could not be read.");
+                return;
+            }
+        }
+
+        for (var i = 0; i < repositoryTasks.Length; i++)
+        {
+            result.Repositories.Add(UserRepository(result, request.Repositories[i], await repositoryTasks[i].ConfigureAwait(false)));
+        }
+    }
+
+    /// <summary>Access tokens and OAuth tokens: a one-item repository listing first (access tokens have no user), then the repositories.</summary>
+    private async Task InspectBearerAsync(BitbucketCloudSession session, TokenInspectionRequest request, Draft result, CancellationToken cancellationToken)
+    {
+        var listing = await SendAsync(session, ListingEndpoint, cancellationToken).ConfigureAwait(false);
+        if (!Learn(result, listing, "GET /repositories", basic: false))
+        {
+            return;
+        }
+
+        if (listing.IsSuccess && BitbucketCloudJson.Listing(listing.Body) is null)
+        {
+            result.Fail(InspectionStatus.ProviderError, "Bitbucket Cloud's answer to GET /repositories could not be read.");
+            return;
+        }
+
+        var accessToken = BitbucketCloudCredentialClassifier.IsAccessToken(result.Type);
+        var userScope = result.Family == TokenFamily.ApiToken ? "read:user:bitbucket" : "account";
+        var identityTask = !accessToken && result.Granted!.Grants(userScope) ? SendAsync(session, "user", cancellationToken) : null;
+        var repositoryTasks = request.Repositories
+            .Select(r => SendAsync(session, accessToken ? BitbucketCloudApiAddress.RepositoryPath(r) : BitbucketCloudApiAddress.PermissionPath(r), cancellationToken))
+            .ToArray();
+        await Task.WhenAll(identityTask is null ? repositoryTasks : repositoryTasks.Append(identityTask)).ConfigureAwait(false);
+
+        if (accessToken)
+        {
+            result.Note(AccessTokenNote);
+        }
+        else if (identityTask is not null)
+        {
+            var identity = await identityTask.ConfigureAwait(false);
+            result.Account = identity.IsSuccess ? BitbucketCloudJson.Account(identity.Body) : null;
+            if (result.Account is null)
+            {
+                result.Note($"The account could not be read (GET /user answered {identity.StatusCode}).");
+            }
+        }
+        else
+        {
+            result.Note($"The token does not hold {userScope}, so its account was not read.");
+        }
+
+        for (var i = 0; i < repositoryTasks.Length; i++)
+        {
+            var answer = await repositoryTasks[i].ConfigureAwait(false);
+            result.Repositories.Add(accessToken ? AccessTokenRepository(result, request.Repositories[i], answer) : UserRepository(result, request.Repositories[i], answer));
+        }
+    }
+
+    /// <summary>
+    /// Reads the scopes and the credential type from the answer a whole inspection depends on. A 403 still carries the
+    /// credential's scopes (header or <c>error.detail.granted</c>): the credential is valid and lacks what the endpoint needs.
+    /// </summary>
+    /// <returns><see langword="true"/> when the grant was learnt; otherwise the draft has failed.</returns>
+    private static bool Learn(Draft result, BitbucketCloudAnswer answer, string what, bool basic)
+    {
+        var outcome = BitbucketCloudStatusMap.Classify(answer.StatusCode);
+        var scopes = BitbucketCloudHeaders.Scopes(answer);
+        var credentialType = BitbucketCloudHeaders.Credential(answer);
+        result.RateLimit = BitbucketCloudHeaders.RateLimit(answer) ?? result.RateLimit;
+        if (outcome != BitbucketCloudOutcome.Success)
+        {
+            var (message, required, grantedInBody) = BitbucketCloudJson.Error(answer.Body);
+            if (outcome != BitbucketCloudOutcome.Forbidden || (scopes ?? grantedInBody) is null)
+            {
+                FailWith(result, outcome, answer, what, message, required, basic);
+                return false;
+            }
+
+            scopes ??= grantedInBody;
+            var needed = required ?? BitbucketCloudHeaders.AcceptedScopes(answer);
+            result.Note($"Bitbucket Cloud refused {what} (403): the credential lacks {(needed.Count == 0 ? "a scope it needs" : string.Join(" or ", needed))}, so its account could not be read.");
+        }
+
+        var known = scopes ?? [];
+        result.Type = BitbucketCloudCredentialClassifier.Classify(credentialType, basic, known);
+        var family = BitbucketCloudCredentialClassifier.FamilyOf(result.Type, known);
+        result.Family = family;
+        var vocabulary = ScopeVocabulary.For(GitProvider.BitbucketCloud, family);
+        if (scopes is null)
+        {
+            result.Granted = GrantedScopes.CreateUndetermined(vocabulary);
+            result.Note("Bitbucket Cloud sent no x-oauth-scopes header: the credential's scopes could not be read, so every scope is undetermined.");
+        }
+        else
+        {
+            result.Granted = GrantedScopes.Create(vocabulary, scopes);
+        }
+
+        if (credentialType is null)
+        {
+            result.Note("Bitbucket Cloud sent no x-credential-type header: the credential type was inferred from the authentication method and the scope names.");
+        }
+
+        if (result.Type == TokenType.BitbucketAppPassword)
+        {
+            result.Note(AppPasswordRetirementNote);
+        }
+
+        if (result.Type == TokenType.BitbucketApiToken && family == TokenFamily.AppPassword)
+        {
+            result.Note("The API token reported classic scope names, so it is evaluated against the classic-scope requirements.");
+        }
+
+        return true;
+    }
+
+    private static void FailWith(Draft result, BitbucketCloudOutcome outcome, BitbucketCloudAnswer answer, string what, string? message, IReadOnlyList<string>? required, bool basic)
+    {
+        var said = message is null ? string.Empty : $": {message}";
+        var status = BitbucketCloudStatusMap.StatusOf(outcome);
+        var text = outcome switch
+        {
+            BitbucketCloudOutcome.Unauthorized => $"Bitbucket Cloud rejected the credential (401{said}). "
+                + (basic
+                    ? "With an app password the user name must be the Bitbucket username; with an API token, the Atlassian account's e-mail address. Otherwise the secret is wrong, expired or revoked."
+                    : "The token is unknown, expired or revoked."),
+            BitbucketCloudOutcome.RateLimited => result.RateLimit?.RetryAfter is { } wait
+                ? $"Bitbucket Cloud's rate limit was reached (429); retry after {wait.TotalSeconds:0} s."
+                : "Bitbucket Cloud's rate limit was reached (429); it counts requests over a rolling hour, so retry later.",
+            BitbucketCloudOutcome.Forbidden => $"Bitbucket Cloud refused {what} (403{said})"
+                + (required is { Count: > 0 } ? $"; it requires {string.Join(" or ", required)}." : "."),
+            BitbucketCloudOutcome.ServerError => $"Bitbucket Cloud answered {what} with a server error ({answer.StatusCode}).",
+            _ => $"Bitbucket Cloud answered {what} with an unexpected {answer.StatusCode}{said}.",
+        };
+        result.Fail(status, text);
+    }
+
+    /// <summary>A user-bound credential's access: the account's permission on the repository, capped by the credential's scopes.</summary>
+    private static RepositoryAccessResult UserRepository(Draft result, RepositoryRequest repository, BitbucketCloudAnswer answer)
+    {
+        var outcome = BitbucketCloudStatusMap.Classify(answer.StatusCode);
+        if (outcome == BitbucketCloudOutcome.Success && BitbucketCloudJson.Listing(answer.Body) is { } items)
+        {
+            var permission = items.FirstOrDefault(i => string.Equals(i?.Repository?.FullName, repository.Name, StringComparison.OrdinalIgnoreCase))?.Permission?.ToLowerInvariant();
+            if (permission is null)
+            {
+                return new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
+                    "Bitbucket Cloud lists no permission of the account on the repository: it does not exist or the account has no access.");
+            }
+
+            var granted = result.Granted!;
+            var (readScope, writeScope) = RepositoryScopes(result.Family);
+            var canRead = Holds(granted, readScope);
+            bool? canWrite = permission is "write" or "admin" ? Holds(granted, writeScope) : false;
+            var enough = repository.Access == RepositoryAccess.Read ? canRead : All(canRead, canWrite);
+            string? message = null;
+            if (enough != true)
+            {
+                var reasons = new List<string>();
+                if (canRead == false)
+                {
+                    reasons.Add($"the credential lacks the {readScope} scope");
+                }
+
+                if (repository.Access == RepositoryAccess.ReadWrite && permission is not ("write" or "admin"))
+                {
+                    reasons.Add($"the account's permission on the repository is {permission}");
+                }
+                else if (repository.Access == RepositoryAccess.ReadWrite && canWrite == false)
+                {
+                    reasons.Add($"the credential lacks the {writeScope} scope");
+                }
+
+                message = reasons.Count > 0 ? char.ToUpperInvariant(reasons[0][0]) + string.Join("; ", reasons)[1..] + "." : "The credential's scopes could not be read.";
+            }
+
+            return new(repository.Name, repository.Access, StateOf(enough), canRead, canWrite, message);
+        }
+
+        return outcome == BitbucketCloudOutcome.NotFound
+            ? new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false, "Bitbucket Cloud does not show the repository: it does not exist or the account has no access.")
+            : UnknownRepository(result, repository, answer, outcome);
+    }
+
+    /// <summary>An access token's access: it reaches the repositories of its repository, project or workspace, as its scopes allow.</summary>
+    private static RepositoryAccessResult AccessTokenRepository(Draft result, RepositoryRequest repository, BitbucketCloudAnswer answer)
+    {
+        var outcome = BitbucketCloudStatusMap.Classify(answer.StatusCode);
+        switch (outcome)
+        {
+            case BitbucketCloudOutcome.Success when BitbucketCloudJson.RepositoryName(answer.Body) is not null:
+            {
+                var (_, writeScope) = RepositoryScopes(result.Family);
+                var canWrite = Holds(result.Granted!, writeScope);
+                var enough = repository.Access == RepositoryAccess.Read ? true : canWrite;
+                return new(repository.Name, repository.Access, StateOf(enough), true, canWrite,
+                    enough == false ? $"The token lacks the {writeScope} scope." : null);
+            }
+
+            case BitbucketCloudOutcome.NotFound:
+                return new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
+                    "Bitbucket Cloud does not show the repository to the token: it is outside the token's repository, project or workspace, or does not exist.");
+            case BitbucketCloudOutcome.Forbidden:
+            {
+                var (message, required, _) = BitbucketCloudJson.Error(answer.Body);
+                return new(repository.Name, repository.Access, RepositoryAccessState.Insufficient, false, false,
+                    $"Bitbucket Cloud refused to show the repository to the token (403{(message is null ? string.Empty : $": {message}")})"
+                    + (required is { Count: > 0 } ? $"; it requires {string.Join(" or ", required)}." : "."));
+            }
+
+            default:
+                return UnknownRepository(result, repository, answer, outcome);
+        }
+    }
+
+    /// <summary>A repository call that neither succeeded nor said "not visible": rate limit, outage, refusal or a malformed answer.</summary>
+    private static RepositoryAccessResult UnknownRepository(Draft result, RepositoryRequest repository, BitbucketCloudAnswer answer, BitbucketCloudOutcome outcome)
+    {
+        if (outcome == BitbucketCloudOutcome.RateLimited)
+        {
+            result.RateLimit = BitbucketCloudHeaders.RateLimit(answer) ?? result.RateLimit;
+            FailWith(result, outcome, answer, $"GET /{BitbucketCloudApiAddress.RepositoryPath(repository)}", null, null, basic: false);
+        }
+
+        var (said, required, _) = outcome == BitbucketCloudOutcome.Success ? (null, null, null) : BitbucketCloudJson.Error(answer.Body);
+        var message = outcome switch
+        {
+            BitbucketCloudOutcome.RateLimited => "Not checked: Bitbucket Cloud's rate limit was reached.",
+            BitbucketCloudOutcome.Success => "Bitbucket Cloud's answer could not be read.",
+            BitbucketCloudOutcome.Forbidden => "Bitbucket Cloud refused to show the account's permission on the repository (403"
+                + (said is null ? ")" : $": {said})")
+                + (required is { Count: > 0 } ? $"; it requires {string.Join(" or ", required)}." : "."),
+            _ => $"Bitbucket Cloud answered {answer.StatusCode}.",
+        };
+        return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, message);
+    }
+
+    private async Task<BitbucketCloudAnswer> SendAsync(BitbucketCloudSession session, string endpoint, CancellationToken cancellationToken)
+    {
+        var answer = await session.GetAsync(endpoint, cancellationToken).ConfigureAwait(false);
+        if (logger.IsEnabled(LogLevel.Trace))
+        {
+            var path = "GET /" + endpoint.Split('?')[0];
+            var credentialType = BitbucketCloudHeaders.Credential(answer);
+            var scopes = answer.Header(BitbucketCloudHeaders.OAuthScopes);
+            Log.AnswerReceived(logger, session.Fingerprint, path, answer.StatusCode, credentialType, scopes);
+        }
+
+        return answer;
+    }
+
+    private TokenInspection Finish(Draft draft, int requestCount)
+    {
+        var inspection = draft.Build(requestCount);
+        Log.InspectionFinished(logger, inspection.CredentialFingerprint, inspection.ApiUrl.Host, inspection.Status, inspection.TokenType, requestCount);
+        return inspection;
+    }
+}

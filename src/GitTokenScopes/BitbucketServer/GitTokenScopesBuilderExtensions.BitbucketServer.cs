@@ -1,0 +1,66 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using GitTokenScopes.BitbucketServer;
+using GitTokenScopes.BitbucketServer.Internal;
+using GitTokenScopes.DependencyInjection.Internal;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GitTokenScopes;
+
+/// <summary>Adds provider inspectors and features to <see cref="IGitTokenScopesBuilder"/>.</summary>
+public static partial class GitTokenScopesBuilderExtensions
+{
+    /// <summary>
+    /// Adds the Bitbucket Server and Data Center inspector (personal, project and repository HTTP access tokens)
+    /// and its named HTTP client <see cref="GitTokenScopesHttpClientNames.BitbucketServer"/>.
+    /// Calling it again adds nothing twice.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The value of <paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IGitTokenScopesBuilder AddBitbucketServer(this IGitTokenScopesBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddGitTokenScopes();
+        services.AddOptions<BitbucketServerInspectorOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BitbucketServerInspectorOptions>, BitbucketServerInspectorOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITokenInspector, BitbucketServerTokenInspector>());
+        _ = LibraryHttpClients.AddOnce(services, GitTokenScopesHttpClientNames.BitbucketServer);
+
+        return builder;
+    }
+
+    /// <summary>Adds the Bitbucket Cloud inspector and configures its options.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>The value of <paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    public static IGitTokenScopesBuilder AddBitbucketServer(this IGitTokenScopesBuilder builder, Action<BitbucketServerInspectorOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.AddBitbucketServer();
+        builder.Services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>Adds the Bitbucket Cloud inspector and binds its options from a configuration section (unknown keys are errors).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configuration">The section holding <see cref="BitbucketServerInspectorOptions"/>, for example <c>GitTokenScopes:BitbucketServer</c>.</param>
+    /// <returns>The value of <paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when the section is empty or does not exist.</exception>
+    public static IGitTokenScopesBuilder AddBitbucketServer(this IGitTokenScopesBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        _ = ConfigurationSections.RequireNotEmpty(configuration, nameof(configuration));
+        builder.AddBitbucketServer();
+        builder.Services.AddOptions<BitbucketServerInspectorOptions>().Bind(configuration, o => o.ErrorOnUnknownConfiguration = true);
+        return builder;
+    }
+}

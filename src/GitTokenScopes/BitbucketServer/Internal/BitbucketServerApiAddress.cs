@@ -1,0 +1,54 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using GitTokenScopes.Internal;
+
+namespace GitTokenScopes.BitbucketServer.Internal;
+
+/// <summary>
+/// Derives the REST addresses (PROVIDERS.md §4.3): the server URL, context path included, plus <c>rest/api/1.0/</c>; an
+/// explicit API URL verbatim. The access-token resource lives beside the core API, at <c>rest/access-tokens/1.0/</c>; it
+/// is only derived when the API URL ends with <c>rest/api/1.0/</c> or <c>rest/api/latest/</c>.
+/// </summary>
+internal static class BitbucketServerApiAddress
+{
+    private static readonly string[] CoreSuffixes = ["rest/api/1.0/", "rest/api/latest/"];
+
+    public static (Uri? Api, Uri? AccessTokens, string? Error) Resolve(GitCredential credential)
+    {
+        Uri api;
+        if (credential.ApiUrl is { } explicitApi)
+        {
+            api = TransportPolicy.WithTrailingSlash(explicitApi);
+        }
+        else if (credential.ServerUrl is { } server)
+        {
+            var root = TransportPolicy.WithTrailingSlash(server);
+            api = CoreSuffixes.Any(s => root.AbsolutePath.EndsWith("/" + s, StringComparison.OrdinalIgnoreCase)) ? root : new Uri(root, "rest/api/1.0/");
+        }
+        else
+        {
+            return (null, null, "Bitbucket Server needs the server URL, with its context path if any (for example https://bitbucket.example.com/bitbucket), or the REST API URL.");
+        }
+
+        if (api.IdnHost.EndsWith("bitbucket.org", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, null, "bitbucket.org is Bitbucket Cloud, not Bitbucket Server or Data Center.");
+        }
+
+        if (TransportPolicy.Check(api) is { } error)
+        {
+            return (null, null, error);
+        }
+
+        var suffix = CoreSuffixes.FirstOrDefault(s => api.AbsolutePath.EndsWith("/" + s, StringComparison.OrdinalIgnoreCase));
+        var accessTokens = suffix is null ? null : new Uri(new Uri(api, "../../../"), "rest/access-tokens/1.0/");
+        return (api, accessTokens, null);
+    }
+
+    /// <summary>The REST path of a repository, relative to the API address: <c>projects/{key}/repos/{slug}</c>.</summary>
+    public static string RepositoryPath(RepositoryRequest repository)
+        => $"projects/{Uri.EscapeDataString(repository.Owner)}/repos/{Uri.EscapeDataString(repository.Repository)}";
+
+    /// <summary>The REST path of a project, relative to the API address: <c>projects/{key}</c>.</summary>
+    public static string ProjectPath(RepositoryRequest repository) => $"projects/{Uri.EscapeDataString(repository.Owner)}";
+}

@@ -1,0 +1,344 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GitTokenScopes.BitbucketServer.Internal;
+
+/// <summary>
+/// Inspects Bitbucket Server and Data Center HTTP access tokens (PROVIDERS.md §4). <c>GET application-properties</c>
+/// proves the token valid and names its user (<c>X-AUSERNAME</c>). Then, concurrently: each named repository, and the
+/// token's own entry in the access-token resource (its id recovered from a <c>BBDC-</c> token), which gives the exact
+/// permissions where the instance shows it. Otherwise the permissions the requirements ask for are inferred on each
+/// visible repository with read-only requests and an invalid payload that can only be rejected. The result says which
+/// way the permissions were learnt, and how many requests it took; nothing on the server is ever changed.
+/// </summary>
+internal sealed partial class BitbucketServerTokenInspector(
+    IHttpClientFactory clients,
+    IOptionsMonitor<BitbucketServerInspectorOptions> options,
+    TimeProvider time,
+    ILogger<BitbucketServerTokenInspector> logger) : ITokenInspector
+{
+    internal const string MetadataNote =
+        "Permissions read from the token's own entry in the access-token REST resource. They cap what the token may do; its "
+        + "owner's own permissions apply too, and are checked on each named repository.";
+
+    internal const string ProbeNote =
+        "Permissions inferred from probes on the named repositories: read-only requests, and for REPO_WRITE a branch with a blank "
+        + "name that the server can only reject. Every valid token holds at least REPO_READ.";
+
+    private const string IdentityEndpoint = "application-properties";
+
+    private static readonly ScopeVocabulary Vocabulary = ScopeVocabulary.For(GitProvider.BitbucketServer, TokenFamily.HttpAccessToken);
+
+    private static readonly string[] Permissions = ["PROJECT_READ", "PROJECT_WRITE", "PROJECT_ADMIN", "REPO_READ", "REPO_WRITE", "REPO_ADMIN"];
+
+    public GitProvider Provider => GitProvider.BitbucketServer;
+
+    public async Task<TokenInspection> InspectAsync(TokenInspectionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var credential = request.Credential;
+        var (apiUrl, accessTokens, addressError) = BitbucketServerApiAddress.Resolve(credential);
+        var result = new Draft(credential, apiUrl ?? credential.ApiUrl ?? credential.ServerUrl ?? new Uri("https://bitbucket-server.invalid/"));
+        if (credential.Provider != GitProvider.BitbucketServer)
+        {
+            return Finish(result.Fail(InspectionStatus.Misconfigured, $"The credential is for {credential.Provider.ToWireName()}, not Bitbucket Server."), 0);
+        }
+
+        if (apiUrl is null)
+        {
+            return Finish(result.Fail(InspectionStatus.Misconfigured, addressError), 0);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var tokenId = BitbucketServerTokenId.TryRead(credential.Token);
+        var settings = options.CurrentValue;
+        using var session = new BitbucketServerSession(clients.CreateClient(GitTokenScopesHttpClientNames.BitbucketServer), apiUrl, credential, settings, time);
+        Log.InspectionStarted(logger, credential.Fingerprint, apiUrl.Host, tokenId is not null);
+        try
+        {
+            await InspectAsync(session, request, result, tokenId, accessTokens, settings.ReadTokenMetadata, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BitbucketServerUnreachableException exception)
+        {
+            result.Fail(InspectionStatus.Unreachable, exception.Message);
+        }
+
+        return Finish(result, session.RequestCount);
+    }
+
+    private static RateLimitInfo? RateLimit(BitbucketServerAnswer answer)
+    {
+        static int? Int(string? value) => int.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        var limit = Int(answer.Header("X-RateLimit-Limit"));
+        var remaining = Int(answer.Header("X-RateLimit-Remaining"));
+        var retryAfter = Int(answer.Header("Retry-After")) is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        return limit is null && remaining is null && retryAfter is null ? null : new RateLimitInfo(limit, remaining, null, retryAfter, null);
+    }
+
+    private static void FailWith(Draft result, BitbucketServerAnswer answer, string what)
+    {
+        var outcome = BitbucketServerStatusMap.Classify(answer.StatusCode);
+        result.RateLimit = RateLimit(answer) ?? result.RateLimit;
+        var said = BitbucketServerJson.ErrorMessage(answer.Body) is { } message ? $": {message}" : string.Empty;
+        var text = outcome switch
+        {
+            BitbucketServerOutcome.Unauthorized => $"Bitbucket Server rejected the token (401{said}); it is unknown, expired or revoked.",
+            BitbucketServerOutcome.Forbidden => $"Bitbucket Server refused {what} (403{said}).",
+            BitbucketServerOutcome.RateLimited => result.RateLimit?.RetryAfter is { } wait
+                ? $"Bitbucket Server's rate limit was reached (429); retry after {wait.TotalSeconds:0} s."
+                : "Bitbucket Server's rate limit was reached (429); retry later.",
+            BitbucketServerOutcome.ServerError => $"Bitbucket Server answered {what} with a server error ({answer.StatusCode}).",
+            _ => $"Bitbucket Server answered {what} with an unexpected {answer.StatusCode}{said}.",
+        };
+        result.Fail(BitbucketServerStatusMap.StatusOf(outcome), text);
+    }
+
+    /// <summary>The permissions the requirements name, as this vocabulary writes them.</summary>
+    private static HashSet<string> Wanted(TokenInspectionRequest request)
+        => request.Requirements
+            .Where(r => r.Key.Provider == GitProvider.BitbucketServer)
+            .SelectMany(r => r.Clauses)
+            .SelectMany(c => c.AnyOf)
+            .Select(Vocabulary.Normalize)
+            .ToHashSet(StringComparer.Ordinal);
+
+    private async Task InspectAsync(BitbucketServerSession session, TokenInspectionRequest request, Draft result, string? tokenId, Uri? accessTokens, bool readMetadata, CancellationToken cancellationToken)
+    {
+        var identity = await SendAsync(session, HttpMethod.Get, IdentityEndpoint, null, cancellationToken).ConfigureAwait(false);
+        result.RateLimit = RateLimit(identity);
+        if (!identity.IsSuccess)
+        {
+            FailWith(result, identity, "GET rest/api/1.0/application-properties");
+            return;
+        }
+
+        if (identity.Header("X-AUSERNAME")?.Trim() is not { Length: > 0 } username)
+        {
+            result.Fail(InspectionStatus.Invalid, "Bitbucket Server answered without X-AUSERNAME: it did not accept the token and served the request anonymously.");
+            return;
+        }
+
+        result.Account = new AccountInfo(username, null, null);
+
+        // Round one: every named repository, and the token's own entry, concurrently. A user's slug is its name in lower
+        // case for ordinary names; where it differs, the lookup misses and the permissions are probed instead.
+        var repositoryTasks = request.Repositories
+            .Select(r => SendAsync(session, HttpMethod.Get, BitbucketServerApiAddress.RepositoryPath(r), null, cancellationToken))
+            .ToArray();
+        var metadataTask = readMetadata && tokenId is not null && accessTokens is not null
+            ? SendAsync(session, HttpMethod.Get, new Uri(accessTokens, $"users/{Uri.EscapeDataString(username.ToLowerInvariant())}/{tokenId}").ToString(), null, cancellationToken)
+            : null;
+        await Task.WhenAll(metadataTask is null ? repositoryTasks : repositoryTasks.Append(metadataTask)).ConfigureAwait(false);
+
+        var metadata = metadataTask is null ? null : await metadataTask.ConfigureAwait(false);
+        var exact = metadata is { IsSuccess: true } ? BitbucketServerJson.AccessToken(metadata.Body) : null;
+        var type = TokenType.BitbucketServerPersonal;
+        if (exact is null && metadata is { StatusCode: 404 } && request.Repositories.Count > 0)
+        {
+            // Not one of its user's personal tokens: a project or repository token lives under its project or repository.
+            (type, exact, metadata) = await ScopedTokenAsync(session, accessTokens!, request.Repositories[0], tokenId!, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (exact is { } token)
+        {
+            result.Type = type;
+            result.Granted = GrantedScopes.Create(Vocabulary, token.Permissions);
+            result.ExpiresAt = token.ExpiresAt;
+            result.ExpiryKnown = true;
+            result.Note(MetadataNote);
+        }
+        else
+        {
+            result.Note(!readMetadata ? "Reading the token's own permissions is turned off (ReadTokenMetadata)."
+                : tokenId is null ? "The token is not in the BBDC- format, so its id and its own permissions could not be looked up."
+                : accessTokens is null ? "The API URL does not end with rest/api/1.0, so the access-token resource could not be located."
+                : metadata is null ? "The token's own permissions were not looked up."
+                : metadata.IsSuccess ? "The server's answer about the token's own permissions could not be read."
+                : $"The instance did not show the token's own permissions (the access-token resource answered {metadata.StatusCode}).");
+        }
+
+        var repositoryAnswers = new BitbucketServerAnswer[repositoryTasks.Length];
+        for (var i = 0; i < repositoryTasks.Length; i++)
+        {
+            repositoryAnswers[i] = await repositoryTasks[i].ConfigureAwait(false);
+        }
+
+        // Round two: the probes, on every visible repository, concurrently.
+        var wanted = exact is null ? Wanted(request) : [];
+        var probes = new List<(int Repository, BitbucketServerPermissionProbe Probe, Task<BitbucketServerAnswer> Answer)>();
+        for (var i = 0; i < repositoryAnswers.Length; i++)
+        {
+            if (!Visible(repositoryAnswers[i]))
+            {
+                continue;
+            }
+
+            var permissions = new HashSet<string>(wanted, StringComparer.Ordinal);
+            if (request.Repositories[i].Access == RepositoryAccess.ReadWrite && (exact is null || result.Granted!.Grants("REPO_WRITE")))
+            {
+                permissions.Add("REPO_WRITE");
+            }
+
+            foreach (var permission in permissions.Order(StringComparer.Ordinal))
+            {
+                if (BitbucketServerPermissionProbe.For(permission) is { } probe)
+                {
+                    probes.Add((i, probe, SendAsync(session, probe.Method, probe.Endpoint(request.Repositories[i]), probe.Body, cancellationToken)));
+                }
+            }
+        }
+
+        await Task.WhenAll(probes.Select(p => p.Answer)).ConfigureAwait(false);
+        var verdicts = new List<(int Repository, string Permission, BitbucketServerProbeVerdict Verdict)>();
+        foreach (var (index, probe, task) in probes)
+        {
+            var answer = await task.ConfigureAwait(false);
+            var verdict = probe.Interpret(BitbucketServerStatusMap.Classify(answer.StatusCode));
+            var repository = request.Repositories[index].Name;
+            Log.ProbeAnswered(logger, session.Fingerprint, probe.Permission, repository, answer.StatusCode, verdict);
+            if (verdict == BitbucketServerProbeVerdict.UnexpectedSuccess)
+            {
+                Log.UnexpectedProbeSuccess(logger, session.Fingerprint, probe.Method.Method, probe.Permission, repository, answer.StatusCode);
+                result.Fail(InspectionStatus.ProviderError,
+                    $"The write probe {probe.Method.Method} for {probe.Permission} on {repository} answered {answer.StatusCode}; it was built to be rejected, so the answer cannot be trusted and the permission stays undetermined.");
+            }
+            else if (verdict == BitbucketServerProbeVerdict.RateLimited)
+            {
+                FailWith(result, answer, $"the {probe.Permission} probe on {repository}");
+            }
+
+            verdicts.Add((index, probe.Permission, verdict));
+        }
+
+        if (exact is null)
+        {
+            result.Granted = Inferred(verdicts);
+            result.Note(ProbeNote);
+            if (request.Repositories.Count == 0)
+            {
+                result.Note("No repository was named, so nothing beyond REPO_READ could be probed: name a repository to learn the token's permissions.");
+            }
+        }
+
+        for (var i = 0; i < repositoryAnswers.Length; i++)
+        {
+            var write = verdicts.Where(v => v.Repository == i && v.Permission == "REPO_WRITE").Select(v => (BitbucketServerProbeVerdict?)v.Verdict).FirstOrDefault();
+            result.Repositories.Add(RepositoryResult(result, request.Repositories[i], repositoryAnswers[i], write, exact is not null));
+        }
+    }
+
+    /// <summary>
+    /// Looks the token up as a repository token of the first named repository, and as a project token of its project,
+    /// concurrently (two requests); the first that answers with permissions wins.
+    /// </summary>
+    private async Task<(TokenType Type, (IReadOnlyList<string> Permissions, DateTimeOffset? ExpiresAt)? Token, BitbucketServerAnswer Last)> ScopedTokenAsync(
+        BitbucketServerSession session, Uri accessTokens, RepositoryRequest repository, string tokenId, CancellationToken cancellationToken)
+    {
+        var project = Uri.EscapeDataString(repository.Owner);
+        var repositoryTask = SendAsync(session, HttpMethod.Get, new Uri(accessTokens, $"projects/{project}/repos/{Uri.EscapeDataString(repository.Repository)}/{tokenId}").ToString(), null, cancellationToken);
+        var projectTask = SendAsync(session, HttpMethod.Get, new Uri(accessTokens, $"projects/{project}/{tokenId}").ToString(), null, cancellationToken);
+        await Task.WhenAll(repositoryTask, projectTask).ConfigureAwait(false);
+        var (byRepository, byProject) = (await repositoryTask.ConfigureAwait(false), await projectTask.ConfigureAwait(false));
+        return byRepository.IsSuccess && BitbucketServerJson.AccessToken(byRepository.Body) is { } repositoryToken ? (TokenType.BitbucketServerRepository, repositoryToken, byRepository)
+            : byProject.IsSuccess && BitbucketServerJson.AccessToken(byProject.Body) is { } projectToken ? (TokenType.BitbucketServerProject, projectToken, byProject)
+            : (TokenType.BitbucketServerHttpAccessToken, null, byRepository);
+    }
+
+    private static bool Visible(BitbucketServerAnswer answer) => answer.IsSuccess && BitbucketServerJson.RepositorySlug(answer.Body) is not null;
+
+    /// <summary>
+    /// The grant the probes showed, as for GitHub's fine-grained tokens: a permission is held when every named repository
+    /// probed grants it, and not held when any refuses it (the runtime needs it on all of them), together with every
+    /// permission implying it; everything else is undetermined. Every valid token holds REPO_READ.
+    /// </summary>
+    private static GrantedScopes Inferred(List<(int Repository, string Permission, BitbucketServerProbeVerdict Verdict)> verdicts)
+    {
+        var granted = new List<string> { "REPO_READ" };
+        var denied = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in verdicts.GroupBy(v => v.Permission))
+        {
+            if (group.Any(v => v.Verdict == BitbucketServerProbeVerdict.Denied))
+            {
+                denied.Add(group.Key);
+            }
+            else if (group.All(v => v.Verdict == BitbucketServerProbeVerdict.Granted))
+            {
+                granted.Add(group.Key);
+            }
+        }
+
+        var held = Vocabulary.Expand(granted);
+        var undetermined = Permissions
+            .Where(p => !held.Contains(p))
+            .Where(p => !Vocabulary.Expand([p]).Overlaps(denied))
+            .ToArray();
+        return GrantedScopes.Create(Vocabulary, granted, undetermined);
+    }
+
+    private static RepositoryAccessResult RepositoryResult(Draft result, RepositoryRequest repository, BitbucketServerAnswer answer, BitbucketServerProbeVerdict? write, bool exact)
+    {
+        var outcome = BitbucketServerStatusMap.Classify(answer.StatusCode);
+        var said = BitbucketServerJson.ErrorMessage(answer.Body) is { } message ? $" ({message})" : string.Empty;
+        switch (outcome)
+        {
+            case BitbucketServerOutcome.Success when Visible(answer):
+            {
+                if (repository.Access == RepositoryAccess.Read)
+                {
+                    return new(repository.Name, repository.Access, RepositoryAccessState.Granted, true, null, null);
+                }
+
+                bool? canWrite = exact && !result.Granted!.Grants("REPO_WRITE") ? false
+                    : write switch
+                    {
+                        BitbucketServerProbeVerdict.Granted => true,
+                        BitbucketServerProbeVerdict.Denied => false,
+                        _ => null,
+                    };
+                var text = canWrite switch
+                {
+                    true => null,
+                    false when exact && !result.Granted!.Grants("REPO_WRITE") => "The token's permissions do not include REPO_WRITE.",
+                    false => "The server refused the write probe: the token, or its owner, may not push to the repository.",
+                    null => "Write access could not be determined: the write probe's answer could not be interpreted.",
+                };
+                var state = canWrite switch { true => RepositoryAccessState.Granted, false => RepositoryAccessState.Insufficient, null => RepositoryAccessState.Unknown };
+                return new(repository.Name, repository.Access, state, true, canWrite, text);
+            }
+
+            case BitbucketServerOutcome.NotFound or BitbucketServerOutcome.Unauthorized or BitbucketServerOutcome.Forbidden:
+                return new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
+                    $"Bitbucket Server does not show the repository to the token: it does not exist, or the token or its owner has no access{said}.");
+            case BitbucketServerOutcome.RateLimited:
+                FailWith(result, answer, $"GET {BitbucketServerApiAddress.RepositoryPath(repository)}");
+                return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, "Not checked: Bitbucket Server's rate limit was reached.");
+            case BitbucketServerOutcome.Success:
+                return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, "Bitbucket Server's answer could not be read.");
+            default:
+                return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, $"Bitbucket Server answered {answer.StatusCode}{said}.");
+        }
+    }
+
+    private async Task<BitbucketServerAnswer> SendAsync(BitbucketServerSession session, HttpMethod method, string endpoint, string? body, CancellationToken cancellationToken)
+    {
+        var address = new Uri(endpoint, UriKind.RelativeOrAbsolute);
+        var answer = await session.SendAsync(method, address, body, cancellationToken).ConfigureAwait(false);
+        if (logger.IsEnabled(LogLevel.Trace))
+        {
+            var path = (address.IsAbsoluteUri ? address : new Uri(session.ApiUrl, address)).AbsolutePath;
+            Log.AnswerReceived(logger, session.Fingerprint, method.Method, path, answer.StatusCode);
+        }
+
+        return answer;
+    }
+
+    private TokenInspection Finish(Draft draft, int requestCount)
+    {
+        var inspection = draft.Build(requestCount);
+        Log.InspectionFinished(logger, inspection.CredentialFingerprint, inspection.ApiUrl.Host, inspection.Status, inspection.TokenType, requestCount);
+        return inspection;
+    }
+}

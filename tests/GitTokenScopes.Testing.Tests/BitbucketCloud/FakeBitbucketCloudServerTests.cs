@@ -1,0 +1,194 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace GitTokenScopes.Testing.Tests.BitbucketCloud;
+
+/// <summary>The fake answers like Bitbucket Cloud: authentication, headers, status codes and bodies, request recording.</summary>
+public sealed class FakeBitbucketCloudServerTests : IDisposable
+{
+    private static readonly HttpClient Client = new();
+    private readonly FakeBitbucketCloudServer _server = FakeBitbucketCloudServer.Start();
+
+    public void Dispose() => _server.Dispose();
+
+    [Fact]
+    public async Task User_AppPasswordWithAccount_AnswersTheUserWithScopeAndTypeHeaders()
+    {
+        var credential = _server.AddCredential(FakeBitbucketCloudCredential.AppPassword("codefresh-bot", "account", "repository:write"));
+
+        using var response = await GetAsync("user", Basic(credential));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        Header(response, "x-oauth-scopes").Should().Be("account, repository:write");
+        Header(response, "x-credential-type").Should().Be("app_password");
+        Header(response, "x-accepted-oauth-scopes").Should().Be("account");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        body.RootElement.GetProperty("username").GetString().Should().Be("codefresh-bot");
+        body.RootElement.GetProperty("type").GetString().Should().Be("user");
+    }
+
+    [Fact]
+    public async Task User_WithoutAccount_Answers403WithGrantedAndRequired()
+    {
+        var credential = _server.AddCredential(FakeBitbucketCloudCredential.AppPassword("codefresh-bot", "team"));
+
+        using var response = await GetAsync("user", Basic(credential));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var error = body.RootElement.GetProperty("error");
+        error.GetProperty("message").GetString().Should().Be("Your credentials lack one or more required privilege scopes.");
+        error.GetProperty("detail").GetProperty("required").EnumerateArray().Select(e => e.GetString()).Should().Equal("account");
+        error.GetProperty("detail").GetProperty("granted").EnumerateArray().Select(e => e.GetString()).Should().Equal("team");
+        Header(response, "x-oauth-scopes").Should().Be("team");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Bearer nope")]
+    [InlineData("Basic bm9ib2R5Om5vcGU=")]
+    public async Task AnyEndpoint_BadCredential_Answers401PlainTextWithoutScopeHeaders(string? authorization)
+    {
+        using var response = await GetAsync("user", authorization);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/plain");
+        (await response.Content.ReadAsStringAsync()).Should().StartWith("Login failed due to incorrect login credentials or method.");
+        Header(response, "x-oauth-scopes").Should().BeNull();
+    }
+
+    [Fact]
+    public async Task AppPassword_WithTheEmailInsteadOfTheUsername_Answers401()
+    {
+        var credential = _server.AddCredential(FakeBitbucketCloudCredential.AppPassword("codefresh-bot", "account"));
+
+        using var response = await GetAsync("user", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("bot@example.com:" + credential.Secret)));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task ApiToken_AsBearer_Answers401()
+    {
+        var credential = _server.AddCredential(FakeBitbucketCloudCredential.ApiToken("bot@example.com", "read:user:bitbucket"));
+
+        using var response = await GetAsync("user", "Bearer " + credential.Secret);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Repositories_AccessToken_ListsItsRepositoriesWithRateLimitHeaders()
+    {
+        _server.AddRepository(new FakeBitbucketCloudRepository { FullName = "ws/a" });
+        _server.AddRepository(new FakeBitbucketCloudRepository { FullName = "ws/b" });
+        var credential = _server.AddCredential(FakeBitbucketCloudCredential.RepositoryAccessToken("repository").WithRepository("ws/a").WithRepository("ws/b"));
+
+        using var response = await GetAsync("repositories?role=member&pagelen=1", "Bearer " + credential.Secret);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        Header(response, "x-credential-type").Should().Be("repo_access_token");
+        Header(response, "X-RateLimit-Limit").Should().Be("1000");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        body.RootElement.GetProperty("values").GetArrayLength().Should().Be(1);
+        body.RootElement.GetProperty("size").GetInt32().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task User_AccessToken_IsRefusedBecauseAccessTokensHaveNoUser()
+    {
+        var credential = _server.AddCredential(FakeBitbucketCloudCredential.WorkspaceAccessToken("account", "repository"));
+
+        using var response = await GetAsync("user", "Bearer " + credential.Secret);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Permissions_FilterByFullName_AnswersTheAccountsPermission()
+    {
+        _server.AddRepository(new FakeBitbucketCloudRepository { FullName = "ws/a" });
+        _server.AddRepository(new FakeBitbucketCloudRepository { FullName = "ws/b" });
+        var credential = _server.AddCredential(FakeBitbucketCloudCredential.AppPassword("codefresh-bot", "repository").WithRepository("ws/a", "admin").WithRepository("ws/b", "read"));
+
+        using var response = await GetAsync("user/permissions/repositories?q=" + Uri.EscapeDataString("repository.full_name=\"ws/b\""), Basic(credential));
+
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var values = body.RootElement.GetProperty("values");
+        values.GetArrayLength().Should().Be(1);
+        values[0].GetProperty("permission").GetString().Should().Be("read");
+        values[0].GetProperty("repository").GetProperty("full_name").GetString().Should().Be("ws/b");
+    }
+
+    [Fact]
+    public async Task RepositoryAdminScope_DoesNotReadRepositories()
+    {
+        var credential = _server.AddCredential(FakeBitbucketCloudCredential.AppPassword("codefresh-bot", "repository:admin"));
+
+        using var response = await GetAsync("repositories?role=member", Basic(credential));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden, "repository:admin implies nothing");
+    }
+
+    [Fact]
+    public async Task RateLimited_Answers429PlainTextWithoutRetryAfter()
+    {
+        var credential = _server.AddCredential(FakeBitbucketCloudCredential.AppPassword("codefresh-bot", "account"));
+        credential.RateLimited = true;
+
+        using var response = await GetAsync("user", Basic(credential));
+
+        response.StatusCode.Should().Be((HttpStatusCode)429);
+        (await response.Content.ReadAsStringAsync()).Should().Be("Rate limit for this resource has been exceeded.");
+        response.Headers.RetryAfter.Should().BeNull();
+        Header(response, "X-RateLimit-Limit").Should().BeNull("Bitbucket sends rate-limit headers for access tokens only");
+    }
+
+    [Fact]
+    public async Task Requests_AreRecordedWithoutTheSecret()
+    {
+        var credential = _server.AddCredential(FakeBitbucketCloudCredential.AppPassword("codefresh-bot", "account"));
+
+        using var response = await GetAsync("user", Basic(credential));
+
+        var request = _server.Requests.Should().ContainSingle().Subject;
+        request.Should().Be(new FakeBitbucketCloudRequest("GET", "/user", string.Empty, 200, "Basic", credential.Fingerprint));
+        request.ToString().Should().NotContain(credential.Secret);
+        credential.ToString().Should().NotContain(credential.Secret);
+        _server.ResetRequests();
+        _server.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task UnknownEndpoint_Answers404WithATextDetail()
+    {
+        var credential = _server.AddCredential(FakeBitbucketCloudCredential.AppPassword("codefresh-bot", "account"));
+
+        using var response = await GetAsync("nowhere", Basic(credential));
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        body.RootElement.GetProperty("error").GetProperty("detail").ValueKind.Should().Be(JsonValueKind.String);
+    }
+
+    private static string Basic(FakeBitbucketCloudCredential credential)
+        => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credential.Username}:{credential.Secret}"));
+
+    private static string? Header(HttpResponseMessage response, string name)
+        => response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values) ? string.Join(",", values) : null;
+
+    private async Task<HttpResponseMessage> GetAsync(string path, string? authorization)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_server.ApiUrl, path));
+        if (authorization is not null)
+        {
+            request.Headers.Authorization = AuthenticationHeaderValue.Parse(authorization);
+        }
+
+        return await Client.SendAsync(request);
+    }
+}

@@ -1,0 +1,158 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using GitTokenScopes.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GitTokenScopes.Tests.BitbucketServer;
+
+/// <summary>Rejections, rate limits, outages, time-outs and bad addresses: statuses, never missing permissions, never exceptions.</summary>
+public sealed class BitbucketServerFailureTests(BitbucketServerInspectorFixture bitbucket) : IClassFixture<BitbucketServerInspectorFixture>
+{
+    [Fact]
+    public async Task InspectAsync_RevokedToken_IsInvalidWithTheServersMessage()
+    {
+        var token = FakeBitbucketServerToken.Personal("codefresh-bot", "REPO_READ");
+        token.Revoked = true;
+
+        var inspection = await bitbucket.InspectAsync(token);
+
+        inspection.Status.Should().Be(InspectionStatus.Invalid);
+        inspection.Message.Should().Contain("401").And.Contain("Authentication failed. Please check your credentials and try again.");
+        inspection.Granted.Should().BeNull();
+        inspection.RequestCount.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task InspectAsync_RateLimited_ReturnsPromptlyWithRetryAfter()
+    {
+        var token = FakeBitbucketServerToken.Personal("codefresh-bot", "REPO_READ");
+        token.RateLimited = true;
+        var clock = Stopwatch.StartNew();
+
+        var inspection = await bitbucket.InspectAsync(token, [new("CF/config")]);
+
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), "the inspector never waits for Retry-After");
+        inspection.Status.Should().Be(InspectionStatus.RateLimited);
+        inspection.RateLimit!.RetryAfter.Should().Be(TimeSpan.FromSeconds(30));
+        inspection.Message.Should().Contain("retry after 30 s");
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(503)]
+    public async Task InspectAsync_ServerError_IsUnreachable(int status)
+    {
+        var token = FakeBitbucketServerToken.Personal("codefresh-bot", "REPO_READ");
+        token.ServerErrorStatus = status;
+
+        var inspection = await bitbucket.InspectAsync(token);
+
+        inspection.Status.Should().Be(InspectionStatus.Unreachable);
+        inspection.Message.Should().Contain(status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task InspectAsync_SlowServer_IsUnreachableAfterTheRequestTimeout()
+    {
+        using var slow = new BitbucketServerInspectorFixture(new FakeBitbucketServerOptions(), o => o.RequestTimeout = TimeSpan.FromMilliseconds(200));
+        var token = FakeBitbucketServerToken.Personal("codefresh-bot", "REPO_READ");
+        token.Delay = TimeSpan.FromSeconds(5);
+
+        var inspection = await slow.InspectAsync(token);
+
+        inspection.Status.Should().Be(InspectionStatus.Unreachable);
+        inspection.Message.Should().Contain("did not answer");
+    }
+
+    [Fact]
+    public async Task InspectAsync_CallersCancellation_Throws()
+    {
+        var token = FakeBitbucketServerToken.Personal("codefresh-bot", "REPO_READ");
+        token.Delay = TimeSpan.FromSeconds(5);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var act = () => bitbucket.InspectAsync(token, cancellationToken: cancel.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Fact]
+    public async Task InspectAsync_ConnectionRefused_IsUnreachable()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var inspection = await bitbucket.Inspector.InspectAsync(new TokenInspectionRequest(
+            new GitCredential(GitProvider.BitbucketServer, "BBDC-secret", serverUrl: new Uri($"http://127.0.0.1:{port}/bitbucket"))));
+
+        inspection.Status.Should().Be(InspectionStatus.Unreachable);
+        inspection.Message.Should().Contain("could not be reached");
+    }
+
+    [Fact]
+    public async Task InspectAsync_WrongContextPath_IsProviderErrorNotInvalid()
+    {
+        var token = bitbucket.Server.AddToken(FakeBitbucketServerToken.Personal("codefresh-bot", "REPO_READ"));
+        var root = new Uri(bitbucket.Server.Url, "/");
+
+        var inspection = await bitbucket.Inspector.InspectAsync(new TokenInspectionRequest(new GitCredential(GitProvider.BitbucketServer, token.Value, serverUrl: root)));
+
+        inspection.Status.Should().Be(InspectionStatus.ProviderError);
+        inspection.Message.Should().Contain("404");
+    }
+
+    [Theory]
+    [InlineData(null, null, "server URL")]
+    [InlineData("http://bitbucket.example.com", null, "plain HTTP")]
+    [InlineData("https://bitbucket.org", null, "Bitbucket Cloud")]
+    public async Task InspectAsync_BadAddress_IsMisconfiguredWithoutARequest(string? server, string? api, string message)
+    {
+        var inspection = await bitbucket.Inspector.InspectAsync(new TokenInspectionRequest(
+            new GitCredential(GitProvider.BitbucketServer, "BBDC-x", server is null ? null : new Uri(server), api is null ? null : new Uri(api))));
+
+        inspection.Status.Should().Be(InspectionStatus.Misconfigured);
+        inspection.Message.Should().Contain(message);
+        inspection.RequestCount.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task InspectAsync_NullRequest_Throws()
+    {
+        var act = () => bitbucket.Inspector.InspectAsync(null!);
+
+        (await act.Should().ThrowAsync<ArgumentNullException>()).Which.ParamName.Should().Be("request");
+    }
+}
+
+/// <summary>A server that answers every request with 200 and no <c>X-AUSERNAME</c>: the token was not accepted (anonymous access).</summary>
+public sealed class BitbucketServerAnonymousTests
+{
+    [Fact]
+    public async Task InspectAsync_AnswerWithoutXAusername_IsInvalid()
+    {
+        var services = new ServiceCollection();
+        services.AddGitTokenScopes().AddBitbucketServer();
+
+        // Registered after the library's own registration, so that this primary handler wins.
+        services.AddHttpClient(GitTokenScopesHttpClientNames.BitbucketServer).ConfigurePrimaryHttpMessageHandler(() => new AnonymousHandler());
+        using var provider = services.BuildServiceProvider();
+        var inspector = provider.GetServices<ITokenInspector>().Single();
+
+        var inspection = await inspector.InspectAsync(new TokenInspectionRequest(new GitCredential(GitProvider.BitbucketServer, "BBDC-anything", serverUrl: new Uri("https://bitbucket.example.com"))));
+
+        inspection.Status.Should().Be(InspectionStatus.Invalid);
+        inspection.Message.Should().Contain("X-AUSERNAME");
+        inspection.RequestCount.Should().Be(1);
+    }
+
+    private sealed class AnonymousHandler : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"version":"8.19.1","displayName":"Bitbucket"}""") });
+    }
+}
