@@ -5,7 +5,9 @@ using System.Diagnostics.Metrics;
 using GitTokenScopes.DependencyInjection.Internal;
 using GitTokenScopes.Diagnostics.Internal;
 using GitTokenScopes.Validation.Internal;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -96,6 +98,7 @@ public static class GitTokenScopesServiceCollectionExtensions
         services.AddHybridCache();
         services.TryAddSingleton<IHybridCacheSerializer<InspectionSnapshot>, InspectionSnapshotSerializer>();
         services.TryAddSingleton(sp => new ValidationTelemetry(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton(sp => new TokenGenerations(sp.GetService<IDistributedCache>(), sp.GetRequiredService<ILogger<TokenGenerations>>()));
         services.TryAddSingleton<ITokenValidator, TokenValidator>();
         return marker;
     }

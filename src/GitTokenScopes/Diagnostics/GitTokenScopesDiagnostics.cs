@@ -14,10 +14,10 @@ public static class GitTokenScopesDiagnostics
     /// <summary>The name of the <see cref="System.Diagnostics.ActivitySource"/>.</summary>
     public const string ActivitySourceName = "GitTokenScopes";
 
-    /// <summary>Counter of validations, tagged <c>provider</c>, <c>token.kind</c> and <c>verdict</c>.</summary>
+    /// <summary>Counter of reports (one per runtime of a call), tagged <c>provider</c>, <c>token.kind</c> and <c>verdict</c>.</summary>
     public const string ValidationsCounter = "gittokenscopes.validations";
 
-    /// <summary>Histogram of validation durations in seconds, tagged <c>provider</c> and <c>verdict</c>.</summary>
+    /// <summary>Histogram of call durations in seconds (one per call, whatever its runtimes), tagged <c>provider</c> and the worst <c>verdict</c>.</summary>
     public const string ValidationDurationHistogram = "gittokenscopes.validation.duration";
 
     /// <summary>Counter of inspections (calls to a provider inspector), tagged <c>provider</c> and <c>status</c>.</summary>
@@ -26,6 +26,9 @@ public static class GitTokenScopesDiagnostics
     /// <summary>Counter of HTTP requests sent to providers, tagged <c>provider</c>.</summary>
     public const string ProviderRequestsCounter = "gittokenscopes.provider.requests";
 
-    /// <summary>Counter of cache lookups, tagged <c>result</c> (<c>hit</c> or <c>miss</c>).</summary>
+    /// <summary>
+    /// Counter of cache lookups, tagged <c>result</c>: <c>miss</c> when the call ran an inspection, <c>hit</c> when it did
+    /// not (served from the cache, or joined an inspection another call was running).
+    /// </summary>
     public const string CacheLookupsCounter = "gittokenscopes.cache.lookups";
 }

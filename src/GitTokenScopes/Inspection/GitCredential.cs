@@ -20,19 +20,16 @@ public sealed class GitCredential
     /// </param>
     /// <param name="apiUrl">An explicit API address, used verbatim; overrides <paramref name="serverUrl"/>.</param>
     /// <param name="username">The user name, where the provider needs one with the token (Bitbucket).</param>
-    /// <exception cref="ArgumentException">Thrown when <paramref name="token"/> is blank, or a URL is not absolute.</exception>
+    /// <exception cref="ArgumentException">
+    /// Thrown when <paramref name="token"/> is blank, or a URL is not absolute or carries user information, a query or a
+    /// fragment (a clone URL such as <c>https://oauth2:TOKEN@host/</c> would put a secret where addresses are logged).
+    /// The message never repeats the URL.
+    /// </exception>
     public GitCredential(GitProvider provider, string token, Uri? serverUrl = null, Uri? apiUrl = null, string? username = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
-        if (serverUrl is { IsAbsoluteUri: false })
-        {
-            throw new ArgumentException("The server URL must be absolute.", nameof(serverUrl));
-        }
-
-        if (apiUrl is { IsAbsoluteUri: false })
-        {
-            throw new ArgumentException("The API URL must be absolute.", nameof(apiUrl));
-        }
+        RequirePlainAddress(serverUrl, "server URL", nameof(serverUrl));
+        RequirePlainAddress(apiUrl, "API URL", nameof(apiUrl));
 
         Provider = provider;
         Token = token.Trim();
@@ -82,5 +79,28 @@ public sealed class GitCredential
         var where = ApiUrl ?? ServerUrl;
         var user = Username is null ? string.Empty : $" for {Username}";
         return where is null ? $"{Provider.ToWireName()} token {Fingerprint}{user}" : $"{Provider.ToWireName()} token {Fingerprint}{user} at {where}";
+    }
+
+    private static void RequirePlainAddress(Uri? url, string what, string parameter)
+    {
+        if (url is null)
+        {
+            return;
+        }
+
+        if (!url.IsAbsoluteUri)
+        {
+            throw new ArgumentException($"The {what} must be absolute.", parameter);
+        }
+
+        if (url.UserInfo.Length > 0)
+        {
+            throw new ArgumentException($"The {what} must not carry user information (user:secret@): give the token and the user name separately.", parameter);
+        }
+
+        if (url.Query.Length > 0 || url.Fragment.Length > 0)
+        {
+            throw new ArgumentException($"The {what} must not carry a query or a fragment.", parameter);
+        }
     }
 }

@@ -21,7 +21,12 @@ public sealed class RepositoryRequest
         var slash = trimmed.LastIndexOf('/');
         if (slash <= 0 || slash == trimmed.Length - 1 || trimmed.Contains("//", StringComparison.Ordinal) || trimmed.Any(char.IsWhiteSpace))
         {
-            throw new ArgumentException($"'{name}' is not a repository name of the form owner/repo.", nameof(name));
+            // A clone URL with user information would carry a secret: then the name is not repeated.
+            throw new ArgumentException(
+                name.Contains('@', StringComparison.Ordinal)
+                    ? "The repository is not a name of the form owner/repo (and user information such as user:secret@ is not accepted)."
+                    : $"'{name}' is not a repository name of the form owner/repo.",
+                nameof(name));
         }
 
         Name = trimmed;

@@ -24,5 +24,5 @@ public sealed class TokenKindPolicy
 
     /// <inheritdoc/>
     public override string ToString()
-        => $"skipValidation={SkipValidation}, skipGitPermissionValidation={SkipGitPermissionValidation}, unknown={UnknownClauses}";
+        => $"skipValidation={(SkipValidation ? "true" : "false")}, skipGitPermissionValidation={(SkipGitPermissionValidation ? "true" : "false")}, unknownClauses={(UnknownClauses == UnknownClausePolicy.FailOpen ? "fail-open" : "fail-closed")}";
 }

@@ -27,6 +27,14 @@ public sealed class TokenValidationOptions
     public TimeSpan FailCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Gets or sets how long, after <see cref="ITokenValidator.InvalidateAsync"/>, other instances sharing a distributed
+    /// cache may go on serving the token's cached inspections; the default is 30 seconds. Each instance asks the
+    /// distributed cache about a token at most once per this interval. Within the invalidating instance the effect is
+    /// immediate.
+    /// </summary>
+    public TimeSpan InvalidationPropagationTime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Gets or sets the description pre-filled into token-creation links (GitHub's note, GitLab's token name); the
     /// default is <c>GitOps runtime</c> for Runtime tokens and <c>GitOps user</c> for User tokens when <see langword="null"/>.
     /// </summary>

@@ -28,7 +28,7 @@ public sealed class ResiliencePipelineTests
     {
         using var response = new HttpResponseMessage((HttpStatusCode)status);
 
-        ResiliencePipelines.ShouldRetry(Outcome.FromResult(response), Cap).Should().Be(retried);
+        ResiliencePipelines.ShouldRetry(Outcome.FromResult(response), HttpMethod.Get, Cap, DateTimeOffset.UtcNow).Should().Be(retried);
     }
 
     [Theory]
@@ -42,8 +42,8 @@ public sealed class ResiliencePipelineTests
         using var response = new HttpResponseMessage((HttpStatusCode)status);
         response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));
 
-        ResiliencePipelines.ShouldRetry(Outcome.FromResult(response), Cap).Should().Be(retried);
-        ResiliencePipelines.RetryAfter(response, Cap).Should().Be(seconds <= Cap.TotalSeconds ? TimeSpan.FromSeconds(seconds) : null);
+        ResiliencePipelines.ShouldRetry(Outcome.FromResult(response), HttpMethod.Get, Cap, DateTimeOffset.UtcNow).Should().Be(retried);
+        ResiliencePipelines.RetryAfter(response, Cap, DateTimeOffset.UtcNow).Should().Be(seconds <= Cap.TotalSeconds ? TimeSpan.FromSeconds(seconds) : null);
     }
 
     [Fact]
@@ -54,15 +54,38 @@ public sealed class ResiliencePipelineTests
         response.Headers.Date = serverNow;
         response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(serverNow.AddSeconds(3));
 
-        ResiliencePipelines.RetryAfter(response, Cap).Should().Be(TimeSpan.FromSeconds(3));
+        ResiliencePipelines.RetryAfter(response, Cap, DateTimeOffset.UtcNow).Should().Be(TimeSpan.FromSeconds(3));
     }
 
     [Fact]
     public void Exceptions_TransportAndAttemptTimeoutAreTransient_CancellationIsNot()
     {
-        ResiliencePipelines.ShouldRetry(Outcome.FromException<HttpResponseMessage>(new HttpRequestException("refused")), Cap).Should().BeTrue();
-        ResiliencePipelines.ShouldRetry(Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException()), Cap).Should().BeTrue();
-        ResiliencePipelines.ShouldRetry(Outcome.FromException<HttpResponseMessage>(new OperationCanceledException()), Cap).Should().BeFalse();
+        ResiliencePipelines.ShouldRetry(Outcome.FromException<HttpResponseMessage>(new HttpRequestException("refused")), HttpMethod.Get, Cap, DateTimeOffset.UtcNow).Should().BeTrue();
+        ResiliencePipelines.ShouldRetry(Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException()), HttpMethod.Get, Cap, DateTimeOffset.UtcNow).Should().BeTrue();
+        ResiliencePipelines.ShouldRetry(Outcome.FromException<HttpResponseMessage>(new OperationCanceledException()), HttpMethod.Get, Cap, DateTimeOffset.UtcNow).Should().BeFalse();
+    }
+
+    [Fact]
+    public void RetryAfterAsADate_WithoutADateHeader_IsMeasuredFromTheLocalClock()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+        var now = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(now.AddSeconds(4));
+
+        ResiliencePipelines.RetryAfter(response, Cap, now).Should().Be(TimeSpan.FromSeconds(4));
+    }
+
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PUT")]
+    [InlineData("PATCH")]
+    [InlineData("DELETE")]
+    public void WriteRequests_AreNeverRetried(string method)
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+
+        ResiliencePipelines.ShouldRetry(Outcome.FromResult(response), new HttpMethod(method), Cap, DateTimeOffset.UtcNow).Should().BeFalse();
+        ResiliencePipelines.ShouldRetry(Outcome.FromException<HttpResponseMessage>(new HttpRequestException("reset")), new HttpMethod(method), Cap, DateTimeOffset.UtcNow).Should().BeFalse();
     }
 
     [Fact]

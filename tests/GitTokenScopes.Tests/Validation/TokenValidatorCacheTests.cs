@@ -111,18 +111,77 @@ public sealed class TokenValidatorCacheTests
         var token = FakeGitHubToken.Classic("repo", "admin:repo_hook");
         token.Delay = TimeSpan.FromMilliseconds(300);
         var credential = harness.Credential(token);
-        using var start = new ManualResetEventSlim();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var validations = Enumerable.Range(0, 1000).Select(_ => Task.Run(async () =>
+        // Async callers released together by one gate: no thread is blocked, so all of them overlap the inspection.
+        var validations = Enumerable.Range(0, 1000).Select(async _ =>
         {
-            start.Wait();
+            await start.Task;
             return await harness.Validator.ValidateAsync(new TokenValidationRequest(credential, TokenKind.Runtime));
-        })).ToArray();
-        start.Set();
+        }).ToArray();
+        start.SetResult();
         var reports = await Task.WhenAll(validations);
 
         reports.Should().OnlyContain(r => r.Verdict == ValidationVerdict.Pass);
         harness.Server.Requests.Should().HaveCount(1);
+        harness.CacheLookups.GetMeasurementSnapshot().Count(m => (string?)m.Tags["result"] == "miss").Should().Be(1, "one call inspected; the others joined it");
+    }
+
+    [Fact]
+    public async Task CallerThatInspectedAndGaveUp_LeavesNoLongLivedFailure()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fake = new FakeTokenInspector(GitProvider.GitLab).Answer(async (request, _) =>
+        {
+            await release.Task;
+            return new TokenInspection
+            {
+                Provider = GitProvider.GitLab,
+                ApiUrl = new Uri("https://gitlab.example.com/api/v4/"),
+                Status = InspectionStatus.RateLimited,
+                CredentialFingerprint = request.Credential.Fingerprint,
+            };
+        });
+        using var harness = new ValidationHarness(
+            o =>
+            {
+                o.Validation.PassCacheDuration = TimeSpan.FromHours(1);
+                o.Validation.FailCacheDuration = TimeSpan.FromMilliseconds(1);
+            },
+            s => s.AddSingleton<ITokenInspector>(fake));
+        var request = new TokenValidationRequest(new GitCredential(GitProvider.GitLab, "glpat-cancelled"), TokenKind.User);
+        using var cancellation = new CancellationTokenSource();
+
+        var first = harness.Validator.ValidateAsync(request, cancellation.Token);
+        var second = harness.Validator.ValidateAsync(request);
+        await cancellation.CancelAsync();
+        release.SetResult();
+        var act = () => first;
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        (await second).Verdict.Should().Be(ValidationVerdict.Indeterminate);
+        await Task.Delay(50);
+        await harness.Validator.ValidateAsync(request);
+
+        fake.CallCount.Should().Be(2, "the rate-limited answer was not kept for the pass duration");
+    }
+
+    [Fact]
+    public async Task EntryDuration_DoesNotDependOnTheFirstCallersPolicy()
+    {
+        using var harness = new ValidationHarness(o =>
+        {
+            o.Validation.PassCacheDuration = TimeSpan.FromHours(1);
+            o.Validation.FailCacheDuration = TimeSpan.FromMilliseconds(1);
+        });
+        var token = FakeGitHubToken.Classic("repo");
+
+        var lenient = await harness.ValidateAsync(token, skipPermissions: true);
+        await Task.Delay(50);
+        var strict = await harness.ValidateAsync(token);
+
+        lenient.Verdict.Should().Be(ValidationVerdict.Pass);
+        strict.Verdict.Should().Be(ValidationVerdict.Fail);
+        harness.Server.Requests.Should().HaveCount(2, "an inspection with a missing scope lives only for the failure duration, whoever asked first");
     }
 
     [Fact]
@@ -163,7 +222,7 @@ public sealed class TokenValidatorCacheTests
     }
 
     [RedisFact]
-    public async Task RedisSecondTier_InvalidationReachesTheOtherServiceProvider()
+    public async Task RedisSecondTier_InvalidationReachesAnotherServiceProviderThatHoldsTheEntry()
     {
         using var server = FakeGitHubServer.Start(new FakeGitHubServerOptions());
         var instance = $"gts-test-{Guid.NewGuid():N}:";
@@ -172,16 +231,21 @@ public sealed class TokenValidatorCacheTests
             o.Configuration = RedisFactAttribute.Configuration;
             o.InstanceName = instance;
         });
-        using var first = new ValidationHarness(services: Redis, server: server);
-        using var second = new ValidationHarness(services: Redis, server: server);
+        void Quick(GitTokenScopesOptions o) => o.Validation.InvalidationPropagationTime = TimeSpan.FromMilliseconds(200);
+        using var first = new ValidationHarness(Quick, Redis, server);
+        using var second = new ValidationHarness(Quick, Redis, server);
         var token = FakeGitHubToken.Classic("repo", "admin:repo_hook");
 
         await first.ValidateAsync(token);
         await WaitForRedisEntriesAsync(instance);
+        await second.ValidateAsync(token);
+        server.Requests.Should().HaveCount(1, "the second provider now holds the entry in its own memory");
+
         await first.Validator.InvalidateAsync(first.Credential(token));
+        await Task.Delay(500);
         await second.ValidateAsync(token);
 
-        server.Requests.Should().HaveCount(2, "the invalidation recorded in Redis made the entry stale for every provider");
+        server.Requests.Should().HaveCount(2, "the invalidation reached the other provider within the propagation time");
     }
 
     /// <summary>HybridCache writes its second tier after answering the caller; wait until the entry is in Redis.</summary>

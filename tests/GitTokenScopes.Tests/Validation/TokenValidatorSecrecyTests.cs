@@ -81,6 +81,16 @@ public sealed class TokenValidatorSecrecyTests
             exceptions.Add(exception.ToString());
         }
 
+        var inUrl = "glpat-" + new string('q', 20);
+        try
+        {
+            _ = new GitCredential(GitProvider.GitLab, inUrl, serverUrl: new Uri($"https://oauth2:{inUrl}@gitlab.example.com/"));
+        }
+        catch (ArgumentException exception)
+        {
+            exceptions.Add(exception.ToString());
+        }
+
         var health = new ServiceCollection();
         health.AddLogging();
         health.AddSingleton(harness.Validator);
@@ -100,15 +110,18 @@ public sealed class TokenValidatorSecrecyTests
         reports.Select(r => r.Verdict).Distinct().Should().HaveCount(4, "the test covers every verdict");
         distributed.Writes.Should().NotBeEmpty("the second tier was written to, so its keys and payloads were searched");
         activities.Should().NotBeEmpty();
-        exceptions.Should().ContainSingle();
+        exceptions.Should().HaveCount(2);
         texts.Should().Contain(t => t.Contains("sha256:", StringComparison.Ordinal), "tokens are identified by fingerprint");
 
-        var secrets = new[] { passing, missing, revoked, limited, broken, fineGrained, expiring }.Select(t => t.Value).Concat([unknown, unreachable, bitbucket]);
+        var secrets = new[] { passing, missing, revoked, limited, broken, fineGrained, expiring }.Select(t => t.Value).Concat([unknown, unreachable, bitbucket, inUrl]);
         foreach (var secret in secrets)
         {
-            var slice = secret.Substring(4, 12);
             texts.Should().NotContain(t => t.Contains(secret, StringComparison.Ordinal), "the token must never leave the credential");
-            texts.Should().NotContain(t => t.Contains(slice, StringComparison.Ordinal), "not even a slice of it");
+            foreach (var offset in new[] { 4, secret.Length / 2 - 6, secret.Length - 12 })
+            {
+                var slice = secret.Substring(offset, 12);
+                texts.Should().NotContain(t => t.Contains(slice, StringComparison.Ordinal), "not even a slice of it");
+            }
         }
     }
 }

@@ -193,4 +193,76 @@ public sealed class TokenValidatorVerdictTests
         measurements.Select(m => m.Tags["verdict"]).Should().BeEquivalentTo(["pass", "fail"]);
         measurements.Should().OnlyContain(m => (string?)m.Tags["provider"] == "github" && (string?)m.Tags["token.kind"] == "runtime");
     }
+
+    [Fact]
+    public async Task HostInspectorWithAnUnknownStatus_GivesIndeterminateProviderError()
+    {
+        var fake = new FakeTokenInspector(GitProvider.GitLab).Answer(request => new TokenInspection
+        {
+            Provider = GitProvider.GitLab,
+            ApiUrl = FakeTokenInspector.ApiUrlOf(request),
+            Status = (InspectionStatus)99,
+            CredentialFingerprint = request.Credential.Fingerprint,
+        });
+        using var harness = new ValidationHarness(services: s => s.AddSingleton<ITokenInspector>(fake));
+
+        var report = await harness.Validator.ValidateAsync(new TokenValidationRequest(new GitCredential(GitProvider.GitLab, "glpat-odd"), TokenKind.User));
+
+        report.Verdict.Should().Be(ValidationVerdict.Indeterminate);
+        report.Status.Should().Be(InspectionStatus.ProviderError);
+    }
+
+    [Fact]
+    public async Task Forbidden_IsIndeterminate_BecauseItMayReflectWhereTheValidatorRuns()
+    {
+        var fake = new FakeTokenInspector(GitProvider.GitLab).Answer(request => new TokenInspection
+        {
+            Provider = GitProvider.GitLab,
+            ApiUrl = FakeTokenInspector.ApiUrlOf(request),
+            Status = InspectionStatus.Forbidden,
+            CredentialFingerprint = request.Credential.Fingerprint,
+            Message = "GitLab refused the request (403): IP address not allowed.",
+        });
+        using var harness = new ValidationHarness(services: s => s.AddSingleton<ITokenInspector>(fake));
+
+        var report = await harness.Validator.ValidateAsync(new TokenValidationRequest(new GitCredential(GitProvider.GitLab, "glpat-ip"), TokenKind.User));
+
+        report.Verdict.Should().Be(ValidationVerdict.Indeterminate);
+        report.Message.Should().Contain("IP address");
+        report.MissingScopes.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void DefaultVerdict_IsNotAPass()
+        => default(ValidationVerdict).Should().Be(ValidationVerdict.Indeterminate);
+
+    [Fact]
+    public async Task SeveralRuntimes_RefusesARequestThatNamesOne()
+    {
+        using var harness = new ValidationHarness();
+        var request = new TokenValidationRequest(harness.Credential(FakeGitHubToken.Classic("repo")), TokenKind.User, "prod");
+
+        var act = () => harness.Validator.ValidateForRuntimesAsync(request, ["dev"]);
+
+        await act.Should().ThrowAsync<ArgumentException>().WithParameterName("request");
+    }
+
+    [Theory]
+    [InlineData("https://oauth2:glpat-secretsecretsecret@gitlab.example.com/")]
+    [InlineData("https://gitlab.example.com/?private_token=glpat-secretsecretsecret")]
+    public void CredentialUrlsWithSecrets_AreRefusedWithoutRepeatingThem(string url)
+    {
+        var act = () => new GitCredential(GitProvider.GitLab, "glpat-secretsecretsecret", serverUrl: new Uri(url));
+
+        act.Should().Throw<ArgumentException>().Which.Message.Should().NotContain("secretsecret");
+    }
+
+    [Fact]
+    public void RepositoryCloneUrlWithUserInformation_KeepsOnlyThePath()
+    {
+        new RepositoryRequest("https://oauth2:glpat-secretsecretsecret@gitlab.example.com/acme/config.git").Name.Should().Be("acme/config");
+
+        var act = () => new RepositoryRequest("https://oauth2:glpat-secretsecretsecret@gitlab.example.com/");
+        act.Should().Throw<ArgumentException>().Which.Message.Should().NotContain("secretsecret");
+    }
 }

@@ -29,13 +29,13 @@ internal sealed class ValidationTelemetry : IDisposable
         _cacheLookups = _meter.CreateCounter<long>(GitTokenScopesDiagnostics.CacheLookupsCounter, "{lookup}", "Inspection cache lookups by result.");
     }
 
-    public void Validated(GitProvider provider, TokenKind kind, ValidationVerdict verdict, TimeSpan elapsed)
-    {
-        var providerName = provider.ToWireName();
-        var verdictName = verdict.ToWireName();
-        _validations.Add(1, new("provider", providerName), new("token.kind", kind.ToWireName()), new("verdict", verdictName));
-        _duration.Record(elapsed.TotalSeconds, new("provider", providerName), new("verdict", verdictName));
-    }
+    /// <summary>Counts one report.</summary>
+    public void Validated(GitProvider provider, TokenKind kind, ValidationVerdict verdict)
+        => _validations.Add(1, new("provider", provider.ToWireName()), new("token.kind", kind.ToWireName()), new("verdict", verdict.ToWireName()));
+
+    /// <summary>Records one call's duration (a call for several runtimes is one call), labelled with its worst verdict.</summary>
+    public void Completed(GitProvider provider, ValidationVerdict worst, TimeSpan elapsed)
+        => _duration.Record(elapsed.TotalSeconds, new("provider", provider.ToWireName()), new("verdict", worst.ToWireName()));
 
     public void Inspected(GitProvider provider, InspectionStatus status, int requestCount)
     {

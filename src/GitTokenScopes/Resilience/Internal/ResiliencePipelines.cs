@@ -21,12 +21,12 @@ internal static class ResiliencePipelines
         {
             context.EnableReloads<GitTokenScopesOptions>();
             var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<GitTokenScopesOptions>>().CurrentValue.Resilience;
-            Configure(builder, options);
+            Configure(builder, options, context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System);
         });
     }
 
     /// <summary>Total timeout, then retries, then the per-attempt timeout (the order of the standard pipeline).</summary>
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, GitTokenScopesResilienceOptions options)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, GitTokenScopesResilienceOptions options, TimeProvider time)
     {
         if (!options.Enabled)
         {
@@ -45,8 +45,8 @@ internal static class ResiliencePipelines
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 ShouldRetryAfterHeader = false,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, maxRetryAfter)),
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, maxRetryAfter)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Outcome.Result?.RequestMessage?.Method ?? args.Context.GetRequestMessage()?.Method, maxRetryAfter, time.GetUtcNow())),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, maxRetryAfter, time.GetUtcNow())),
             });
         }
 
@@ -56,9 +56,16 @@ internal static class ResiliencePipelines
     /// <summary>
     /// Transient: transport failures, attempt timeouts, 408 and 5xx gateway/availability errors, and 429 or 503 whose
     /// <c>Retry-After</c> is short enough to wait for. Never 401, 403 (GitHub's secondary rate limit included), 404, 422.
+    /// Only GET and HEAD are retried: write probes are built to be rejected, and a probe that unexpectedly got through
+    /// must not be sent twice.
     /// </summary>
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter)
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpMethod? method, TimeSpan maxRetryAfter, DateTimeOffset now)
     {
+        if (method is not null && method != HttpMethod.Get && method != HttpMethod.Head)
+        {
+            return false;
+        }
+
         if (outcome.Exception is not null)
         {
             return outcome.Exception is HttpRequestException or TimeoutRejectedException;
@@ -70,7 +77,7 @@ internal static class ResiliencePipelines
             return false;
         }
 
-        var retryAfter = RetryAfterOf(response);
+        var retryAfter = RetryAfterOf(response, now);
         return response.StatusCode switch
         {
             HttpStatusCode.TooManyRequests => retryAfter is { } wait && wait <= maxRetryAfter,
@@ -81,10 +88,10 @@ internal static class ResiliencePipelines
     }
 
     /// <summary>The server's <c>Retry-After</c> when it is within the cap; otherwise <see langword="null"/> (the jittered back-off).</summary>
-    internal static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan maxRetryAfter)
-        => response is not null && RetryAfterOf(response) is { } wait && wait <= maxRetryAfter ? wait : null;
+    internal static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan maxRetryAfter, DateTimeOffset now)
+        => response is not null && RetryAfterOf(response, now) is { } wait && wait <= maxRetryAfter ? wait : null;
 
-    private static TimeSpan? RetryAfterOf(HttpResponseMessage response)
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response, DateTimeOffset now)
     {
         var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta)
@@ -92,10 +99,11 @@ internal static class ResiliencePipelines
             return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
         }
 
-        // An HTTP date is relative to the server's Date header, so that a skewed local clock does not matter.
-        if (header?.Date is { } date && response.Headers.Date is { } now)
+        // An HTTP date is measured from the server's Date header, so that a skewed local clock does not matter; from
+        // the local clock when the server sent none.
+        if (header?.Date is { } date)
         {
-            var wait = date - now;
+            var wait = date - (response.Headers.Date ?? now);
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 

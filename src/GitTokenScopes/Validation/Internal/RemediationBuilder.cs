@@ -34,9 +34,6 @@ internal static class RemediationBuilder
                     ? $"Authorize the token for the organization's SAML single sign-on at {sso}."
                     : "Authorize the token for the organization's SAML single sign-on (Settings → Developer settings → Personal access tokens → Configure SSO).");
                 return new Remediation(null, steps);
-            case InspectionStatus.Forbidden:
-                steps.Add((snapshot.Message ?? "The provider refused the token.") + " Check the account's access, IP allow lists and organization policies.");
-                return new Remediation(null, steps);
             case InspectionStatus.Unsupported:
                 steps.Add((snapshot.Message ?? "This kind of token cannot be used here.") + " Use a personal access token (or the provider's equivalent) instead.");
                 needsNewToken = true;

@@ -109,7 +109,10 @@ internal static class ReportBuilder
         {
             InspectionStatus.Ok => null,
             InspectionStatus.Invalid or InspectionStatus.Expired or InspectionStatus.Revoked or InspectionStatus.SsoRequired
-                or InspectionStatus.Forbidden or InspectionStatus.Unsupported => ValidationVerdict.Fail,
+                or InspectionStatus.Unsupported => ValidationVerdict.Fail,
+
+            // A 403 without a named missing scope may come from an IP allow list or an organization policy that reflects
+            // where the validator runs, not the token: not proven either way.
             _ => ValidationVerdict.Indeterminate,
         };
 

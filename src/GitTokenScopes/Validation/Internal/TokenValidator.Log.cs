@@ -32,5 +32,9 @@ internal sealed partial class TokenValidator
         [LoggerMessage(EventId = 6, EventName = "CacheInvalidated", Level = LogLevel.Information,
             Message = "Forgot the cached inspections of token {Fingerprint} for {Provider}")]
         public static partial void Invalidated(ILogger logger, string fingerprint, GitProvider provider);
+
+        [LoggerMessage(EventId = 8, EventName = "CacheFailed", Level = LogLevel.Warning,
+            Message = "The inspection cache failed for token {Fingerprint} for {Provider} ({ExceptionType}); the token was inspected without it")]
+        public static partial void CacheFailed(ILogger logger, string fingerprint, GitProvider provider, string exceptionType);
     }
 }

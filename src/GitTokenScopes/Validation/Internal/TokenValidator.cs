@@ -18,6 +18,7 @@ internal sealed partial class TokenValidator(
     HybridCache cache,
     TimeProvider time,
     ValidationTelemetry telemetry,
+    TokenGenerations generations,
     ILogger<TokenValidator> logger) : ITokenValidator
 {
     // The last registration for a provider wins, as DI does for single services: a host can replace a built-in inspector.
@@ -34,6 +35,11 @@ internal sealed partial class TokenValidator(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(runtimeNames);
+        if (request.RuntimeName is not null)
+        {
+            throw new ArgumentException("The request names a runtime; for several runtimes leave it null and pass them all in runtimeNames.", nameof(request));
+        }
+
         var runtimes = runtimeNames.Select(r => string.IsNullOrWhiteSpace(r) ? null : r.Trim()).ToArray();
         if (runtimes.Length == 0)
         {
@@ -46,7 +52,13 @@ internal sealed partial class TokenValidator(
     public async ValueTask InvalidateAsync(GitCredential credential, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credential);
-        await cache.RemoveByTagAsync(ValidationCacheKeys.Tag(ValidationCacheKeys.TokenHash(credential)), cancellationToken).ConfigureAwait(false);
+        var settings = options.CurrentValue.Validation;
+        var tokenHash = ValidationCacheKeys.TokenHash(credential);
+
+        // The tag removal forgets the entries in this instance at once; the new generation reaches the others.
+        await cache.RemoveByTagAsync(ValidationCacheKeys.Tag(tokenHash), cancellationToken).ConfigureAwait(false);
+        var lifetime = settings.PassCacheDuration > settings.FailCacheDuration ? settings.PassCacheDuration : settings.FailCacheDuration;
+        await generations.BumpAsync(tokenHash, lifetime, settings.InvalidationPropagationTime, cancellationToken).ConfigureAwait(false);
         Log.Invalidated(logger, credential.Fingerprint, credential.Provider);
     }
 
@@ -86,11 +98,13 @@ internal sealed partial class TokenValidator(
         var elapsed = time.GetElapsedTime(started);
         foreach (var report in reports)
         {
-            telemetry.Validated(report.Provider, report.TokenKind, report.Verdict, elapsed);
+            telemetry.Validated(report.Provider, report.TokenKind, report.Verdict);
         }
 
-        var verdict = reports.Max(r => Rank(r.Verdict));
-        activity?.SetTag("gittokenscopes.verdict", reports.First(r => Rank(r.Verdict) == verdict).Verdict.ToWireName());
+        // One call, one duration: the worst verdict of its reports labels it.
+        var worst = reports.MaxBy(r => Rank(r.Verdict))!.Verdict;
+        telemetry.Completed(credential.Provider, worst, elapsed);
+        activity?.SetTag("gittokenscopes.verdict", worst.ToWireName());
         if (logger.IsEnabled(LogLevel.Information))
         {
             var verdicts = string.Join(", ", reports.Select(r => r.Verdict.ToWireName()));
@@ -121,33 +135,60 @@ internal sealed partial class TokenValidator(
             return (fresh, Report(fresh));
         }
 
-        var tokenHash = ValidationCacheKeys.TokenHash(inspection.Credential);
-        var key = ValidationCacheKeys.Inspection(inspection.Credential, tokenHash, inspection.Repositories, inspection.Requirements);
-        string[] tags = [ValidationCacheKeys.Tag(tokenHash)];
+        InspectionSnapshot snapshot;
         var factory = new Factory(this, inspector, inspection);
-        var snapshot = await cache.GetOrCreateAsync(
-            key,
-            factory,
-            static (f, ct) => f.RunAsync(ct),
-            EntryOptions(settings.PassCacheDuration),
-            tags,
-            cancellationToken).ConfigureAwait(false);
-        telemetry.CacheLookup(hit: !factory.Ran);
-        if (!factory.Ran)
+        try
         {
-            Log.CacheHit(logger, inspection.Credential.Fingerprint, inspection.Credential.Provider, snapshot.CheckedAt);
+            var tokenHash = ValidationCacheKeys.TokenHash(inspection.Credential);
+            var generation = await generations.GetAsync(tokenHash, settings.InvalidationPropagationTime, cancellationToken).ConfigureAwait(false);
+            var key = ValidationCacheKeys.Inspection(inspection.Credential, tokenHash, generation, inspection.Repositories, inspection.Requirements);
+            string[] tags = [ValidationCacheKeys.Tag(tokenHash)];
+
+            // Concurrent callers share one inspection. It first enters the local tier for the failure duration only, so
+            // that late callers find it while its real duration is decided below, and nothing long-lived is written yet.
+            snapshot = await cache.GetOrCreateAsync(key, factory, static (f, ct) => f.RunAsync(ct), Provisional(settings.FailCacheDuration), tags, cancellationToken).ConfigureAwait(false);
+            if (factory.Ran)
+            {
+                // The inspecting caller writes once, with a duration decided from the inspection alone (never from
+                // this caller's skip or fail-open policy, which other callers may not share), and without its own
+                // cancellation, so that a caller that gave up cannot leave a failure cached for the pass duration.
+                var duration = IsCleanPass(request, runtimes, snapshot) ? settings.PassCacheDuration : settings.FailCacheDuration;
+                await cache.SetAsync(key, snapshot, EntryOptions(duration), tags, CancellationToken.None).ConfigureAwait(false);
+            }
+            else
+            {
+                Log.CacheHit(logger, inspection.Credential.Fingerprint, inspection.Credential.Provider, snapshot.CheckedAt);
+            }
+
+            telemetry.CacheLookup(hit: !factory.Ran);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A cache that fails (a distributed tier down, an entry that cannot be read) must not fail the validation.
+            Log.CacheFailed(logger, inspection.Credential.Fingerprint, inspection.Credential.Provider, exception.GetType().Name);
+            snapshot = factory.Result ?? await InspectAsync(inspector, inspection, cancellationToken).ConfigureAwait(false);
         }
 
-        var reports = Report(snapshot);
+        return (snapshot, Report(snapshot));
+    }
 
-        // The caller that inspected decides how long the entry lives: only an inspection on which every evaluation
-        // passed keeps the long duration; a failure, a rate limit or an outage is asked again soon.
-        if (factory.Ran && (snapshot.Status != InspectionStatus.Ok || reports.Any(r => r.Verdict != ValidationVerdict.Pass)))
+    /// <summary>
+    /// Whether the inspection passes every runtime's requirement strictly: token valid, every clause satisfied, every
+    /// repository granted. Only such an inspection is kept for the long pass duration.
+    /// </summary>
+    private bool IsCleanPass(TokenValidationRequest request, string?[] runtimes, InspectionSnapshot snapshot)
+    {
+        if (snapshot.Status != InspectionStatus.Ok || snapshot.Grant() is not { } grant)
         {
-            await cache.SetAsync(key, snapshot, EntryOptions(settings.FailCacheDuration), tags, cancellationToken).ConfigureAwait(false);
+            return false;
         }
 
-        return (snapshot, reports);
+        if (request.Repositories.Any(r => !snapshot.Repositories.Any(s => string.Equals(s.Repository, r.Name, StringComparison.OrdinalIgnoreCase) && s.State == RepositoryAccessState.Granted)))
+        {
+            return false;
+        }
+
+        return runtimes.All(runtime => RequirementFor(request, snapshot, runtime) is { } requirement && ScopeEvaluator.Evaluate(requirement, grant).IsSatisfied);
     }
 
     private ScopeRequirement? RequirementFor(TokenValidationRequest request, InspectionSnapshot snapshot, string? runtime)
@@ -172,19 +213,40 @@ internal sealed partial class TokenValidator(
             // Inspectors are not meant to throw; a host's own one might. Its message could quote a request, so only its
             // type is logged and reported, and the result is an outage (indeterminate), never a verdict on the token.
             Log.InspectorFailed(logger, credential.Fingerprint, credential.Provider, exception.GetType().FullName ?? "Exception");
-            inspection = new TokenInspection
-            {
-                Provider = credential.Provider,
-                ApiUrl = credential.ApiUrl ?? credential.ServerUrl ?? new Uri("about:blank"),
-                Status = InspectionStatus.ProviderError,
-                CredentialFingerprint = credential.Fingerprint,
-                Message = $"The {credential.Provider.ToWireName()} inspector failed ({exception.GetType().Name}).",
-            };
+            inspection = Failed(credential, $"The {credential.Provider.ToWireName()} inspector failed ({exception.GetType().Name}).");
+        }
+
+        if (!Enum.IsDefined(inspection.Status) || inspection.Provider != credential.Provider)
+        {
+            // A host's inspector answered with a status this version does not know, or for another provider.
+            inspection = Failed(credential, $"The {credential.Provider.ToWireName()} inspector gave an answer this version cannot read.");
         }
 
         telemetry.Inspected(inspection.Provider, inspection.Status, inspection.RequestCount);
         return InspectionSnapshot.From(inspection, time.GetUtcNow());
     }
+
+    private static TokenInspection Failed(GitCredential credential, string message)
+        => new()
+        {
+            Provider = credential.Provider,
+            ApiUrl = credential.ApiUrl ?? credential.ServerUrl ?? DefaultApiUrl(credential.Provider),
+            Status = InspectionStatus.ProviderError,
+            CredentialFingerprint = credential.Fingerprint,
+            Message = message,
+        };
+
+    private static Uri DefaultApiUrl(GitProvider provider)
+        => provider switch
+        {
+            GitProvider.GitHub => new Uri("https://api.github.com/"),
+            GitProvider.GitLab => new Uri("https://gitlab.com/api/v4/"),
+            GitProvider.BitbucketCloud => new Uri("https://api.bitbucket.org/2.0/"),
+            _ => new Uri("https://localhost/"),
+        };
+
+    private static HybridCacheEntryOptions Provisional(TimeSpan failDuration)
+        => new() { Expiration = failDuration, LocalCacheExpiration = failDuration, Flags = HybridCacheEntryFlags.DisableDistributedCacheWrite };
 
     private static HybridCacheEntryOptions EntryOptions(TimeSpan duration) => new() { Expiration = duration, LocalCacheExpiration = duration };
 
@@ -202,10 +264,13 @@ internal sealed partial class TokenValidator(
     {
         public bool Ran { get; private set; }
 
+        public InspectionSnapshot? Result { get; private set; }
+
         public async ValueTask<InspectionSnapshot> RunAsync(CancellationToken cancellationToken)
         {
             Ran = true;
-            return await validator.InspectAsync(inspector, request, cancellationToken).ConfigureAwait(false);
+            Result = await validator.InspectAsync(inspector, request, cancellationToken).ConfigureAwait(false);
+            return Result;
         }
     }
 }

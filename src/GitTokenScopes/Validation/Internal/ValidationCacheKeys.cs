@@ -12,7 +12,8 @@ namespace GitTokenScopes.Validation.Internal;
 /// </summary>
 internal static class ValidationCacheKeys
 {
-    private const string Version = "gts1";
+    /// <summary>The key prefix; it changes whenever the cached snapshot's shape changes, so that instances of two versions sharing a distributed cache never read each other's entries.</summary>
+    private const string Version = "gts2";
 
     public static string TokenHash(GitCredential credential)
     {
@@ -28,10 +29,13 @@ internal static class ValidationCacheKeys
     public static string Tag(string tokenHash) => $"{Version}:token:{tokenHash}";
 
     /// <summary>
-    /// One inspection's key: provider, the API base as given, the token hash, and a hash of what was asked (the
+    /// One inspection's key: provider, the API base as given, the token hash, the token's generation, and a hash of what was asked (the
     /// repositories with their access, and the scopes of the requirements, which fine-grained probes depend on).
     /// </summary>
-    public static string Inspection(GitCredential credential, string tokenHash, IReadOnlyList<RepositoryRequest> repositories, IEnumerable<ScopeRequirement> requirements)
+    /// <summary>Where a token's cache generation is shared between instances.</summary>
+    public static string Generation(string tokenHash) => $"{Version}:generation:{tokenHash}";
+
+    public static string Inspection(GitCredential credential, string tokenHash, string generation, IReadOnlyList<RepositoryRequest> repositories, IEnumerable<ScopeRequirement> requirements)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var repository in repositories.Select(r => $"{r.Name.ToLowerInvariant()}|{r.Access.ToWireName()}").Order(StringComparer.Ordinal))
@@ -49,7 +53,7 @@ internal static class ValidationCacheKeys
 
         var shape = Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 8));
         var apiBase = (credential.ApiUrl ?? credential.ServerUrl)?.AbsoluteUri ?? "default";
-        return $"{Version}:{credential.Provider.ToWireName()}:{apiBase}:{tokenHash}:{shape}";
+        return $"{Version}:{credential.Provider.ToWireName()}:{apiBase}:{tokenHash}:{generation}:{shape}";
     }
 
     private static void Append(IncrementalHash hash, string value)
