@@ -20,7 +20,11 @@ public static class GitTokenScopesHealthChecksBuilderExtensions
     /// <param name="request">Builds the request on each probe, so that a rotated token (read from configuration or a secret store) is seen.</param>
     /// <param name="failureStatus">The status on a failed token; the default is <see cref="HealthStatus.Unhealthy"/>.</param>
     /// <param name="tags">Tags to filter checks by.</param>
-    /// <param name="timeout">How long a probe may take; the default is the health check service's.</param>
+    /// <param name="timeout">
+    /// How long a probe may take; the default is the health check service's. Keep it above
+    /// <see cref="GitTokenScopesResilienceOptions.TotalTimeout"/>: a probe that times out is reported with
+    /// <paramref name="failureStatus"/> by the health check service, which would turn a slow provider into a failure.
+    /// </param>
     /// <returns>The value of <paramref name="builder"/>.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="builder"/> or <paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when <paramref name="name"/> is empty.</exception>
