@@ -5,8 +5,6 @@ using GitTokenScopes.BitbucketCloud.Internal;
 using GitTokenScopes.DependencyInjection.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace GitTokenScopes;
 
@@ -22,17 +20,7 @@ public static partial class GitTokenScopesBuilderExtensions
     /// <returns>The value of <paramref name="builder"/>.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="builder"/> is <see langword="null"/>.</exception>
     public static IGitTokenScopesBuilder AddBitbucketCloud(this IGitTokenScopesBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        services.AddGitTokenScopes();
-        services.AddOptions<BitbucketCloudInspectorOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BitbucketCloudInspectorOptions>, BitbucketCloudInspectorOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITokenInspector, BitbucketCloudTokenInspector>());
-        _ = LibraryHttpClients.AddOnce(services, GitTokenScopesHttpClientNames.BitbucketCloud);
-
-        return builder;
-    }
+        => InspectorRegistration.Add<BitbucketCloudInspectorOptions, BitbucketCloudInspectorOptionsValidator, BitbucketCloudTokenInspector>(builder, GitTokenScopesHttpClientNames.BitbucketCloud);
 
     /// <summary>Adds the Bitbucket Cloud inspector and configures its options.</summary>
     /// <param name="builder">The builder.</param>

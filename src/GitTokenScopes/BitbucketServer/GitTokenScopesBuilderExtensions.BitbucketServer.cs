@@ -5,8 +5,6 @@ using GitTokenScopes.BitbucketServer.Internal;
 using GitTokenScopes.DependencyInjection.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace GitTokenScopes;
 
@@ -22,17 +20,7 @@ public static partial class GitTokenScopesBuilderExtensions
     /// <returns>The value of <paramref name="builder"/>.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="builder"/> is <see langword="null"/>.</exception>
     public static IGitTokenScopesBuilder AddBitbucketServer(this IGitTokenScopesBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        services.AddGitTokenScopes();
-        services.AddOptions<BitbucketServerInspectorOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BitbucketServerInspectorOptions>, BitbucketServerInspectorOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITokenInspector, BitbucketServerTokenInspector>());
-        _ = LibraryHttpClients.AddOnce(services, GitTokenScopesHttpClientNames.BitbucketServer);
-
-        return builder;
-    }
+        => InspectorRegistration.Add<BitbucketServerInspectorOptions, BitbucketServerInspectorOptionsValidator, BitbucketServerTokenInspector>(builder, GitTokenScopesHttpClientNames.BitbucketServer);
 
     /// <summary>Adds the Bitbucket Cloud inspector and configures its options.</summary>
     /// <param name="builder">The builder.</param>

@@ -5,8 +5,6 @@ using GitTokenScopes.GitHub;
 using GitTokenScopes.GitHub.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace GitTokenScopes;
 
@@ -21,17 +19,7 @@ public static partial class GitTokenScopesBuilderExtensions
     /// <returns>The value of <paramref name="builder"/>.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="builder"/> is <see langword="null"/>.</exception>
     public static IGitTokenScopesBuilder AddGitHub(this IGitTokenScopesBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        services.AddGitTokenScopes();
-        services.AddOptions<GitHubInspectorOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubInspectorOptions>, GitHubInspectorOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITokenInspector, GitHubTokenInspector>());
-        _ = LibraryHttpClients.AddOnce(services, GitTokenScopesHttpClientNames.GitHub);
-
-        return builder;
-    }
+        => InspectorRegistration.Add<GitHubInspectorOptions, GitHubInspectorOptionsValidator, GitHubTokenInspector>(builder, GitTokenScopesHttpClientNames.GitHub);
 
     /// <summary>Adds the GitHub inspector and configures its options.</summary>
     /// <param name="builder">The builder.</param>

@@ -5,8 +5,6 @@ using GitTokenScopes.GitLab;
 using GitTokenScopes.GitLab.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace GitTokenScopes;
 
@@ -21,17 +19,7 @@ public static partial class GitTokenScopesBuilderExtensions
     /// <returns>The value of <paramref name="builder"/>.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="builder"/> is <see langword="null"/>.</exception>
     public static IGitTokenScopesBuilder AddGitLab(this IGitTokenScopesBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        services.AddGitTokenScopes();
-        services.AddOptions<GitLabInspectorOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitLabInspectorOptions>, GitLabInspectorOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITokenInspector, GitLabTokenInspector>());
-        _ = LibraryHttpClients.AddOnce(services, GitTokenScopesHttpClientNames.GitLab);
-
-        return builder;
-    }
+        => InspectorRegistration.Add<GitLabInspectorOptions, GitLabInspectorOptionsValidator, GitLabTokenInspector>(builder, GitTokenScopesHttpClientNames.GitLab);
 
     /// <summary>Adds the GitLab inspector and configures its options.</summary>
     /// <param name="builder">The builder.</param>

@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Inspection.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -36,7 +37,7 @@ internal sealed partial class BitbucketCloudTokenInspector(
         ArgumentNullException.ThrowIfNull(request);
         var credential = request.Credential;
         var (apiUrl, addressError) = BitbucketCloudApiAddress.Resolve(credential);
-        var result = new Draft(credential, apiUrl ?? credential.ApiUrl ?? credential.ServerUrl ?? BitbucketCloudApiAddress.BitbucketOrg);
+        var result = new InspectionDraft(GitProvider.BitbucketCloud, credential, apiUrl ?? credential.ApiUrl ?? credential.ServerUrl ?? BitbucketCloudApiAddress.BitbucketOrg, TokenType.Unknown, null);
         if (credential.Provider != GitProvider.BitbucketCloud)
         {
             return Finish(result.Fail(InspectionStatus.Misconfigured, $"The credential is for {credential.Provider.ToWireName()}, not Bitbucket Cloud."), 0);
@@ -96,7 +97,7 @@ internal sealed partial class BitbucketCloudTokenInspector(
         => enough switch { true => RepositoryAccessState.Granted, false => RepositoryAccessState.Insufficient, null => RepositoryAccessState.Unknown };
 
     /// <summary>App passwords and API tokens: <c>GET /user</c> and one permission lookup per repository, concurrently.</summary>
-    private async Task InspectUserBoundAsync(BitbucketCloudSession session, TokenInspectionRequest request, Draft result, CancellationToken cancellationToken)
+    private async Task InspectUserBoundAsync(BitbucketCloudSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
     {
         var identityTask = SendAsync(session, "user", cancellationToken);
         var repositoryTasks = request.Repositories.Select(r => SendAsync(session, BitbucketCloudApiAddress.PermissionPath(r), cancellationToken)).ToArray();
@@ -124,7 +125,7 @@ internal sealed partial class BitbucketCloudTokenInspector(
     }
 
     /// <summary>Access tokens and OAuth tokens: a one-item repository listing first (access tokens have no user), then the repositories.</summary>
-    private async Task InspectBearerAsync(BitbucketCloudSession session, TokenInspectionRequest request, Draft result, CancellationToken cancellationToken)
+    private async Task InspectBearerAsync(BitbucketCloudSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
     {
         var listing = await SendAsync(session, ListingEndpoint, cancellationToken).ConfigureAwait(false);
         if (!Learn(result, listing, "GET /repositories", basic: false))
@@ -176,7 +177,7 @@ internal sealed partial class BitbucketCloudTokenInspector(
     /// credential's scopes (header or <c>error.detail.granted</c>): the credential is valid and lacks what the endpoint needs.
     /// </summary>
     /// <returns><see langword="true"/> when the grant was learnt; otherwise the draft has failed.</returns>
-    private static bool Learn(Draft result, BitbucketCloudAnswer answer, string what, bool basic)
+    private static bool Learn(InspectionDraft result, BitbucketCloudAnswer answer, string what, bool basic)
     {
         var outcome = BitbucketCloudStatusMap.Classify(answer.StatusCode);
         var scopes = BitbucketCloudHeaders.Scopes(answer);
@@ -229,7 +230,7 @@ internal sealed partial class BitbucketCloudTokenInspector(
         return true;
     }
 
-    private static void FailWith(Draft result, BitbucketCloudOutcome outcome, BitbucketCloudAnswer answer, string what, string? message, IReadOnlyList<string>? required, bool basic)
+    private static void FailWith(InspectionDraft result, BitbucketCloudOutcome outcome, BitbucketCloudAnswer answer, string what, string? message, IReadOnlyList<string>? required, bool basic)
     {
         var said = message is null ? string.Empty : $": {message}";
         var status = BitbucketCloudStatusMap.StatusOf(outcome);
@@ -251,7 +252,7 @@ internal sealed partial class BitbucketCloudTokenInspector(
     }
 
     /// <summary>A user-bound credential's access: the account's permission on the repository, capped by the credential's scopes.</summary>
-    private static RepositoryAccessResult UserRepository(Draft result, RepositoryRequest repository, BitbucketCloudAnswer answer)
+    private static RepositoryAccessResult UserRepository(InspectionDraft result, RepositoryRequest repository, BitbucketCloudAnswer answer)
     {
         var outcome = BitbucketCloudStatusMap.Classify(answer.StatusCode);
         if (outcome == BitbucketCloudOutcome.Success && BitbucketCloudJson.Listing(answer.Body) is { } items)
@@ -298,7 +299,7 @@ internal sealed partial class BitbucketCloudTokenInspector(
     }
 
     /// <summary>An access token's access: it reaches the repositories of its repository, project or workspace, as its scopes allow.</summary>
-    private static RepositoryAccessResult AccessTokenRepository(Draft result, RepositoryRequest repository, BitbucketCloudAnswer answer)
+    private static RepositoryAccessResult AccessTokenRepository(InspectionDraft result, RepositoryRequest repository, BitbucketCloudAnswer answer)
     {
         var outcome = BitbucketCloudStatusMap.Classify(answer.StatusCode);
         switch (outcome)
@@ -329,7 +330,7 @@ internal sealed partial class BitbucketCloudTokenInspector(
     }
 
     /// <summary>A repository call that neither succeeded nor said "not visible": rate limit, outage, refusal or a malformed answer.</summary>
-    private static RepositoryAccessResult UnknownRepository(Draft result, RepositoryRequest repository, BitbucketCloudAnswer answer, BitbucketCloudOutcome outcome)
+    private static RepositoryAccessResult UnknownRepository(InspectionDraft result, RepositoryRequest repository, BitbucketCloudAnswer answer, BitbucketCloudOutcome outcome)
     {
         if (outcome == BitbucketCloudOutcome.RateLimited)
         {
@@ -364,7 +365,7 @@ internal sealed partial class BitbucketCloudTokenInspector(
         return answer;
     }
 
-    private TokenInspection Finish(Draft draft, int requestCount)
+    private TokenInspection Finish(InspectionDraft draft, int requestCount)
     {
         var inspection = draft.Build(requestCount);
         Log.InspectionFinished(logger, inspection.CredentialFingerprint, inspection.ApiUrl.Host, inspection.Status, inspection.TokenType, requestCount);

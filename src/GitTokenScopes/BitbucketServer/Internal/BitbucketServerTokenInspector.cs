@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Inspection.Internal;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -41,7 +42,7 @@ internal sealed partial class BitbucketServerTokenInspector(
         ArgumentNullException.ThrowIfNull(request);
         var credential = request.Credential;
         var (apiUrl, accessTokens, addressError) = BitbucketServerApiAddress.Resolve(credential);
-        var result = new Draft(credential, apiUrl ?? credential.ApiUrl ?? credential.ServerUrl ?? new Uri("https://bitbucket-server.invalid/"));
+        var result = new InspectionDraft(GitProvider.BitbucketServer, credential, apiUrl ?? credential.ApiUrl ?? credential.ServerUrl ?? new Uri("https://bitbucket-server.invalid/"), TokenType.BitbucketServerHttpAccessToken, TokenFamily.HttpAccessToken);
         if (credential.Provider != GitProvider.BitbucketServer)
         {
             return Finish(result.Fail(InspectionStatus.Misconfigured, $"The credential is for {credential.Provider.ToWireName()}, not Bitbucket Server."), 0);
@@ -78,7 +79,7 @@ internal sealed partial class BitbucketServerTokenInspector(
         return limit is null && remaining is null && retryAfter is null ? null : new RateLimitInfo(limit, remaining, null, retryAfter, null);
     }
 
-    private static void FailWith(Draft result, BitbucketServerAnswer answer, string what)
+    private static void FailWith(InspectionDraft result, BitbucketServerAnswer answer, string what)
     {
         var outcome = BitbucketServerStatusMap.Classify(answer.StatusCode);
         result.RateLimit = RateLimit(answer) ?? result.RateLimit;
@@ -105,7 +106,7 @@ internal sealed partial class BitbucketServerTokenInspector(
             .Select(Vocabulary.Normalize)
             .ToHashSet(StringComparer.Ordinal);
 
-    private async Task InspectAsync(BitbucketServerSession session, TokenInspectionRequest request, Draft result, string? tokenId, Uri? accessTokens, bool readMetadata, CancellationToken cancellationToken)
+    private async Task InspectAsync(BitbucketServerSession session, TokenInspectionRequest request, InspectionDraft result, string? tokenId, Uri? accessTokens, bool readMetadata, CancellationToken cancellationToken)
     {
         var identity = await SendAsync(session, HttpMethod.Get, IdentityEndpoint, null, cancellationToken).ConfigureAwait(false);
         result.RateLimit = RateLimit(identity);
@@ -278,7 +279,7 @@ internal sealed partial class BitbucketServerTokenInspector(
         return GrantedScopes.Create(Vocabulary, granted, undetermined);
     }
 
-    private static RepositoryAccessResult RepositoryResult(Draft result, RepositoryRequest repository, BitbucketServerAnswer answer, BitbucketServerProbeVerdict? write, bool exact)
+    private static RepositoryAccessResult RepositoryResult(InspectionDraft result, RepositoryRequest repository, BitbucketServerAnswer answer, BitbucketServerProbeVerdict? write, bool exact)
     {
         var outcome = BitbucketServerStatusMap.Classify(answer.StatusCode);
         var said = BitbucketServerJson.ErrorMessage(answer.Body) is { } message ? $" ({message})" : string.Empty;
@@ -335,7 +336,7 @@ internal sealed partial class BitbucketServerTokenInspector(
         return answer;
     }
 
-    private TokenInspection Finish(Draft draft, int requestCount)
+    private TokenInspection Finish(InspectionDraft draft, int requestCount)
     {
         var inspection = draft.Build(requestCount);
         Log.InspectionFinished(logger, inspection.CredentialFingerprint, inspection.ApiUrl.Host, inspection.Status, inspection.TokenType, requestCount);

@@ -1,11 +1,12 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Inspection.Internal;
 namespace GitTokenScopes.GitHub.Internal;
 
 internal sealed partial class GitHubTokenInspector
 {
     /// <summary>Classic, OAuth and unrecognized tokens: scopes from <c>X-OAuth-Scopes</c>, repositories from their <c>permissions</c>.</summary>
-    private async Task InspectClassicAsync(GitHubSession session, TokenInspectionRequest request, Draft result, CancellationToken cancellationToken)
+    private async Task InspectClassicAsync(GitHubSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
     {
         var identityTask = session.SendAsync(HttpMethod.Get, "user", withEmptyBody: false, cancellationToken);
         var repositoryTasks = request.Repositories
@@ -51,7 +52,7 @@ internal sealed partial class GitHubTokenInspector
         }
     }
 
-    private RepositoryAccessResult ClassicRepository(Draft result, RepositoryRequest repository, GitHubAnswer answer)
+    private RepositoryAccessResult ClassicRepository(InspectionDraft result, RepositoryRequest repository, GitHubAnswer answer)
     {
         var granted = result.Granted!;
         switch (GitHubStatusMap.Classify(answer))
@@ -86,7 +87,7 @@ internal sealed partial class GitHubTokenInspector
     }
 
     /// <summary>A repository call that neither succeeded nor said "not visible": rate limit, SSO, outage or a malformed answer.</summary>
-    private RepositoryAccessResult UnknownRepository(Draft result, RepositoryRequest repository, GitHubAnswer answer)
+    private RepositoryAccessResult UnknownRepository(InspectionDraft result, RepositoryRequest repository, GitHubAnswer answer)
     {
         var outcome = GitHubStatusMap.Classify(answer);
         if (outcome is GitHubOutcome.RateLimited or GitHubOutcome.SsoRequired)

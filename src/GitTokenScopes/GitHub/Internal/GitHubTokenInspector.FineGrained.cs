@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Inspection.Internal;
 namespace GitTokenScopes.GitHub.Internal;
 
 internal sealed partial class GitHubTokenInspector
@@ -10,7 +11,7 @@ internal sealed partial class GitHubTokenInspector
     /// Fine-grained PATs and App tokens: GitHub exposes no permission list, so round one reads the identity and each
     /// named repository, and round two probes exactly the permission levels needed on each visible repository.
     /// </summary>
-    private async Task InspectFineGrainedAsync(GitHubSession session, TokenInspectionRequest request, Draft result, CancellationToken cancellationToken)
+    private async Task InspectFineGrainedAsync(GitHubSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
     {
         var installation = result.Type == TokenType.GitHubAppInstallation;
 
@@ -166,7 +167,7 @@ internal sealed partial class GitHubTokenInspector
         return levels.Select(n => GitHubPermissionProbe.For(n.Permission, n.Level)).OfType<GitHubPermissionProbe>();
     }
 
-    private async Task<ProbeVerdict> ProbeAsync(GitHubSession session, Draft result, RepositoryRequest repository, GitHubPermissionProbe probe, CancellationToken cancellationToken)
+    private async Task<ProbeVerdict> ProbeAsync(GitHubSession session, InspectionDraft result, RepositoryRequest repository, GitHubPermissionProbe probe, CancellationToken cancellationToken)
     {
         GitHubAnswer answer;
         try

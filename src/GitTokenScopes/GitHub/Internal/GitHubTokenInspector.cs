@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Inspection.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +29,7 @@ internal sealed partial class GitHubTokenInspector(
         var credential = request.Credential;
         var (apiUrl, addressError) = GitHubApiAddress.Resolve(credential);
         var type = GitHubTokenClassifier.Classify(credential.Token);
-        var result = new Draft(credential, apiUrl ?? credential.ApiUrl ?? credential.ServerUrl ?? GitHubApiAddress.GitHubDotCom, type);
+        var result = new InspectionDraft(GitProvider.GitHub, credential, apiUrl ?? credential.ApiUrl ?? credential.ServerUrl ?? GitHubApiAddress.GitHubDotCom, type, GitHubTokenClassifier.FamilyOf(type));
         if (credential.Provider != GitProvider.GitHub)
         {
             return Finish(result.Fail(InspectionStatus.Misconfigured, $"The credential is for {credential.Provider.ToWireName()}, not GitHub."), 0);
@@ -66,7 +67,7 @@ internal sealed partial class GitHubTokenInspector(
         return Finish(result, session.RequestCount);
     }
 
-    private TokenInspection Finish(Draft draft, int requestCount)
+    private TokenInspection Finish(InspectionDraft draft, int requestCount)
     {
         var inspection = draft.Build(requestCount);
         Log.InspectionFinished(logger, inspection.CredentialFingerprint, inspection.ApiUrl.Host, inspection.Status, inspection.TokenType, requestCount);
@@ -74,7 +75,7 @@ internal sealed partial class GitHubTokenInspector(
     }
 
     /// <summary>Maps a failed answer of a call the whole inspection depends on to the inspection's status.</summary>
-    private void FailWith(Draft result, GitHubAnswer answer, string what)
+    private void FailWith(InspectionDraft result, GitHubAnswer answer, string what)
     {
         var outcome = GitHubStatusMap.Classify(answer);
         result.RateLimit = GitHubHeaders.RateLimit(answer, time) ?? result.RateLimit;

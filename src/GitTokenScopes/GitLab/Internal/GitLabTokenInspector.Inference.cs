@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Inspection.Internal;
 namespace GitTokenScopes.GitLab.Internal;
 
 internal sealed partial class GitLabTokenInspector
@@ -15,7 +16,7 @@ internal sealed partial class GitLabTokenInspector
     /// are skipped when <c>/user</c> already proved neither <c>api</c> nor <c>read_api</c> is held.
     /// <c>read_repository</c> and <c>write_repository</c> work only over Git: unless implied, they stay undetermined.
     /// </summary>
-    private async Task InferAsync(GitLabSession session, Draft result, Reply user, CancellationToken cancellationToken)
+    private async Task InferAsync(GitLabSession session, InspectionDraft result, Reply user, CancellationToken cancellationToken)
     {
         Log.SelfUnavailable(logger, result.CredentialFingerprint, session.ApiUrl.Host);
         result.Note("Scopes inferred from probes because GET /personal_access_tokens/self is not available (GitLab older than 15.5): "

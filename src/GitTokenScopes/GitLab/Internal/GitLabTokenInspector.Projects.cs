@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Inspection.Internal;
 namespace GitTokenScopes.GitLab.Internal;
 
 internal sealed partial class GitLabTokenInspector
@@ -13,7 +14,7 @@ internal sealed partial class GitLabTokenInspector
     /// (Reporter or more reads a private project; Developer or more pushes). Scopes cap, roles decide (§2.2).
     /// Protected branches may still refuse a Developer's push; that is not checked.
     /// </summary>
-    private static RepositoryAccessResult ProjectAccess(Draft result, RepositoryRequest repository, Reply reply)
+    private static RepositoryAccessResult ProjectAccess(InspectionDraft result, RepositoryRequest repository, Reply reply)
     {
         var granted = result.Granted!;
         var scopeRead = ScopeHeld(granted, "read_repository");

@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Inspection.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +32,7 @@ internal sealed partial class GitLabTokenInspector(
         var credential = request.Credential;
         var (apiUrl, addressError) = GitLabApiAddress.Resolve(credential);
         var (type, unsupported) = GitLabTokenClassifier.Classify(credential.Token);
-        var result = new Draft(credential, apiUrl ?? credential.ApiUrl ?? credential.ServerUrl ?? GitLabApiAddress.GitLabDotCom, type);
+        var result = new InspectionDraft(GitProvider.GitLab, credential, apiUrl ?? credential.ApiUrl ?? credential.ServerUrl ?? GitLabApiAddress.GitLabDotCom, type, type == TokenType.GitLabOther ? null : TokenFamily.PersonalAccessToken);
         if (credential.Provider != GitProvider.GitLab)
         {
             return Finish(result.Fail(InspectionStatus.Misconfigured, $"The credential is for {credential.Provider.ToWireName()}, not GitLab."), 0);
@@ -54,7 +55,7 @@ internal sealed partial class GitLabTokenInspector(
         return Finish(result, session.RequestCount);
     }
 
-    private async Task InspectCoreAsync(GitLabSession session, TokenInspectionRequest request, Draft result, CancellationToken cancellationToken)
+    private async Task InspectCoreAsync(GitLabSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
     {
         // Both identity calls and every project call go out together: wall time is one round trip.
         var selfTask = SendAsync(session, result, HttpMethod.Get, SelfEndpoint, cancellationToken);
@@ -109,7 +110,7 @@ internal sealed partial class GitLabTokenInspector(
     }
 
     /// <summary>What <c>/self</c> said: scopes (or granular scopes), expiry, state, and the type when GitLab says it.</summary>
-    private void ApplyToken(Draft result, GitLabTokenInfo token)
+    private void ApplyToken(InspectionDraft result, GitLabTokenInfo token)
     {
         var now = time.GetUtcNow();
         if (token.Revoked == true)
@@ -156,7 +157,7 @@ internal sealed partial class GitLabTokenInspector(
     }
 
     /// <summary>What <c>/user</c> said: the account and, from its user name, whether the token is a project or group token.</summary>
-    private static void ReadOwner(Draft result, Reply user)
+    private static void ReadOwner(InspectionDraft result, Reply user)
     {
         if (user.Unreachable is { } unreachable)
         {
@@ -190,7 +191,7 @@ internal sealed partial class GitLabTokenInspector(
     }
 
     /// <summary>Maps a failed answer of a call the whole inspection depends on to the inspection's status.</summary>
-    private void FailWith(Draft result, GitLabAnswer answer, string what)
+    private void FailWith(InspectionDraft result, GitLabAnswer answer, string what)
     {
         var outcome = GitLabStatusMap.Classify(answer);
         result.RateLimit = GitLabHeaders.RateLimit(answer, time) ?? result.RateLimit;
@@ -243,7 +244,7 @@ internal sealed partial class GitLabTokenInspector(
             _ => "GitLab's rate limit was reached.",
         };
 
-    private TokenInspection Finish(Draft draft, int requestCount)
+    private TokenInspection Finish(InspectionDraft draft, int requestCount)
     {
         var inspection = draft.Build(requestCount);
         Log.InspectionFinished(logger, inspection.CredentialFingerprint, inspection.ApiUrl.Host, inspection.Status, inspection.TokenType, requestCount);
@@ -251,7 +252,7 @@ internal sealed partial class GitLabTokenInspector(
     }
 
     /// <summary>Sends one request; a transport failure becomes a <see cref="Reply"/> with the reason, the caller's cancellation throws.</summary>
-    private async Task<Reply> SendAsync(GitLabSession session, Draft result, HttpMethod method, string endpoint, CancellationToken cancellationToken)
+    private async Task<Reply> SendAsync(GitLabSession session, InspectionDraft result, HttpMethod method, string endpoint, CancellationToken cancellationToken)
     {
         try
         {
