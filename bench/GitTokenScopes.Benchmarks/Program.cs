@@ -1,5 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using GitTokenScopes.Benchmarks.Harness;
 
@@ -9,5 +11,7 @@ if (args.Length > 0 && HarnessRunner.IsMode(args[0]))
     return await HarnessRunner.RunAsync(args).ConfigureAwait(false);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(HarnessRunner).Assembly).Run(args);
+// Medians next to means: on a shared machine the median is the steadier figure.
+var config = DefaultConfig.Instance.AddColumn(StatisticColumn.Median, StatisticColumn.P95);
+BenchmarkSwitcher.FromAssembly(typeof(HarnessRunner).Assembly).Run(args, config);
 return 0;
