@@ -39,6 +39,8 @@ public sealed class GitCredential
         Fingerprint = FingerprintOf(Token);
     }
 
+    private string? _cacheKeyHash;
+
     /// <summary>Gets the provider that issued the token.</summary>
     public GitProvider Provider { get; }
 
@@ -79,6 +81,23 @@ public sealed class GitCredential
         var where = ApiUrl ?? ServerUrl;
         var user = Username is null ? string.Empty : $" for {Username}";
         return where is null ? $"{Provider.ToWireName()} token {Fingerprint}{user}" : $"{Provider.ToWireName()} token {Fingerprint}{user} at {where}";
+    }
+
+    /// <summary>
+    /// The full SHA-256 (hexadecimal) over a domain prefix, the provider, the user name and the token: the token's
+    /// identity in cache keys and tags. Computed once per credential.
+    /// </summary>
+    internal string CacheKeyHash => _cacheKeyHash ??= ComputeCacheKeyHash();
+
+    private string ComputeCacheKeyHash()
+    {
+        // Fields separated by NUL, which none of them can contain usefully; one buffer, one hash.
+        var text = string.Join('\0', "gts1", Provider.ToWireName(), Username ?? string.Empty, Token);
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(bytes, hash);
+        CryptographicOperations.ZeroMemory(bytes);
+        return Convert.ToHexStringLower(hash);
     }
 
     private static void RequirePlainAddress(Uri? url, string what, string parameter)

@@ -83,8 +83,25 @@ internal sealed record InspectionSnapshot
         };
     }
 
-    /// <summary>The grant in the family's vocabulary, or <see langword="null"/> when none was learnt.</summary>
+    private GrantedScopes? _grant;
+    private bool _grantBuilt;
+
+    /// <summary>
+    /// The grant in the family's vocabulary, or <see langword="null"/> when none was learnt. Built once per snapshot
+    /// (its closure is the costly part), since cache hits share the instance.
+    /// </summary>
     public GrantedScopes? Grant()
+    {
+        if (!Volatile.Read(ref _grantBuilt))
+        {
+            _grant = BuildGrant();
+            Volatile.Write(ref _grantBuilt, true);
+        }
+
+        return _grant;
+    }
+
+    private GrantedScopes? BuildGrant()
     {
         if (Scopes is null || Family is not { } family || !ScopeVocabulary.TryGet(Provider, family, out var vocabulary))
         {

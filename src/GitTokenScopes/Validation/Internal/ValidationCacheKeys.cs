@@ -15,15 +15,7 @@ internal static class ValidationCacheKeys
     /// <summary>The key prefix; it changes whenever the cached snapshot's shape changes, so that instances of two versions sharing a distributed cache never read each other's entries.</summary>
     private const string Version = "gts2";
 
-    public static string TokenHash(GitCredential credential)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(hash, Version);
-        Append(hash, credential.Provider.ToWireName());
-        Append(hash, credential.Username ?? string.Empty);
-        Append(hash, credential.Token);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
+    public static string TokenHash(GitCredential credential) => credential.CacheKeyHash;
 
     /// <summary>The tag every entry of one token carries, so that one call forgets them all.</summary>
     public static string Tag(string tokenHash) => $"{Version}:token:{tokenHash}";
