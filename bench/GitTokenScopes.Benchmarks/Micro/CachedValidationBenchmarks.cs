@@ -68,7 +68,7 @@ public class CachedValidationBenchmarks
     public string InspectionKey()
     {
         var asked = RequirementResolver.ForAllFamilies(_requirements, GitProvider.GitHub, TokenKind.Runtime, [null], _request.Repositories).ToArray();
-        return ValidationCacheKeys.Inspection(_request.Credential, ValidationCacheKeys.TokenHash(_request.Credential), _request.Repositories, asked);
+        return ValidationCacheKeys.Inspection(_request.Credential, ValidationCacheKeys.TokenHash(_request.Credential), "0", _request.Repositories, asked);
     }
 
     // The snapshot type is internal; an async wrapper adds no allocation when the hit completes synchronously.
