@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -29,28 +30,49 @@ internal static class ValidationCacheKeys
 
     public static string Inspection(GitCredential credential, string tokenHash, string generation, IReadOnlyList<RepositoryRequest> repositories, IEnumerable<ScopeRequirement> requirements)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var repository in repositories.Select(r => $"{r.Name.ToLowerInvariant()}|{r.Access.ToWireName()}").Order(StringComparer.Ordinal))
+        // The question in one canonical text (repositories sorted, requirement scope sets sorted and distinct), hashed once.
+        var text = new StringBuilder();
+        var names = new string[repositories.Count];
+        for (var i = 0; i < names.Length; i++)
         {
-            Append(hash, "r:" + repository);
+            names[i] = string.Concat(repositories[i].Name.ToLowerInvariant(), "|", repositories[i].Access == RepositoryAccess.Read ? "r" : "rw");
         }
 
-        var scopes = requirements.SelectMany(r => r.Clauses.SelectMany(c => c.AnyOf.Select(s => $"{r.Key.Family.ToWireName()}:{s}")))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal);
-        foreach (var scope in scopes)
+        Array.Sort(names, StringComparer.Ordinal);
+        foreach (var name in names)
         {
-            Append(hash, "s:" + scope);
+            text.Append("r:").Append(name).Append('\0');
         }
 
-        var shape = Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 8));
+        var digests = new List<string>();
+        foreach (var requirement in requirements)
+        {
+            var digest = Digests.GetValue(requirement, static r => Digest(r));
+            if (!digests.Contains(digest, StringComparer.Ordinal))
+            {
+                digests.Add(digest);
+            }
+        }
+
+        digests.Sort(StringComparer.Ordinal);
+        foreach (var digest in digests)
+        {
+            text.Append("s:").Append(digest).Append('\0');
+        }
+
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()), hash);
+        var shape = Convert.ToHexStringLower(hash[..8]);
         var apiBase = (credential.ApiUrl ?? credential.ServerUrl)?.AbsoluteUri ?? "default";
         return $"{Version}:{credential.Provider.ToWireName()}:{apiBase}:{tokenHash}:{generation}:{shape}";
     }
 
-    private static void Append(IncrementalHash hash, string value)
+    /// <summary>A requirement's scopes as one sorted text, computed once per requirement instance (requirements are immutable).</summary>
+    private static string Digest(ScopeRequirement requirement)
     {
-        hash.AppendData(Encoding.UTF8.GetBytes(value));
-        hash.AppendData([0]);
+        var scopes = requirement.Clauses.SelectMany(c => c.AnyOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return requirement.Key.Family.ToWireName() + ":" + string.Join(",", scopes);
     }
+
+    private static readonly ConditionalWeakTable<ScopeRequirement, string> Digests = [];
 }
