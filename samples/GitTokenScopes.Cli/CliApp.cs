@@ -54,6 +54,7 @@ internal static class CliApp
         root.Subcommands.Add(CatalogueCommand.Create(streams));
         root.Subcommands.Add(CheckCommand.Create(streams));
         root.Subcommands.Add(AuditCommand.Create(streams));
+        root.Subcommands.Add(PreflightCommand.Create(streams));
 
         // With no command the CLI runs the demo: the README's first step.
         root.SetAction((_, cancellationToken) => DemoCommand.RunAsync(streams, cancellationToken));

@@ -85,16 +85,24 @@ internal sealed class CredentialOptions
     /// <param name="parseResult">The parsed command line.</param>
     /// <param name="streams">Where the token is read from (standard input or the environment).</param>
     /// <param name="provider">The provider.</param>
+    /// <param name="fallbackToken">A token found elsewhere (a values file), used when neither --token-env nor --token-stdin is given.</param>
     /// <param name="fallbackUsername">A user name found elsewhere (a values file), used when no option names one.</param>
-    public GitCredential Resolve(ParseResult parseResult, CliStreams streams, GitProvider provider, string? fallbackUsername = null)
+    public GitCredential Resolve(ParseResult parseResult, CliStreams streams, GitProvider provider, string? fallbackToken = null, string? fallbackUsername = null)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
         ArgumentNullException.ThrowIfNull(streams);
         var server = EndpointUrl.Parse(parseResult.GetValue(Server), Server.Name);
         var apiUrl = EndpointUrl.Parse(parseResult.GetValue(ApiUrl), ApiUrl.Name);
-        var token = ReadToken(parseResult, streams, provider);
+        var token = fallbackToken is not null && !HasTokenSource(parseResult) ? fallbackToken : ReadToken(parseResult, streams, provider);
         var username = ReadUsername(parseResult, streams, provider) ?? fallbackUsername;
         return new GitCredential(provider, token, server, apiUrl, username);
+    }
+
+    /// <summary>Gets a value indicating whether the command line says where the token is (--token-env or --token-stdin).</summary>
+    public bool HasTokenSource(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        return parseResult.GetValue(TokenEnv) is not null || parseResult.GetValue(TokenStdin);
     }
 
     private string ReadToken(ParseResult parseResult, CliStreams streams, GitProvider provider)
