@@ -127,6 +127,17 @@ public sealed class ValidateEndpointTests : IDisposable
         text.Should().NotContain(token).And.NotContain(token[4..16]);
     }
 
+    [Fact]
+    public async Task ProviderSectionInsideGitTokenScopes_IsRejected_WhichIsWhyTheSampleUsesGitProviders()
+    {
+        _factory.With("GitTokenScopes:GitHub:RequestTimeout", "00:00:10");
+        var token = _factory.GoodRuntimeToken();
+
+        var act = () => PostAsync(Body("github", "runtime", token.Value, _factory.GitHub.ApiUrl));
+
+        (await act.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("GitHub");
+    }
+
     public void Dispose() => _factory.Dispose();
 
     private static JsonObject Body(string provider, string kind, string token, Uri? apiUrl, Uri? serverUrl = null, string? runtime = null, string[]? repositories = null)
