@@ -14,13 +14,23 @@ internal static class CliApp
     /// <param name="stderr">Where usage errors and diagnostics go.</param>
     /// <param name="cancellationToken">Stops a running command.</param>
     /// <returns>The process exit code (see <see cref="ExitCodes"/>).</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        return RunAsync(args, new CliStreams(stdout, stderr), cancellationToken);
+    }
 
-        var streams = new CliStreams(stdout, stderr);
+    /// <summary>Runs the CLI with the given streams, standard input and environment.</summary>
+    /// <param name="args">The command-line arguments, without the program name.</param>
+    /// <param name="streams">Where the CLI reads and writes.</param>
+    /// <param name="cancellationToken">Stops a running command.</param>
+    /// <returns>The process exit code (see <see cref="ExitCodes"/>).</returns>
+    public static async Task<int> RunAsync(string[] args, CliStreams streams, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(streams);
+        var stderr = streams.Error;
         var root = CreateRootCommand(streams);
         var parseResult = root.Parse(args);
 
@@ -32,7 +42,7 @@ internal static class CliApp
             return ExitCodes.Usage;
         }
 
-        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr };
+        var invocation = new InvocationConfiguration { Output = streams.Out, Error = stderr };
         return await parseResult.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
@@ -42,6 +52,9 @@ internal static class CliApp
         var root = new RootCommand("Shows which scopes a Git token needs for a GitOps runtime, per provider and token type.");
         root.Subcommands.Add(DemoCommand.Create(streams));
         root.Subcommands.Add(CatalogueCommand.Create(streams));
+        root.Subcommands.Add(CheckCommand.Create(streams));
+        root.Subcommands.Add(AuditCommand.Create(streams));
+        root.Subcommands.Add(PreflightCommand.Create(streams));
 
         // With no command the CLI runs the demo: the README's first step.
         root.SetAction((_, cancellationToken) => DemoCommand.RunAsync(streams, cancellationToken));

@@ -2,5 +2,9 @@
 
 using GitTokenScopes.Cli;
 
-// Everything lives in CliApp so the tests can run the CLI in-process with captured writers.
-return await CliApp.RunAsync(args, Console.Out, Console.Error);
+// Everything lives in CliApp so the tests can run the CLI in-process with captured writers, input and environment.
+return await CliApp.RunAsync(args, new CliStreams(Console.Out, Console.Error)
+{
+    In = Console.In,
+    ErrorIsTerminal = !Console.IsErrorRedirected,
+});

@@ -8,12 +8,26 @@ namespace GitTokenScopes.Cli;
 /// <summary>Turns System.CommandLine's parse errors into short, single-line messages on standard error.</summary>
 internal static class UsageErrors
 {
+    /// <summary>What stands in for an argument that looks like a token.</summary>
+    public const string Redacted = "<redacted>";
+
+    // Prefixes of the tokens the providers issue; an argument starting with one is a token passed by mistake.
+    private static readonly string[] TokenPrefixes = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "gloas-", "BBDC-", "ATATT", "ATCTT"];
+
     /// <summary>Writes one line per distinct parse error, then a hint to the relevant help page.</summary>
     public static void Write(TextWriter stderr, ParseResult parseResult)
     {
+        // Parse errors quote the offending argument; a token typed on the command line must not be echoed to logs.
+        var secrets = Secrets(parseResult).ToArray();
         foreach (var message in parseResult.Errors.Select(Describe).Distinct(StringComparer.Ordinal))
         {
-            stderr.WriteLine($"error: {message}");
+            var safe = secrets.Aggregate(message, (text, secret) => text.Replace(secret, Redacted, StringComparison.Ordinal));
+            stderr.WriteLine($"error: {safe}");
+        }
+
+        if (secrets.Length > 0)
+        {
+            stderr.WriteLine("error: a token is never taken as an argument (it would stay in shell history); use --token-env NAME or --token-stdin.");
         }
 
         stderr.WriteLine($"Try '{HelpCommandLine(parseResult.CommandResult)}' for usage.");
@@ -39,6 +53,28 @@ internal static class UsageErrors
         return FindOption(error.SymbolResult) is { } option && !message.Contains(option.Name, StringComparison.Ordinal)
             ? $"{option.Name}: {message}"
             : message;
+    }
+
+    /// <summary>Arguments that look like tokens: a provider's token prefix, or whatever follows a <c>--token</c>-like word.</summary>
+    private static IEnumerable<string> Secrets(ParseResult parseResult)
+    {
+        var tokens = parseResult.Tokens.Select(t => t.Value).ToArray();
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var value = tokens[i];
+            if (TokenPrefixes.Any(p => value.StartsWith(p, StringComparison.Ordinal)))
+            {
+                yield return value;
+            }
+            else if (value.StartsWith("--token=", StringComparison.Ordinal) || value.StartsWith("--password=", StringComparison.Ordinal))
+            {
+                yield return value[(value.IndexOf('=', StringComparison.Ordinal) + 1)..];
+            }
+            else if (value is "--token" or "--password" && i + 1 < tokens.Length)
+            {
+                yield return tokens[i + 1];
+            }
+        }
     }
 
     private static Option? FindOption(SymbolResult? result)

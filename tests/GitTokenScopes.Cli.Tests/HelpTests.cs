@@ -13,7 +13,20 @@ public sealed class HelpTests
 
         run.ExitCode.Should().Be(0);
         run.Stderr.Should().BeEmpty();
-        run.Stdout.Should().Contain("catalogue").And.Contain("demo");
+        run.Stdout.Should().Contain("catalogue").And.Contain("demo").And.Contain("check").And.Contain("audit").And.Contain("preflight");
+    }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("preflight")]
+    public async Task ValidatingCommand_Help_OffersNoWayToPassTheTokenAsAnArgument(string command)
+    {
+        var run = await CliRun.RunAsync(command, "--help");
+
+        run.ExitCode.Should().Be(0);
+        run.Stdout.Should().Contain("--token-env").And.Contain("--token-stdin");
+        var options = run.Stdout.Split(Environment.NewLine).Select(l => l.TrimStart()).Where(l => l.StartsWith("--", StringComparison.Ordinal)).Select(l => l.Split(' ')[0]);
+        options.Should().NotContain(o => o == "--token" || o == "--password");
     }
 
     [Fact]

@@ -16,6 +16,35 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>
+    /// Runs the CLI with only <paramref name="environment"/> as its environment (the machine's own GITHUB_TOKEN and
+    /// the like are invisible) and <paramref name="stdin"/> as standard input.
+    /// </summary>
+    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var input = new StringReader(stdin ?? string.Empty);
+        var streams = new CliStreams(stdout, stderr)
+        {
+            In = input,
+            Environment = name => environment.TryGetValue(name, out var value) ? value : null,
+        };
+        var exitCode = await CliApp.RunAsync(args, streams);
+        return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
     /// <summary>Parses the whole of standard output as one JSON document: anything else on it makes this throw.</summary>
     public JsonDocument ParseStdoutAsJson() => JsonDocument.Parse(Stdout);
+
+    /// <summary>Reads standard output as exactly one validation report, and checks it is the validator's own JSON, unchanged.</summary>
+    public TokenValidationReport ReadReport()
+    {
+        Stdout.Should().EndWith(Environment.NewLine).And.NotStartWith(" ");
+        var json = Stdout[..^Environment.NewLine.Length];
+        json.Should().NotContain(Environment.NewLine, "the report is one line of JSON and nothing else");
+        var report = TokenValidationReport.FromJson(json);
+        report.ToJson().Should().Be(json, "standard output holds exactly report.ToJson()");
+        return report;
+    }
 }

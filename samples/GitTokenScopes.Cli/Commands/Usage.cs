@@ -1,0 +1,24 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+namespace GitTokenScopes.Cli.Commands;
+
+/// <summary>Runs a command's action and turns a <see cref="UsageException"/> into one line on standard error and exit code 64.</summary>
+internal static class Usage
+{
+    /// <summary>Runs <paramref name="action"/>; a usage error prints <c>error: …</c> and a hint to the command's help.</summary>
+    public static async Task<int> Guard(CliStreams streams, string command, Func<Task<int>> action)
+    {
+        ArgumentNullException.ThrowIfNull(streams);
+        ArgumentNullException.ThrowIfNull(action);
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (UsageException exception)
+        {
+            await streams.Error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
+            await streams.Error.WriteLineAsync($"Try '{command} --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+    }
+}

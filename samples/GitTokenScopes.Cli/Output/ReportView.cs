@@ -1,0 +1,141 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using System.Globalization;
+using Spectre.Console;
+
+namespace GitTokenScopes.Cli.Output;
+
+/// <summary>
+/// Prints a validation report for people: the verdict and what was checked, then each requirement clause (held,
+/// missing or unknown, and why it is needed), the repositories, the warnings and the fix.
+/// </summary>
+internal static class ReportView
+{
+    /// <summary>Renders one report.</summary>
+    /// <param name="console">Where to write.</param>
+    /// <param name="report">The report.</param>
+    public static void Write(IAnsiConsole console, TokenValidationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(report);
+
+        console.MarkupLine($"{Verdict(report.Verdict)}  {Markup.Escape(Subject(report))}");
+        if (report.Status is { } status && status != InspectionStatus.Ok)
+        {
+            console.MarkupLine($"  [bold]Status:[/] {Markup.Escape(status.ToWireName())}");
+        }
+
+        if (report.Message is { Length: > 0 } message)
+        {
+            console.MarkupLine($"  {Markup.Escape(message)}");
+        }
+
+        if (report.MissingScopes.Count > 0)
+        {
+            console.MarkupLine($"  [bold]Missing:[/] [red]{Markup.Escape(string.Join(", ", report.MissingScopes))}[/]");
+        }
+
+        if (report.Findings.Count > 0)
+        {
+            console.Write(Findings(report));
+        }
+
+        foreach (var repository in report.Repositories)
+        {
+            var state = repository.State == RepositoryAccessState.Granted ? "[green]granted[/]" : $"[red]{Markup.Escape(repository.State.ToWireName())}[/]";
+            var detail = repository.Message is null ? string.Empty : $" — {Markup.Escape(repository.Message)}";
+            console.MarkupLine($"  [bold]Repository[/] {Markup.Escape(repository.Name)} (needs {Markup.Escape(repository.Needed.ToWireName())}): {state}{detail}");
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            var colour = warning.Severity == WarningSeverity.Warning ? "yellow" : "blue";
+            console.MarkupLine($"  [{colour}]{Markup.Escape(warning.Code.ToWireName())}[/]: {Markup.Escape(warning.Message)}");
+        }
+
+        if (report.Remediation is { } fix)
+        {
+            console.MarkupLine("  [bold]How to fix it:[/]");
+            foreach (var step in fix.Steps)
+            {
+                console.MarkupLine($"    • {Markup.Escape(step)}");
+            }
+
+            if (fix.CreateTokenUrl is { } url)
+            {
+                console.MarkupLine($"    Create the token: [link]{Markup.Escape(url.AbsoluteUri)}[/]");
+            }
+        }
+
+        console.WriteLine();
+    }
+
+    /// <summary>The verdict as a coloured, fixed-width badge.</summary>
+    public static string Verdict(ValidationVerdict verdict)
+    {
+        var (colour, text) = verdict switch
+        {
+            ValidationVerdict.Pass => ("green", "PASS"),
+            ValidationVerdict.Fail => ("red", "FAIL"),
+            ValidationVerdict.Indeterminate => ("yellow", "INDETERMINATE"),
+            _ => ("blue", "SKIPPED"),
+        };
+        return $"[bold {colour}]{text}[/]";
+    }
+
+    /// <summary>What was checked: provider, kind, token type, runtime and the token's fingerprint (never the token).</summary>
+    public static string Subject(TokenValidationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var parts = new List<string> { $"{report.Provider.ToWireName()} {report.TokenKind.ToWireName()} token" };
+        if (report.TokenType != TokenType.Unknown)
+        {
+            parts.Add(report.TokenType.ToWireName());
+        }
+
+        if (report.Runtime is not null)
+        {
+            parts.Add($"runtime {report.Runtime}");
+        }
+
+        if (report.Account?.Login is { } login)
+        {
+            parts.Add($"account {login}");
+        }
+
+        if (report.ExpiresAt is { } expires)
+        {
+            parts.Add($"expires {expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        }
+
+        parts.Add(report.TokenFingerprint);
+        return string.Join(" · ", parts);
+    }
+
+    private static Table Findings(TokenValidationReport report)
+    {
+        var table = new Table()
+            .Border(TableBorder.Rounded)
+            .AddColumn("Clause")
+            .AddColumn("State")
+            .AddColumn("Any of")
+            .AddColumn("Why it is needed");
+        foreach (var finding in report.Findings)
+        {
+            var state = finding.State switch
+            {
+                FindingState.Satisfied => $"[green]held[/]{(finding.SatisfiedBy is null ? string.Empty : $" [dim]({Markup.Escape(finding.SatisfiedBy)})[/]")}",
+                FindingState.Missing => "[red]missing[/]",
+                FindingState.Unknown => "[yellow]unknown[/]",
+                _ => "[dim]skipped[/]",
+            };
+            table.AddRow(
+                new Markup(Markup.Escape(finding.Label)),
+                new Markup(state),
+                new Markup(Markup.Escape(string.Join(" | ", finding.Scopes))),
+                new Markup(Markup.Escape(finding.Purpose)));
+        }
+
+        return table;
+    }
+}

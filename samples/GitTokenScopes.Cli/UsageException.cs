@@ -1,0 +1,30 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+namespace GitTokenScopes.Cli;
+
+/// <summary>
+/// A command line that parsed but cannot be acted on (no token, a bad URL, a malformed repository or manifest). The
+/// command prints its one-line message and exits with <see cref="ExitCodes.Usage"/>. The message never quotes a token.
+/// </summary>
+internal sealed class UsageException : Exception
+{
+    /// <summary>Initializes a new instance of the <see cref="UsageException"/> class.</summary>
+    public UsageException()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="UsageException"/> class.</summary>
+    /// <param name="message">One line naming the option or entry at fault.</param>
+    public UsageException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="UsageException"/> class.</summary>
+    /// <param name="message">One line naming the option or entry at fault.</param>
+    /// <param name="innerException">The cause.</param>
+    public UsageException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
