@@ -24,6 +24,7 @@ internal static class FaultsHarness
         {
             o.Resilience.AttemptTimeout = attemptTimeout;
             o.Resilience.TotalTimeout = attemptTimeout * 4;
+            o.Resilience.MaxRetryAfter = attemptTimeout; // must stay below the total timeout (validated at startup)
         });
 
         ValidationScenario[] scenarios = [ValidationScenario.GitHubClassic, ValidationScenario.FineGrained(1), ValidationScenario.GitLab, ValidationScenario.BitbucketCloud];
