@@ -38,7 +38,7 @@ public sealed class CheckCommandTests(FakeProviders fakes) : IClassFixture<FakeP
         var report = run.ReadReport();
         report.Verdict.Should().Be(ValidationVerdict.Fail);
         report.MissingScopes.Should().Equal("admin:repo_hook");
-        report.Remediation!.CreateTokenUrl.Should().NotBeNull();
+        report.Remediation!.CreateTokenUrl!.Query.Should().Contain("scopes=repo,admin:repo_hook");
         ShouldNotLeak(run, token.Value);
     }
 

@@ -39,7 +39,7 @@ public sealed class TokenValidatorVerdictTests
         var finding = report.Findings.Single(f => f.State == FindingState.Missing);
         finding.Label.Should().Be("admin:repo_hook");
         finding.Purpose.Should().Contain("webhook");
-        report.Remediation!.CreateTokenUrl.Should().NotBeNull();
+        report.Remediation!.CreateTokenUrl!.AbsoluteUri.Should().EndWith("settings/tokens/new?scopes=repo,admin:repo_hook&description=GitOps%20runtime");
         report.Remediation.Steps.Should().Contain(s => s.Contains("Missing admin:repo_hook", StringComparison.Ordinal));
     }
 
