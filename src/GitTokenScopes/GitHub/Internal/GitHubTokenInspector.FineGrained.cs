@@ -8,8 +8,9 @@ internal sealed partial class GitHubTokenInspector
     private static readonly string[] Levels = ["read", "write", "admin"];
 
     /// <summary>
-    /// Fine-grained PATs and App tokens: GitHub exposes no permission list, so round one reads the identity and each
-    /// named repository, and round two probes exactly the permission levels needed on each visible repository.
+    /// Fine-grained PATs and App tokens: GitHub exposes no permission list, so the identity and each named repository
+    /// are read, and on each repository the token sees, exactly the permission levels needed are probed as soon as
+    /// that repository's answer arrives.
     /// </summary>
     private async Task InspectFineGrainedAsync(GitHubSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
     {
@@ -17,11 +18,15 @@ internal sealed partial class GitHubTokenInspector
 
         // Installation tokens get 403 on /user; they list what they can reach instead (no permission needed).
         var identityTask = session.SendAsync(HttpMethod.Get, installation ? "installation/repositories?per_page=100" : "user", withEmptyBody: false, cancellationToken);
+        var needed = NeededPermissions(request);
+
+        // Each repository's probes start as soon as its own GET shows it, instead of after every GET and the identity:
+        // wall time is the slowest repository's two round trips, not the slowest GET plus the slowest probe.
         var repositoryTasks = request.Repositories
-            .Select(r => session.SendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(r), withEmptyBody: false, cancellationToken))
+            .Select(r => ReadAndProbeAsync(session, result, r, needed, cancellationToken))
             .ToArray();
         var identity = await identityTask.ConfigureAwait(false);
-        var repositoryAnswers = await Task.WhenAll(repositoryTasks).ConfigureAwait(false);
+        var repositoryReads = await Task.WhenAll(repositoryTasks).ConfigureAwait(false);
         if (!identity.IsSuccess)
         {
             FailWith(result, identity, installation ? "GET /installation/repositories" : "GET /user");
@@ -51,13 +56,12 @@ internal sealed partial class GitHubTokenInspector
             result.Account = GitHubJson.Account(identity.Body);
         }
 
-        var needed = NeededPermissions(request);
         var visible = new List<RepositoryRequest>();
         var repositoryStates = new RepositoryAccessResult?[request.Repositories.Count];
-        for (var i = 0; i < repositoryAnswers.Length; i++)
+        for (var i = 0; i < repositoryReads.Length; i++)
         {
             var repository = request.Repositories[i];
-            switch (GitHubStatusMap.Classify(repositoryAnswers[i]))
+            switch (GitHubStatusMap.Classify(repositoryReads[i].Answer))
             {
                 case GitHubOutcome.Success:
                     visible.Add(repository);
@@ -67,17 +71,15 @@ internal sealed partial class GitHubTokenInspector
                         "GitHub does not show the repository to the token: it is not in the token's repository selection, the account has no access, or an organization's approval is pending.");
                     break;
                 default:
-                    repositoryStates[i] = UnknownRepository(result, repository, repositoryAnswers[i]);
+                    repositoryStates[i] = UnknownRepository(result, repository, repositoryReads[i].Answer);
                     break;
             }
         }
 
-        // Round two: every needed level on every visible repository, plus the contents level each repository needs.
-        var probes = visible
-            .SelectMany(repository => ProbesFor(repository, needed).Select(probe => (Repository: repository, Probe: probe)))
+        var byRepository = request.Repositories
+            .Zip(repositoryReads, (repository, read) => read.Probes.Select(p => (Repository: repository, p.Probe, p.Verdict)))
+            .SelectMany(p => p)
             .ToArray();
-        var verdicts = await Task.WhenAll(probes.Select(p => ProbeAsync(session, result, p.Repository, p.Probe, cancellationToken))).ConfigureAwait(false);
-        var byRepository = probes.Zip(verdicts, (p, v) => (p.Repository, p.Probe, Verdict: v)).ToArray();
 
         if (visible.Count > 0)
         {
@@ -134,6 +136,24 @@ internal sealed partial class GitHubTokenInspector
         {
             result.Note("GitHub cannot list a fine-grained token's permissions; name a repository the token must reach (for example the Shared Configuration Repository) to check them.");
         }
+    }
+
+    /// <summary>
+    /// One named repository: its GET, then, when the token sees it, every needed level plus the contents level the
+    /// repository needs, probed concurrently.
+    /// </summary>
+    private async Task<(GitHubAnswer Answer, (GitHubPermissionProbe Probe, ProbeVerdict Verdict)[] Probes)> ReadAndProbeAsync(
+        GitHubSession session, InspectionDraft result, RepositoryRequest repository, List<(string Permission, string Level)> needed, CancellationToken cancellationToken)
+    {
+        var answer = await session.SendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(repository), withEmptyBody: false, cancellationToken).ConfigureAwait(false);
+        if (GitHubStatusMap.Classify(answer) != GitHubOutcome.Success)
+        {
+            return (answer, []);
+        }
+
+        var probes = ProbesFor(repository, needed).ToArray();
+        var verdicts = await Task.WhenAll(probes.Select(p => ProbeAsync(session, result, repository, p, cancellationToken))).ConfigureAwait(false);
+        return (answer, probes.Zip(verdicts).ToArray());
     }
 
     /// <summary>The strongest level of each fine-grained permission the requirements name (metadata and repository selection are read in round one).</summary>
