@@ -65,6 +65,8 @@ public sealed class RemediationUrlTests
 
         report.Remediation!.CreateTokenUrl!.AbsoluteUri.Should().Be(
             new Uri(harness.Server.Url, "settings/tokens/new?scopes=repo,admin:repo_hook&description=GitOps%20runtime%20%28prod%29").AbsoluteUri);
+        report.Remediation.Steps.Should().Contain(s => s.Contains(report.Remediation.CreateTokenUrl.AbsoluteUri + ",", StringComparison.Ordinal),
+            "the steps quote the link as it must be typed or clicked, escaped");
     }
 
     [Fact]

@@ -59,7 +59,7 @@ internal static class RemediationBuilder
             var scopes = requirement.Clauses.Select(c => c.Preferred).ToArray();
             url = CreateTokenUrl(request, snapshot, scopes, description);
             steps.Add(url is not null
-                ? $"Create a replacement token with the required scopes at {url}, then update it where the runtime uses it."
+                ? $"Create a replacement token with the required scopes at {url.AbsoluteUri}, then update it where the runtime uses it."
                 : CreationSteps(snapshot, requirement));
         }
 
