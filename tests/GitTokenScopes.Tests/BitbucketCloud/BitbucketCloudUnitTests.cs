@@ -125,4 +125,14 @@ public sealed class BitbucketCloudUnitTests
 
     private static BitbucketCloudAnswer Answer(int status, params (string Name, string Value)[] headers)
         => new(status, headers.ToDictionary(h => h.Name, h => h.Value, StringComparer.OrdinalIgnoreCase), null);
+
+    [Theory]
+    [InlineData("user", null)]
+    [InlineData("app_user", true)]
+    public void Account_IsABotOnlyWhenBitbucketSaysSo(string type, bool? isBot)
+    {
+        var account = BitbucketCloudJson.Account($$"""{"type":"{{type}}","username":"acme-bot","display_name":"Acme bot","uuid":"{1}"}""");
+
+        account.Should().Be(new AccountInfo("acme-bot", type, isBot), "an ordinary account may be a dedicated service user, so \"user\" proves nothing");
+    }
 }

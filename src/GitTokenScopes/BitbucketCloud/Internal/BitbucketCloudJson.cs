@@ -8,10 +8,13 @@ namespace GitTokenScopes.BitbucketCloud.Internal;
 /// <summary>Reads the few fields the inspector needs from Bitbucket Cloud's JSON bodies; a malformed body yields <see langword="null"/>.</summary>
 internal static class BitbucketCloudJson
 {
-    /// <summary><c>GET /2.0/user</c>: the account; <see langword="null"/> when the body is not a user.</summary>
+    /// <summary>
+    /// <c>GET /2.0/user</c>: the account; <see langword="null"/> when the body is not a user. <c>type: "app_user"</c> is a
+    /// bot; <c>"user"</c> tells nothing, since a dedicated service user is an ordinary account to the API.
+    /// </summary>
     public static AccountInfo? Account(string? body)
         => Read(body, BitbucketCloudJsonContext.Default.CloudUser) is { } user && (user.Username ?? user.Nickname ?? user.DisplayName) is { Length: > 0 } login
-            ? new AccountInfo(login, user.Type, user.Type is null ? null : string.Equals(user.Type, "app_user", StringComparison.OrdinalIgnoreCase))
+            ? new AccountInfo(login, user.Type, string.Equals(user.Type, "app_user", StringComparison.OrdinalIgnoreCase) ? true : null)
             : null;
 
     /// <summary>A paginated listing (<c>{"values":[…]}</c>): the items, or <see langword="null"/> when the body is not one.</summary>
