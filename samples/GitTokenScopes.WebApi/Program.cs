@@ -6,12 +6,14 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Everything the library does is configured in appsettings.json: edition, skip flags, overrides, provider clients.
-builder.Services.AddGitTokenScopes(builder.Configuration.GetSection("GitTokenScopes"))
-    .AddGitHub(builder.Configuration.GetSection("GitProviders:GitHub"))
-    .AddGitLab(builder.Configuration.GetSection("GitProviders:GitLab"))
-    .AddBitbucketCloud(builder.Configuration.GetSection("GitProviders:BitbucketCloud"))
-    .AddBitbucketServer(builder.Configuration.GetSection("GitProviders:BitbucketServer"));
+// Everything the library does is configured in one appsettings.json section: edition, skip flags, overrides, and each
+// provider's client options in its own sub-section.
+var section = builder.Configuration.GetSection("GitTokenScopes");
+builder.Services.AddGitTokenScopes(section)
+    .AddGitHub(section.GetSection("GitHub"))
+    .AddGitLab(section.GetSection("GitLab"))
+    .AddBitbucketCloud(section.GetSection("BitbucketCloud"))
+    .AddBitbucketServer(section.GetSection("BitbucketServer"));
 
 // The Runtime token this service depends on; its value comes from the environment (RuntimeToken__Token) or a secret
 // store, never from appsettings.json.

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GitTokenScopes.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GitTokenScopes.WebApi.Tests;
 
@@ -128,14 +129,27 @@ public sealed class ValidateEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task ProviderSectionInsideGitTokenScopes_IsRejected_WhichIsWhyTheSampleUsesGitProviders()
+    public async Task ProviderSectionInsideGitTokenScopes_IsBoundToTheProvider()
     {
         _factory.With("GitTokenScopes:GitHub:RequestTimeout", "00:00:10");
         var token = _factory.GoodRuntimeToken();
 
+        var (status, _) = await PostAsync(Body("github", "runtime", token.Value, _factory.GitHub.ApiUrl));
+
+        status.Should().Be(HttpStatusCode.OK);
+        _factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<GitTokenScopes.GitHub.GitHubInspectorOptions>>().CurrentValue.RequestTimeout
+            .Should().Be(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task UnknownKeyInsideGitTokenScopes_IsStillRejected()
+    {
+        _factory.With("GitTokenScopes:Editon", "seed");
+        var token = _factory.GoodRuntimeToken();
+
         var act = () => PostAsync(Body("github", "runtime", token.Value, _factory.GitHub.ApiUrl));
 
-        (await act.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("GitHub");
+        (await act.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("Editon");
     }
 
     public void Dispose() => _factory.Dispose();

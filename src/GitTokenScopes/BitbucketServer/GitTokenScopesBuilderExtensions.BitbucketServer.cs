@@ -38,7 +38,7 @@ public static partial class GitTokenScopesBuilderExtensions
 
     /// <summary>Adds the Bitbucket Cloud inspector and binds its options from a configuration section (unknown keys are errors).</summary>
     /// <param name="builder">The builder.</param>
-    /// <param name="configuration">The section holding <see cref="BitbucketServerInspectorOptions"/>, for example <c>GitProviders:BitbucketServer</c>; not a sub-section of the one given to <c>AddGitTokenScopes</c>, which rejects keys it does not know.</param>
+    /// <param name="configuration">The section holding <see cref="BitbucketServerInspectorOptions"/>, for example <c>GitTokenScopes:BitbucketServer</c> (the core section given to <c>AddGitTokenScopes</c> leaves its provider sub-sections to these methods).</param>
     /// <returns>The value of <paramref name="builder"/>.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when the section is empty or does not exist.</exception>

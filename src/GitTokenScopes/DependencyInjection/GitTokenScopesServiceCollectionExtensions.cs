@@ -65,7 +65,8 @@ public static class GitTokenScopesServiceCollectionExtensions
         var marker = GetOrAddCore(services);
         if (marker.BoundSections.Add(path))
         {
-            services.AddOptions<GitTokenScopesOptions>().Bind(configuration, o => o.ErrorOnUnknownConfiguration = true);
+            // Providers' sub-sections (GitTokenScopes:GitHub, …) belong to AddGitHub(section) and friends.
+            services.AddOptions<GitTokenScopesOptions>().Bind(new ProviderSectionsHidden(configuration), o => o.ErrorOnUnknownConfiguration = true);
             if (path.Length > 0)
             {
                 services.RemoveAll<GitTokenScopesConfigurationPath>();

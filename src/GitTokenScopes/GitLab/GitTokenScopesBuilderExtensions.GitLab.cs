@@ -37,7 +37,7 @@ public static partial class GitTokenScopesBuilderExtensions
 
     /// <summary>Adds the GitLab inspector and binds its options from a configuration section (unknown keys are errors).</summary>
     /// <param name="builder">The builder.</param>
-    /// <param name="configuration">The section holding <see cref="GitLabInspectorOptions"/>, for example <c>GitProviders:GitLab</c>; not a sub-section of the one given to <c>AddGitTokenScopes</c>, which rejects keys it does not know.</param>
+    /// <param name="configuration">The section holding <see cref="GitLabInspectorOptions"/>, for example <c>GitTokenScopes:GitLab</c> (the core section given to <c>AddGitTokenScopes</c> leaves its provider sub-sections to these methods).</param>
     /// <returns>The value of <paramref name="builder"/>.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when the section is empty or does not exist.</exception>

@@ -163,6 +163,20 @@ public sealed class AddGitTokenScopesTests
     }
 
     [Fact]
+    public void AddGitTokenScopes_ProviderSubSections_AreLeftToTheProviders()
+    {
+        var configuration = Configuration("""{ "GitTokenScopes": { "Edition": "codefresh-docs-2026-05", "GitHub": { "RequestTimeout": "00:00:07" }, "BitbucketServer": { "RequestTimeout": "00:00:09" } } }""");
+        var section = configuration.GetSection("GitTokenScopes");
+        var services = new ServiceCollection();
+        services.AddGitTokenScopes(section).AddGitHub(section.GetSection("GitHub")).AddBitbucketServer(section.GetSection("BitbucketServer"));
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IOptions<GitTokenScopesOptions>>().Value.Edition.Should().Be("codefresh-docs-2026-05");
+        provider.GetRequiredService<IOptions<GitTokenScopes.GitHub.GitHubInspectorOptions>>().Value.RequestTimeout.Should().Be(TimeSpan.FromSeconds(7));
+        provider.GetRequiredService<IOptions<GitTokenScopes.BitbucketServer.BitbucketServerInspectorOptions>>().Value.RequestTimeout.Should().Be(TimeSpan.FromSeconds(9));
+    }
+
+    [Fact]
     public void AddGitTokenScopes_EmptySection_Throws()
     {
         var configuration = Configuration("""{ "Other": 1 }""");
