@@ -2,10 +2,11 @@
 
 using System.Collections.Concurrent;
 using GitTokenScopes.Testing.BitbucketCloud.Internal;
-using WireMock;
+using GitTokenScopes.Testing.Internal;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using WireMock;
 
 namespace GitTokenScopes.Testing;
 
@@ -49,7 +50,7 @@ public sealed class FakeBitbucketCloudServer : IDisposable
 {
     private readonly WireMockServer _server;
     private readonly BitbucketCloudFakeRouter _router;
-    private readonly BitbucketFakeRequestLog<FakeBitbucketCloudRequest> _log = new();
+    private readonly FakeRequestLog<FakeBitbucketCloudRequest> _log = new();
     private readonly ConcurrentDictionary<string, FakeBitbucketCloudCredential> _credentials = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FakeBitbucketCloudRepository> _repositories = new(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationTokenSource _stopping = new();

@@ -3,10 +3,11 @@
 using System.Collections.Concurrent;
 using GitTokenScopes.Testing.BitbucketCloud.Internal;
 using GitTokenScopes.Testing.BitbucketServer.Internal;
-using WireMock;
+using GitTokenScopes.Testing.Internal;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using WireMock;
 
 namespace GitTokenScopes.Testing;
 
@@ -50,7 +51,7 @@ public sealed class FakeBitbucketServer : IDisposable
 {
     private readonly WireMockServer _server;
     private readonly BitbucketServerFakeRouter _router;
-    private readonly BitbucketFakeRequestLog<FakeBitbucketServerRequest> _log = new();
+    private readonly FakeRequestLog<FakeBitbucketServerRequest> _log = new();
     private readonly ConcurrentDictionary<string, FakeBitbucketServerToken> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FakeBitbucketServerRepository> _repositories = new(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationTokenSource _stopping = new();

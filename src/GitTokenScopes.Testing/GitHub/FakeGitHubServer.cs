@@ -3,7 +3,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using GitTokenScopes.Testing.GitHub.Internal;
-using WireMock;
+using GitTokenScopes.Testing.Internal;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -11,6 +11,7 @@ using WireMock.Server;
 using WireMock.Settings;
 using WireMock.Types;
 using WireMock.Util;
+using WireMock;
 
 namespace GitTokenScopes.Testing;
 
@@ -75,7 +76,7 @@ public sealed class FakeGitHubServer : IDisposable
 {
     private readonly WireMockServer _server;
     private readonly GitHubFakeRouter _router;
-    private readonly GitHubFakeRequestLog _log = new();
+    private readonly FakeRequestLog<FakeGitHubRequest> _log = new();
     private readonly ConcurrentDictionary<string, FakeGitHubToken> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FakeGitHubRepository> _repositories = new(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationTokenSource _stopping = new();

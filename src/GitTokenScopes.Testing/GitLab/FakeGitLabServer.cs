@@ -3,7 +3,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using GitTokenScopes.Testing.GitLab.Internal;
-using WireMock;
+using GitTokenScopes.Testing.Internal;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -11,6 +11,7 @@ using WireMock.Server;
 using WireMock.Settings;
 using WireMock.Types;
 using WireMock.Util;
+using WireMock;
 
 namespace GitTokenScopes.Testing;
 
@@ -60,7 +61,7 @@ public sealed class FakeGitLabServer : IDisposable
 {
     private readonly WireMockServer _server;
     private readonly GitLabFakeRouter _router;
-    private readonly GitLabFakeRequestLog _log = new();
+    private readonly FakeRequestLog<FakeGitLabRequest> _log = new();
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, FakeGitLabToken> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FakeGitLabProject> _projects = new(StringComparer.OrdinalIgnoreCase);

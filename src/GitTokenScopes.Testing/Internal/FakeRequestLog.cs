@@ -1,15 +1,16 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-namespace GitTokenScopes.Testing.GitLab.Internal;
+namespace GitTokenScopes.Testing.Internal;
 
 /// <summary>
-/// The fake's request log in arrival order (a delayed answer keeps its place), and the requests in flight: the current
-/// number and the highest seen since the last <see cref="Reset"/>.
+/// A fake server's request log in arrival order (a request takes a ticket when it arrives and is written when answered,
+/// so a delayed answer keeps its place; <see cref="Reset"/> also drops requests still being answered), and the requests
+/// in flight: the current number and the highest seen since the last <see cref="Reset"/>. Shared by every fake.
 /// </summary>
-internal sealed class GitLabFakeRequestLog
+internal sealed class FakeRequestLog<T>
 {
     private readonly Lock _gate = new();
-    private readonly List<(long Ticket, FakeGitLabRequest Request)> _entries = [];
+    private readonly List<(long Ticket, T Request)> _entries = [];
     private long _lastTicket;
     private long _resetAt;
     private int _inFlight;
@@ -17,7 +18,7 @@ internal sealed class GitLabFakeRequestLog
 
     public int Peak => Volatile.Read(ref _peak);
 
-    public IReadOnlyList<FakeGitLabRequest> Snapshot()
+    public IReadOnlyList<T> Snapshot()
     {
         lock (_gate)
         {
@@ -38,7 +39,7 @@ internal sealed class GitLabFakeRequestLog
         return Interlocked.Increment(ref _lastTicket);
     }
 
-    public void Write(long ticket, FakeGitLabRequest request)
+    public void Write(long ticket, T request)
     {
         Interlocked.Decrement(ref _inFlight);
         lock (_gate)
