@@ -33,7 +33,7 @@ public sealed class FakeBitbucketServerTests : IDisposable
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         Header(response, "X-AUSERNAME").Should().Be("jane.doe");
-        Header(response, "X-AREQUESTID").Should().NotBeNull();
+        Header(response, "X-AREQUESTID").Should().MatchRegex("^@[0-9A-F]{8}x1x0$", "Bitbucket Server stamps every answer with a request id of this shape");
     }
 
     [Fact]

@@ -3,6 +3,7 @@
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
+using GitTokenScopes.Internal;
 
 namespace GitTokenScopes.BitbucketCloud.Internal;
 
@@ -71,18 +72,9 @@ internal sealed class BitbucketCloudSession : IDisposable
             request.Headers.Authorization = _authorization;
             request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            using var timeout = new CancellationTokenSource(_timeout, _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             Interlocked.Increment(ref _requests);
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
-            {
-                headers[name] = string.Join(", ", values);
-            }
-
-            return new BitbucketCloudAnswer((int)response.StatusCode, headers, body);
+            var (status, headers, body) = await HttpExchange.SendAsync(_client, request, _timeout, _time, ", ", cancellationToken).ConfigureAwait(false);
+            return new BitbucketCloudAnswer(status, headers, body);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -3,6 +3,7 @@
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
+using GitTokenScopes.Internal;
 
 namespace GitTokenScopes.BitbucketServer.Internal;
 
@@ -63,18 +64,9 @@ internal sealed class BitbucketServerSession : IDisposable
                 request.Headers.TryAddWithoutValidation("X-Atlassian-Token", "no-check");
             }
 
-            using var timeout = new CancellationTokenSource(_timeout, _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             Interlocked.Increment(ref _requests);
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
-            {
-                headers[name] = string.Join(", ", values);
-            }
-
-            return new BitbucketServerAnswer((int)response.StatusCode, headers, body);
+            var (status, headers, body) = await HttpExchange.SendAsync(_client, request, _timeout, _time, ", ", cancellationToken).ConfigureAwait(false);
+            return new BitbucketServerAnswer(status, headers, body);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -2,6 +2,7 @@
 
 using System.Net.Http.Headers;
 using System.Reflection;
+using GitTokenScopes.Internal;
 
 namespace GitTokenScopes.GitLab.Internal;
 
@@ -19,9 +20,10 @@ internal sealed class GitLabSession : IDisposable
     private readonly string _token;
     private readonly string _userAgent;
     private readonly TimeSpan _timeout;
+    private readonly TimeProvider _time;
     private int _requests;
 
-    public GitLabSession(HttpClient client, Uri apiUrl, string token, GitLabInspectorOptions options)
+    public GitLabSession(HttpClient client, Uri apiUrl, string token, GitLabInspectorOptions options, TimeProvider time)
     {
         _client = client;
 
@@ -31,6 +33,7 @@ internal sealed class GitLabSession : IDisposable
         _token = token;
         _userAgent = $"{options.UserAgentProduct}/{Version}";
         _timeout = options.RequestTimeout;
+        _time = time;
         ApiUrl = apiUrl;
     }
 
@@ -45,8 +48,6 @@ internal sealed class GitLabSession : IDisposable
     public async Task<GitLabAnswer> SendAsync(HttpMethod method, string endpoint, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
         try
         {
             using var request = new HttpRequestMessage(method, new Uri(ApiUrl, endpoint));
@@ -54,15 +55,8 @@ internal sealed class GitLabSession : IDisposable
             request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             Interlocked.Increment(ref _requests);
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
-            {
-                headers[name] = string.Join(",", values);
-            }
-
-            return new GitLabAnswer((int)response.StatusCode, headers, body);
+            var (status, headers, body) = await HttpExchange.SendAsync(_client, request, _timeout, _time, ",", cancellationToken).ConfigureAwait(false);
+            return new GitLabAnswer(status, headers, body);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

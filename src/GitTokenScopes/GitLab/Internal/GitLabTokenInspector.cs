@@ -49,7 +49,7 @@ internal sealed partial class GitLabTokenInspector(
         }
 
         var settings = options.CurrentValue;
-        using var session = new GitLabSession(clients.CreateClient(GitTokenScopesHttpClientNames.GitLab), apiUrl, credential.Token, settings);
+        using var session = new GitLabSession(clients.CreateClient(GitTokenScopesHttpClientNames.GitLab), apiUrl, credential.Token, settings, time);
         Log.InspectionStarted(logger, credential.Fingerprint, apiUrl.Host, type);
         await InspectCoreAsync(session, request, result, cancellationToken).ConfigureAwait(false);
         return Finish(result, session.RequestCount);
