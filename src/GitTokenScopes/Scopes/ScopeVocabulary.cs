@@ -90,8 +90,11 @@ public sealed class ScopeVocabulary
     /// <returns><see langword="true"/> when <paramref name="family"/> is a family of <paramref name="provider"/>.</returns>
     public static bool TryGet(GitProvider provider, TokenFamily family, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ScopeVocabulary? vocabulary)
     {
-        foreach (var candidate in BuiltInVocabularies.All)
+        // An index loop: foreach over IReadOnlyList<T> boxes its enumerator, and this runs on every validation.
+        var all = BuiltInVocabularies.All;
+        for (var i = 0; i < all.Count; i++)
         {
+            var candidate = all[i];
             if (candidate.Provider == provider && candidate.Family == family)
             {
                 vocabulary = candidate;

@@ -103,6 +103,30 @@ internal static class ReportBuilder
         };
     }
 
+    /// <summary>
+    /// Until when a report built at <paramref name="now"/> stays the same: the clock enters a report only through the
+    /// expiry warning, which appears when the window opens and changes its day count as days pass.
+    /// </summary>
+    internal static DateTimeOffset StableUntil(InspectionSnapshot snapshot, TokenValidationOptions options, DateTimeOffset now)
+    {
+        if (snapshot.Status != InspectionStatus.Ok || snapshot.ExpiresAt is not { } expires || expires <= now)
+        {
+            return DateTimeOffset.MaxValue;
+        }
+
+        // Measured from now, so that a very long window cannot reach before DateTimeOffset.MinValue.
+        var left = expires - now;
+        if (left > options.ExpiryWarningWindow)
+        {
+            return now + (left - options.ExpiryWarningWindow);
+        }
+
+        // Inside the window the text says "in N day(s)" (N = whole days left) until fewer than N days are left, then
+        // "less than a day" until the token expires, when the warning goes.
+        var days = Math.Floor(left.TotalDays);
+        return days < 1 ? expires : expires - TimeSpan.FromDays(days) + TimeSpan.FromTicks(1);
+    }
+
     /// <summary>What the inspection status alone decides; <see langword="null"/> when the token was read and the requirement decides.</summary>
     internal static ValidationVerdict? VerdictOf(InspectionStatus status)
         => status switch

@@ -39,12 +39,6 @@ internal static class RequirementResolver
             : first.WithClauses(clauses, overrides.Length == 0 ? "repositories combined" : string.Join(", ", overrides));
     }
 
-    /// <summary>Every family's requirement for the request, so that an inspector can probe what the token's family needs before the family is known.</summary>
-    public static IEnumerable<ScopeRequirement> ForAllFamilies(IScopeRequirements requirements, GitProvider provider, TokenKind kind, IEnumerable<string?> runtimeNames, IReadOnlyList<RepositoryRequest> repositories)
-        => ScopeVocabulary.FamiliesOf(provider)
-            .SelectMany(family => runtimeNames.Select(runtime => Resolve(requirements, new ScopeRequirementKey(provider, kind, family), runtime, repositories)))
-            .Distinct();
-
     private static bool SameClause(ScopeClause a, ScopeClause b)
         => string.Equals(a.Label, b.Label, StringComparison.Ordinal) && a.AnyOf.SequenceEqual(b.AnyOf, StringComparer.Ordinal);
 }

@@ -67,7 +67,8 @@ internal sealed partial class TokenGenerations(IDistributedCache? distributed, I
 
     public void Dispose() => memory.Dispose();
 
-    private static string LocalKey(string tokenHash) => "GitTokenScopes.generation:" + tokenHash;
+    // The memory cache is private to this class, so the token hash alone is the key (no string built per lookup).
+    private static string LocalKey(string tokenHash) => tokenHash;
 
     private static string SharedKey(string tokenHash) => ValidationCacheKeys.Generation(tokenHash);
 

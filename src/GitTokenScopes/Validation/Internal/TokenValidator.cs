@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Catalogue.Internal;
 using GitTokenScopes.Diagnostics.Internal;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
@@ -24,10 +25,18 @@ internal sealed partial class TokenValidator(
     // The last registration for a provider wins, as DI does for single services: a host can replace a built-in inspector.
     private readonly Dictionary<GitProvider, ITokenInspector> _inspectors = inspectors.GroupBy(i => i.Provider).ToDictionary(g => g.Key, g => g.Last());
 
+    // Looks in the local tier only, and never inspects: a miss returns null.
+    private static readonly HybridCacheEntryOptions LocalLookup = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableDistributedCache | HybridCacheEntryFlags.DisableLocalCacheWrite,
+    };
+
+    private readonly bool _requirementsFixed = requirements is ConfiguredScopeRequirements;
+
     public async Task<TokenValidationReport> ValidateAsync(TokenValidationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var reports = await ValidateCoreAsync(request, [request.RuntimeName], cancellationToken).ConfigureAwait(false);
+        var reports = await ValidateCoreAsync(request, runtimes: null, cancellationToken).ConfigureAwait(false);
         return reports[0];
     }
 
@@ -46,7 +55,9 @@ internal sealed partial class TokenValidator(
             throw new ArgumentException("Name at least one runtime (a null entry stands for the defaults).", nameof(runtimeNames));
         }
 
-        return await ValidateCoreAsync(request, runtimes, cancellationToken).ConfigureAwait(false);
+        // A copy: the validator may hand the same reports to the next identical call.
+        var reports = await ValidateCoreAsync(request, runtimes, cancellationToken).ConfigureAwait(false);
+        return [.. reports];
     }
 
     public async ValueTask InvalidateAsync(GitCredential credential, CancellationToken cancellationToken = default)
@@ -62,7 +73,8 @@ internal sealed partial class TokenValidator(
         Log.Invalidated(logger, credential.Fingerprint, credential.Provider);
     }
 
-    private async Task<TokenValidationReport[]> ValidateCoreAsync(TokenValidationRequest request, string?[] runtimes, CancellationToken cancellationToken)
+    /// <summary>Validates for <paramref name="runtimes"/>, or for the request's own runtime when it is <see langword="null"/>. The reports may be shared with later identical calls: never hand the array out.</summary>
+    private async ValueTask<TokenValidationReport[]> ValidateCoreAsync(TokenValidationRequest request, string?[]? runtimes, CancellationToken cancellationToken)
     {
         var credential = request.Credential;
         var settings = options.CurrentValue.Validation;
@@ -76,7 +88,7 @@ internal sealed partial class TokenValidator(
         TokenValidationReport[] reports;
         if (request.SkipValidation ?? policy.SkipValidation)
         {
-            reports = [.. runtimes.Select(r => ReportBuilder.Skipped(request, r))];
+            reports = [.. (runtimes ?? [request.RuntimeName]).Select(r => ReportBuilder.Skipped(request, r))];
             Log.ValidationSkipped(logger, request.Kind, credential.Fingerprint, credential.Provider);
         }
         else
@@ -87,22 +99,23 @@ internal sealed partial class TokenValidator(
                     $"No inspector is registered for {credential.Provider.ToWireName()}: call services.AddGitTokenScopes().Add{credential.Provider}() (or register an ITokenInspector for it).");
             }
 
-            Log.ValidationStarted(logger, request.Kind, credential.Fingerprint, credential.Provider, runtimes.Length, request.Repositories.Count);
-            var asked = RequirementResolver.ForAllFamilies(requirements, credential.Provider, request.Kind, runtimes, request.Repositories).ToArray();
-            var inspection = new TokenInspectionRequest(credential, request.Repositories, asked);
+            var question = QuestionOf(request, runtimes);
+            Log.ValidationStarted(logger, request.Kind, credential.Fingerprint, credential.Provider, question.Runtimes.Length, request.Repositories.Count);
             var skipPermissions = request.SkipGitPermissionValidation ?? policy.SkipGitPermissionValidation;
-            (var snapshot, reports) = await InspectAndReportAsync(inspector, inspection, request, runtimes, skipPermissions, policy.UnknownClauses, settings, cancellationToken).ConfigureAwait(false);
+            (var snapshot, reports) = await InspectAndReportAsync(inspector, question, request, skipPermissions, policy.UnknownClauses, settings, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("gittokenscopes.status", snapshot.Status.ToWireName());
         }
 
         var elapsed = time.GetElapsedTime(started);
+
+        // One call, one duration: the worst verdict of its reports labels it.
+        var worst = reports[0].Verdict;
         foreach (var report in reports)
         {
             telemetry.Validated(report.Provider, report.TokenKind, report.Verdict);
+            worst = Rank(report.Verdict) > Rank(worst) ? report.Verdict : worst;
         }
 
-        // One call, one duration: the worst verdict of its reports labels it.
-        var worst = reports.MaxBy(r => Rank(r.Verdict))!.Verdict;
         telemetry.Completed(credential.Provider, worst, elapsed);
         activity?.SetTag("gittokenscopes.verdict", worst.ToWireName());
         if (logger.IsEnabled(LogLevel.Information))
@@ -110,73 +123,118 @@ internal sealed partial class TokenValidator(
             var verdicts = string.Join(", ", reports.Select(r => r.Verdict.ToWireName()));
             Log.ValidationFinished(logger, request.Kind, credential.Fingerprint, credential.Provider, verdicts, elapsed.TotalMilliseconds);
         }
+
         return reports;
     }
 
-    private async Task<(InspectionSnapshot Snapshot, TokenValidationReport[] Reports)> InspectAndReportAsync(
+    /// <summary>
+    /// The request's question. The library's own catalogue never changes after it is built, so its answer is kept on the
+    /// request object (it goes with the request); a host's <see cref="IScopeRequirements"/> may change at any time, so
+    /// it is asked again on every call.
+    /// </summary>
+    private ValidationQuestion QuestionOf(TokenValidationRequest request, string?[]? runtimes)
+    {
+        if (!_requirementsFixed)
+        {
+            return ValidationQuestion.Resolve(this, requirements, request, runtimes ?? [request.RuntimeName]);
+        }
+
+        if (Volatile.Read(ref request.Question) is { } known
+            && ReferenceEquals(known.Owner, this)
+            && (runtimes is null ? known.AsksFor(request.RuntimeName) : known.AsksFor(runtimes)))
+        {
+            return known;
+        }
+
+        var resolved = ValidationQuestion.Resolve(this, requirements, request, runtimes ?? [request.RuntimeName]);
+        Volatile.Write(ref request.Question, resolved);
+        return resolved;
+    }
+
+    private async ValueTask<(InspectionSnapshot Snapshot, TokenValidationReport[] Reports)> InspectAndReportAsync(
         ITokenInspector inspector,
-        TokenInspectionRequest inspection,
+        ValidationQuestion question,
         TokenValidationRequest request,
-        string?[] runtimes,
         bool skipPermissions,
         UnknownClausePolicy unknownPolicy,
         TokenValidationOptions settings,
         CancellationToken cancellationToken)
     {
-        TokenValidationReport[] Report(InspectionSnapshot snapshot)
-        {
-            var now = time.GetUtcNow();
-            return [.. runtimes.Select(runtime => ReportBuilder.Build(request, runtime, snapshot, RequirementFor(request, snapshot, runtime), skipPermissions, unknownPolicy, settings, now))];
-        }
-
+        var inspection = question.Inspection;
         if (!settings.CacheEnabled)
         {
             var fresh = await InspectAsync(inspector, inspection, cancellationToken).ConfigureAwait(false);
-            return (fresh, Report(fresh));
+            return (fresh, Reports(question, request, fresh, skipPermissions, unknownPolicy, settings));
         }
 
-        InspectionSnapshot snapshot;
-        var factory = new Factory(this, inspector, inspection);
+        InspectionSnapshot? snapshot;
+        Factory? factory = null;
         try
         {
             var tokenHash = ValidationCacheKeys.TokenHash(inspection.Credential);
             var generation = await generations.GetAsync(tokenHash, settings.InvalidationPropagationTime, cancellationToken).ConfigureAwait(false);
-            var key = ValidationCacheKeys.Inspection(inspection.Credential, tokenHash, generation, inspection.Repositories, inspection.Requirements);
-            string[] tags = [ValidationCacheKeys.Tag(tokenHash)];
+            var key = question.KeyFor(generation);
 
-            // Concurrent callers share one inspection. It first enters the local tier for the failure duration only, so
-            // that late callers find it while its real duration is decided below, and nothing long-lived is written yet.
-            snapshot = await cache.GetOrCreateAsync(key, factory, static (f, ct) => f.RunAsync(ct), Provisional(settings.FailCacheDuration), tags, cancellationToken).ConfigureAwait(false);
-            if (factory.Ran)
+            // A local hit is the common case: look for one first, which allocates nothing. (A read needs no tags: an
+            // entry is checked against the tags it was written with.)
+            snapshot = await cache.GetOrCreateAsync(key.Key, static _ => ValueTask.FromResult<InspectionSnapshot?>(null), LocalLookup, tags: null, cancellationToken).ConfigureAwait(false);
+            if (snapshot is null)
+            {
+                // Concurrent callers share one inspection. It first enters the local tier for the failure duration only, so
+                // that late callers find it while its real duration is decided below, and nothing long-lived is written yet.
+                factory = new Factory(this, inspector, inspection);
+                snapshot = await cache.GetOrCreateAsync(key.Key, factory, static (f, ct) => f.RunAsync(ct), Provisional(settings.FailCacheDuration), key.Tags, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (factory is { Ran: true })
             {
                 // The inspecting caller writes once, with a duration decided from the inspection alone (never from
                 // this caller's skip or fail-open policy, which other callers may not share), and without its own
                 // cancellation, so that a caller that gave up cannot leave a failure cached for the pass duration.
-                var duration = IsCleanPass(request, runtimes, snapshot) ? settings.PassCacheDuration : settings.FailCacheDuration;
-                await cache.SetAsync(key, snapshot, EntryOptions(duration), tags, CancellationToken.None).ConfigureAwait(false);
+                var duration = IsCleanPass(question, request, snapshot) ? settings.PassCacheDuration : settings.FailCacheDuration;
+                await cache.SetAsync(key.Key, snapshot, EntryOptions(duration), key.Tags, CancellationToken.None).ConfigureAwait(false);
             }
             else
             {
                 Log.CacheHit(logger, inspection.Credential.Fingerprint, inspection.Credential.Provider, snapshot.CheckedAt);
             }
 
-            telemetry.CacheLookup(hit: !factory.Ran);
+            telemetry.CacheLookup(hit: factory is not { Ran: true });
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A cache that fails (a distributed tier down, an entry that cannot be read) must not fail the validation.
             Log.CacheFailed(logger, inspection.Credential.Fingerprint, inspection.Credential.Provider, exception.GetType().Name);
-            snapshot = factory.Result ?? await InspectAsync(inspector, inspection, cancellationToken).ConfigureAwait(false);
+            snapshot = factory?.Result ?? await InspectAsync(inspector, inspection, cancellationToken).ConfigureAwait(false);
         }
 
-        return (snapshot, Report(snapshot));
+        return (snapshot, Reports(question, request, snapshot, skipPermissions, unknownPolicy, settings));
+    }
+
+    /// <summary>One report per runtime; the same reports again while the snapshot, the options and the clock's effect on them are unchanged (reports are immutable).</summary>
+    private TokenValidationReport[] Reports(ValidationQuestion question, TokenValidationRequest request, InspectionSnapshot snapshot, bool skipPermissions, UnknownClausePolicy unknownPolicy, TokenValidationOptions settings)
+    {
+        var now = time.GetUtcNow();
+        if (question.ReportsFor(snapshot, settings, now) is { } known)
+        {
+            return known;
+        }
+
+        var reports = new TokenValidationReport[question.Runtimes.Length];
+        for (var i = 0; i < reports.Length; i++)
+        {
+            reports[i] = ReportBuilder.Build(request, question.Runtimes[i], snapshot, question.RequirementFor(snapshot.Family, i), skipPermissions, unknownPolicy, settings, now);
+        }
+
+        question.Remember(snapshot, settings, reports, now, ReportBuilder.StableUntil(snapshot, settings, now));
+        return reports;
     }
 
     /// <summary>
     /// Whether the inspection passes every runtime's requirement strictly: token valid, every clause satisfied, every
     /// repository granted. Only such an inspection is kept for the long pass duration.
     /// </summary>
-    private bool IsCleanPass(TokenValidationRequest request, string?[] runtimes, InspectionSnapshot snapshot)
+    private static bool IsCleanPass(ValidationQuestion question, TokenValidationRequest request, InspectionSnapshot snapshot)
     {
         if (snapshot.Status != InspectionStatus.Ok || snapshot.Grant() is not { } grant)
         {
@@ -188,13 +246,16 @@ internal sealed partial class TokenValidator(
             return false;
         }
 
-        return runtimes.All(runtime => RequirementFor(request, snapshot, runtime) is { } requirement && ScopeEvaluator.Evaluate(requirement, grant).IsSatisfied);
-    }
+        for (var i = 0; i < question.Runtimes.Length; i++)
+        {
+            if (question.RequirementFor(snapshot.Family, i) is not { } requirement || !ScopeEvaluator.Evaluate(requirement, grant).IsSatisfied)
+            {
+                return false;
+            }
+        }
 
-    private ScopeRequirement? RequirementFor(TokenValidationRequest request, InspectionSnapshot snapshot, string? runtime)
-        => snapshot.Family is { } family && ScopeVocabulary.TryGet(request.Credential.Provider, family, out _)
-            ? RequirementResolver.Resolve(requirements, new ScopeRequirementKey(request.Credential.Provider, request.Kind, family), runtime, request.Repositories)
-            : null;
+        return true;
+    }
 
     private async Task<InspectionSnapshot> InspectAsync(ITokenInspector inspector, TokenInspectionRequest request, CancellationToken cancellationToken)
     {
