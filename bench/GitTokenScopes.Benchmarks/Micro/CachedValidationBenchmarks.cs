@@ -71,7 +71,7 @@ public class CachedValidationBenchmarks
     public string TokenHash() => ValidationCacheKeys.TokenHash(CopyOf(_request.Credential));
 
     [Benchmark(Description = "step: question and inspection key (requirements + SHA-256)")]
-    public string InspectionKey() => ValidationQuestion.Resolve(this, _requirements, _request, [null]).KeyFor("0").Key;
+    public string InspectionKey() => new ValidationQuestion(this, _request, QuestionShape.Resolve(_requirements, GitProvider.GitHub, TokenKind.Runtime, [null], _request.Repositories)).KeyFor("0").Key;
 
     // The snapshot type is internal; an async wrapper adds no allocation when the hit completes synchronously.
     [Benchmark(Description = "step: HybridCache.GetOrCreateAsync hit, known key")]

@@ -101,6 +101,30 @@ internal sealed record InspectionSnapshot
         return _grant;
     }
 
+    private EvaluationMemo? _evaluation;
+
+    /// <summary>
+    /// The grant evaluated against a requirement; the last evaluation is kept, since the validator evaluates the same
+    /// requirement to decide the cache duration and again to build the report (requirements are immutable).
+    /// </summary>
+    /// <returns><see langword="null"/> when no grant was learnt.</returns>
+    public ScopeEvaluation? Evaluate(ScopeRequirement requirement)
+    {
+        if (Volatile.Read(ref _evaluation) is { } memo && ReferenceEquals(memo.Requirement, requirement))
+        {
+            return memo.Evaluation;
+        }
+
+        if (Grant() is not { } grant)
+        {
+            return null;
+        }
+
+        var evaluation = ScopeEvaluator.Evaluate(requirement, grant);
+        Volatile.Write(ref _evaluation, new EvaluationMemo(requirement, evaluation));
+        return evaluation;
+    }
+
     private GrantedScopes? BuildGrant()
     {
         if (Scopes is null || Family is not { } family || !ScopeVocabulary.TryGet(Provider, family, out var vocabulary))
@@ -112,4 +136,6 @@ internal sealed record InspectionSnapshot
             ? GrantedScopes.CreateUndetermined(vocabulary, Scopes)
             : GrantedScopes.Create(vocabulary, Scopes, Undetermined);
     }
+
+    private sealed record EvaluationMemo(ScopeRequirement Requirement, ScopeEvaluation Evaluation);
 }

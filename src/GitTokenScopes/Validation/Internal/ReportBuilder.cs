@@ -57,7 +57,7 @@ internal static class ReportBuilder
         }
         else
         {
-            evaluation = ScopeEvaluator.Evaluate(requirement, grant);
+            evaluation = snapshot.Evaluate(requirement)!;
             findings = [.. evaluation.Clauses.Select(c => Finding(c.Clause, StateOf(c.State), c.SatisfiedBy))];
         }
 

@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using System.Collections.Concurrent;
 using GitTokenScopes.Catalogue.Internal;
 using GitTokenScopes.Diagnostics.Internal;
 using Microsoft.Extensions.Caching.Hybrid;
@@ -31,7 +32,10 @@ internal sealed partial class TokenValidator(
         Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableDistributedCache | HybridCacheEntryFlags.DisableLocalCacheWrite,
     };
 
+    private const int MaxSharedShapes = 1024;
+
     private readonly bool _requirementsFixed = requirements is ConfiguredScopeRequirements;
+    private readonly ConcurrentDictionary<(GitProvider Provider, TokenKind Kind, string? Runtime), QuestionShape> _shapes = new();
 
     public async Task<TokenValidationReport> ValidateAsync(TokenValidationRequest request, CancellationToken cancellationToken = default)
     {
@@ -100,7 +104,7 @@ internal sealed partial class TokenValidator(
             }
 
             var question = QuestionOf(request, runtimes);
-            Log.ValidationStarted(logger, request.Kind, credential.Fingerprint, credential.Provider, question.Runtimes.Length, request.Repositories.Count);
+            Log.ValidationStarted(logger, request.Kind, credential.Fingerprint, credential.Provider, question.Shape.Runtimes.Length, request.Repositories.Count);
             var skipPermissions = request.SkipGitPermissionValidation ?? policy.SkipGitPermissionValidation;
             (var snapshot, reports) = await InspectAndReportAsync(inspector, question, request, skipPermissions, policy.UnknownClauses, settings, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("gittokenscopes.status", snapshot.Status.ToWireName());
@@ -136,19 +140,48 @@ internal sealed partial class TokenValidator(
     {
         if (!_requirementsFixed)
         {
-            return ValidationQuestion.Resolve(this, requirements, request, runtimes ?? [request.RuntimeName]);
+            return new ValidationQuestion(this, request, QuestionShape.Resolve(requirements, request.Credential.Provider, request.Kind, runtimes ?? [request.RuntimeName], request.Repositories));
         }
 
         if (Volatile.Read(ref request.Question) is { } known
             && ReferenceEquals(known.Owner, this)
-            && (runtimes is null ? known.AsksFor(request.RuntimeName) : known.AsksFor(runtimes)))
+            && (runtimes is null ? known.Shape.AsksFor(request.RuntimeName) : known.Shape.AsksFor(runtimes)))
         {
             return known;
         }
 
-        var resolved = ValidationQuestion.Resolve(this, requirements, request, runtimes ?? [request.RuntimeName]);
-        Volatile.Write(ref request.Question, resolved);
-        return resolved;
+        var question = new ValidationQuestion(this, request, ShapeOf(request, runtimes));
+        Volatile.Write(ref request.Question, question);
+        return question;
+    }
+
+    /// <summary>
+    /// The shape of the common question (one runtime, no repositories) is shared between requests, since it depends on
+    /// the provider, kind and runtime alone; others are resolved per request.
+    /// </summary>
+    private QuestionShape ShapeOf(TokenValidationRequest request, string?[]? runtimes)
+    {
+        var provider = request.Credential.Provider;
+        if (runtimes is not null || request.Repositories.Count > 0)
+        {
+            return QuestionShape.Resolve(requirements, provider, request.Kind, runtimes ?? [request.RuntimeName], request.Repositories);
+        }
+
+        var key = (provider, request.Kind, request.RuntimeName);
+        if (_shapes.TryGetValue(key, out var shape))
+        {
+            return shape;
+        }
+
+        shape = QuestionShape.Resolve(requirements, provider, request.Kind, [request.RuntimeName], request.Repositories);
+
+        // Runtime names come from callers: past a bound, new shapes are still right, only no longer shared.
+        if (_shapes.Count < MaxSharedShapes)
+        {
+            _shapes.TryAdd(key, shape);
+        }
+
+        return shape;
     }
 
     private async ValueTask<(InspectionSnapshot Snapshot, TokenValidationReport[] Reports)> InspectAndReportAsync(
@@ -220,10 +253,10 @@ internal sealed partial class TokenValidator(
             return known;
         }
 
-        var reports = new TokenValidationReport[question.Runtimes.Length];
+        var reports = new TokenValidationReport[question.Shape.Runtimes.Length];
         for (var i = 0; i < reports.Length; i++)
         {
-            reports[i] = ReportBuilder.Build(request, question.Runtimes[i], snapshot, question.RequirementFor(snapshot.Family, i), skipPermissions, unknownPolicy, settings, now);
+            reports[i] = ReportBuilder.Build(request, question.Shape.Runtimes[i], snapshot, question.Shape.RequirementFor(snapshot.Family, i), skipPermissions, unknownPolicy, settings, now);
         }
 
         question.Remember(snapshot, settings, reports, now, ReportBuilder.StableUntil(snapshot, settings, now));
@@ -236,7 +269,7 @@ internal sealed partial class TokenValidator(
     /// </summary>
     private static bool IsCleanPass(ValidationQuestion question, TokenValidationRequest request, InspectionSnapshot snapshot)
     {
-        if (snapshot.Status != InspectionStatus.Ok || snapshot.Grant() is not { } grant)
+        if (snapshot.Status != InspectionStatus.Ok || snapshot.Grant() is null)
         {
             return false;
         }
@@ -246,9 +279,9 @@ internal sealed partial class TokenValidator(
             return false;
         }
 
-        for (var i = 0; i < question.Runtimes.Length; i++)
+        for (var i = 0; i < question.Shape.Runtimes.Length; i++)
         {
-            if (question.RequirementFor(snapshot.Family, i) is not { } requirement || !ScopeEvaluator.Evaluate(requirement, grant).IsSatisfied)
+            if (question.Shape.RequirementFor(snapshot.Family, i) is not { } requirement || snapshot.Evaluate(requirement) is not { IsSatisfied: true })
             {
                 return false;
             }

@@ -21,16 +21,15 @@ internal static class ValidationCacheKeys
     /// <summary>The tag every entry of one token carries, so that one call forgets them all.</summary>
     public static string Tag(string tokenHash) => $"{Version}:token:{tokenHash}";
 
-    /// <summary>
-    /// One inspection's key: provider, the API base as given, the token hash, the token's generation, and a hash of what was asked (the
-    /// repositories with their access, and the scopes of the requirements, which fine-grained probes depend on).
-    /// </summary>
     /// <summary>Where a token's cache generation is shared between instances.</summary>
     public static string Generation(string tokenHash) => $"{Version}:generation:{tokenHash}";
 
-    public static string Inspection(GitCredential credential, string tokenHash, string generation, IReadOnlyList<RepositoryRequest> repositories, IEnumerable<ScopeRequirement> requirements)
+    /// <summary>
+    /// What was asked, as one digest: the repositories with their access (sorted, case folded) and the scopes of the
+    /// requirements (each requirement's sorted scope set, sorted and distinct), hashed once.
+    /// </summary>
+    public static string QuestionDigest(IReadOnlyList<RepositoryRequest> repositories, IEnumerable<ScopeRequirement> requirements)
     {
-        // The question in one canonical text (repositories sorted, requirement scope sets sorted and distinct), hashed once.
         var text = new StringBuilder();
         var names = new string[repositories.Count];
         for (var i = 0; i < names.Length; i++)
@@ -62,9 +61,14 @@ internal static class ValidationCacheKeys
 
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()), hash);
-        var shape = Convert.ToHexStringLower(hash[..8]);
+        return Convert.ToHexStringLower(hash[..8]);
+    }
+
+    /// <summary>One inspection's key: provider, the API base as given, the token hash, the token's generation, and the question's digest.</summary>
+    public static string Inspection(GitCredential credential, string tokenHash, string generation, string questionDigest)
+    {
         var apiBase = (credential.ApiUrl ?? credential.ServerUrl)?.AbsoluteUri ?? "default";
-        return $"{Version}:{credential.Provider.ToWireName()}:{apiBase}:{tokenHash}:{generation}:{shape}";
+        return $"{Version}:{credential.Provider.ToWireName()}:{apiBase}:{tokenHash}:{generation}:{questionDigest}";
     }
 
     /// <summary>A requirement's scopes as one sorted text, computed once per requirement instance (requirements are immutable).</summary>

@@ -3,96 +3,31 @@
 namespace GitTokenScopes.Validation.Internal;
 
 /// <summary>
-/// What one validation asks, resolved: its runtimes, the requirement of every token family for each runtime, and the
-/// inspection request. While the requirements cannot change (the library's own catalogue), the validator keeps one per
+/// One request's question: its <see cref="QuestionShape"/> (runtimes and requirements) with the request's credential
+/// and repositories. While the requirements cannot change (the library's own catalogue), the validator keeps it on the
 /// request object, together with the last inspection key and the last reports, so that validating the same request
 /// again while its inspection is cached recomputes nothing.
 /// </summary>
 internal sealed class ValidationQuestion
 {
-    private readonly TokenFamily[] _families;
-    private readonly ScopeRequirement[][] _perRuntime;
     private KeyMemo? _key;
     private ReportMemo? _reports;
 
-    private ValidationQuestion(object owner, string?[] runtimes, TokenInspectionRequest inspection, TokenFamily[] families, ScopeRequirement[][] perRuntime)
+    public ValidationQuestion(object owner, TokenValidationRequest request, QuestionShape shape)
     {
         Owner = owner;
-        Runtimes = runtimes;
-        Inspection = inspection;
-        _families = families;
-        _perRuntime = perRuntime;
+        Shape = shape;
+        Inspection = new TokenInspectionRequest(request.Credential, request.Repositories, shape.Asked);
     }
 
     /// <summary>Gets the validator that resolved the question (a request may be validated by several).</summary>
     public object Owner { get; }
 
-    /// <summary>Gets the runtimes, one report each (<see langword="null"/> stands for the defaults).</summary>
-    public string?[] Runtimes { get; }
+    /// <summary>Gets the token-independent half: runtimes and requirements.</summary>
+    public QuestionShape Shape { get; }
 
     /// <summary>Gets the inspection request: the credential, the repositories and every family's requirements.</summary>
     public TokenInspectionRequest Inspection { get; }
-
-    /// <summary>Resolves every family's requirement for each runtime, so that an inspector can probe what the token's family needs before the family is known.</summary>
-    public static ValidationQuestion Resolve(object owner, IScopeRequirements requirements, TokenValidationRequest request, string?[] runtimes)
-    {
-        var provider = request.Credential.Provider;
-        var families = ScopeVocabulary.FamiliesOf(provider).ToArray();
-        var perRuntime = new ScopeRequirement[families.Length][];
-        var asked = new List<ScopeRequirement>();
-        for (var f = 0; f < families.Length; f++)
-        {
-            var key = new ScopeRequirementKey(provider, request.Kind, families[f]);
-            perRuntime[f] = new ScopeRequirement[runtimes.Length];
-            for (var r = 0; r < runtimes.Length; r++)
-            {
-                var requirement = RequirementResolver.Resolve(requirements, key, runtimes[r], request.Repositories);
-                perRuntime[f][r] = requirement;
-                if (!asked.Contains(requirement))
-                {
-                    asked.Add(requirement);
-                }
-            }
-        }
-
-        return new(owner, runtimes, new TokenInspectionRequest(request.Credential, request.Repositories, asked), families, perRuntime);
-    }
-
-    /// <summary>Whether this question was resolved for the same runtimes.</summary>
-    public bool AsksFor(string?[] runtimes)
-    {
-        if (runtimes.Length != Runtimes.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < runtimes.Length; i++)
-        {
-            if (!string.Equals(runtimes[i], Runtimes[i], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Whether this question was resolved for the request's own runtime alone.</summary>
-    public bool AsksFor(string? runtime) => Runtimes.Length == 1 && string.Equals(Runtimes[0], runtime, StringComparison.Ordinal);
-
-    /// <summary>The requirement the report for <c>Runtimes[runtime]</c> applies; <see langword="null"/> when the family is unknown or not the provider's.</summary>
-    public ScopeRequirement? RequirementFor(TokenFamily? family, int runtime)
-    {
-        for (var f = 0; f < _families.Length; f++)
-        {
-            if (_families[f] == family)
-            {
-                return _perRuntime[f][runtime];
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>The inspection's cache key and tags for the token's current generation; rebuilt only when the generation changes.</summary>
     public KeyMemo KeyFor(string generation)
@@ -102,10 +37,7 @@ internal sealed class ValidationQuestion
         {
             var credential = Inspection.Credential;
             var tokenHash = ValidationCacheKeys.TokenHash(credential);
-            memo = new KeyMemo(
-                generation,
-                ValidationCacheKeys.Inspection(credential, tokenHash, generation, Inspection.Repositories, Inspection.Requirements),
-                [ValidationCacheKeys.Tag(tokenHash)]);
+            memo = new KeyMemo(generation, ValidationCacheKeys.Inspection(credential, tokenHash, generation, Shape.Digest), [ValidationCacheKeys.Tag(tokenHash)]);
             Volatile.Write(ref _key, memo);
         }
 
