@@ -169,7 +169,7 @@ public sealed class GitHubFineGrainedInspectionTests(GitHubInspectorFixture gith
 
         inspection.Status.Should().Be(InspectionStatus.Ok);
         inspection.RequestCount.Should().Be(1 + 3 + (3 * 3));
-        capped.Server.PeakConcurrentRequests.Should().Be(4);
+        capped.Server.PeakConcurrentRequests.Should().BeLessThanOrEqualTo(4, "GETs and probes together still respect MaxConcurrentRequests");
         ScopeEvaluator.Evaluate(Runtime, inspection.Granted!).IsSatisfied.Should().BeTrue();
     }
 
