@@ -113,6 +113,9 @@ public sealed class FakeGitHubServer : IDisposable
     /// <summary>Gets every request answered so far, in arrival order (including 401s and unknown paths).</summary>
     public IReadOnlyList<FakeGitHubRequest> Requests => _log.Snapshot();
 
+    /// <summary>Gets the most requests the server was answering at the same time since it started or since <see cref="ResetRequests"/>.</summary>
+    public int PeakConcurrentRequests => _log.Peak;
+
     /// <summary>Starts a fake on <c>127.0.0.1</c> and a free port.</summary>
     /// <param name="options">The options, read once; github.com behaviour when <see langword="null"/>.</param>
     /// <returns>The running server; dispose it to stop it.</returns>
@@ -164,7 +167,7 @@ public sealed class FakeGitHubServer : IDisposable
         return repository;
     }
 
-    /// <summary>Forgets the requests recorded so far, including those still being answered.</summary>
+    /// <summary>Forgets the requests recorded so far, including those still being answered, and restarts <see cref="PeakConcurrentRequests"/>.</summary>
     public void ResetRequests() => _log.Reset();
 
     /// <summary>Stops the server; answers still delayed end at once.</summary>

@@ -123,4 +123,23 @@ public sealed class FakeGitHubServerRecordingTests : IDisposable
 
         _server.Requests.Select(r => r.Query).Should().Equal("?slow", "?fast");
     }
+
+    [Fact]
+    public async Task PeakConcurrentRequests_DelayedAnswers_AreCountedAndResetRestartsIt()
+    {
+        var token = FakeGitHubToken.Classic("repo");
+        token.Delay = TimeSpan.FromMilliseconds(400);
+        _server.AddToken(token);
+
+        var responses = await Task.WhenAll(_server.GetAsync("user?a", token), _server.GetAsync("user?b", token), _server.GetAsync("user?c", token));
+
+        responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK);
+        _server.PeakConcurrentRequests.Should().Be(3);
+        _server.ResetRequests();
+        _server.PeakConcurrentRequests.Should().Be(0);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
 }

@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using GitTokenScopes.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GitTokenScopes.Tests.GitHub;
 
@@ -31,7 +32,7 @@ public sealed class GitHubFineGrainedInspectionTests(GitHubInspectorFixture gith
         ScopeEvaluator.Evaluate(Runtime, inspection.Granted).IsSatisfied.Should().BeTrue();
         inspection.Repositories.Should().OnlyContain(r => r.State == RepositoryAccessState.Granted && r.CanWrite == true);
 
-        // Round one: /user + one GET per repository; round two: three probes per repository.
+        // One round: /user, one GET per repository and three probes per repository.
         inspection.RequestCount.Should().Be(1 + 2 + (3 * 2));
         github.Server.Requests.Should().HaveCount(inspection.RequestCount);
         AssertNothingChanged();
@@ -99,10 +100,141 @@ public sealed class GitHubFineGrainedInspectionTests(GitHubInspectorFixture gith
 
         var inspection = await github.InspectAsync(token, [new("fg-hidden/config"), new("fg-hidden/other")], [Runtime]);
 
+        inspection.Status.Should().Be(InspectionStatus.Ok);
+        inspection.Repositories[0].State.Should().Be(RepositoryAccessState.Granted);
         inspection.Repositories[1].State.Should().Be(RepositoryAccessState.NotVisible);
         inspection.Repositories[1].Message.Should().Contain("selection");
         ScopeEvaluator.Evaluate(Runtime, inspection.Granted!).Clauses[0].State.Should().Be(ClauseState.Missing);
-        github.Server.Requests.Should().NotContain(r => r.Path.StartsWith("/repos/fg-hidden/other/", StringComparison.Ordinal), "an invisible repository is not probed");
+
+        // The hidden repository's probes go out with its GET, answer 404 and count for nothing: no note, no verdict.
+        inspection.RequestCount.Should().Be(1 + 2 + (3 * 2));
+        github.Server.Requests.Where(r => r.Path.StartsWith("/repos/fg-hidden/other/", StringComparison.Ordinal)).Should().HaveCount(3).And.OnlyContain(r => r.StatusCode == 404);
+        inspection.Notes.Should().NotContain(n => n.Contains("fg-hidden/other", StringComparison.Ordinal));
+        inspection.Granted!.Scopes.Should().Contain(["administration=write", "contents=write", "repository_hooks=write"]);
+        inspection.Granted.Undetermined.Should().NotContain(["administration=write", "contents=write", "repository_hooks=write"]);
+    }
+
+    [Fact]
+    public async Task InspectAsync_RepositoryNotInSelectionAndPermissionsMissing_OnlyTheVisibleRepositoryIsNamed()
+    {
+        github.Server.AddRepository(new FakeGitHubRepository { FullName = "fg-hidden2/other" });
+        var token = FineGrained(("fg-hidden2/config", [("contents", "write"), ("metadata", "read")]));
+
+        var inspection = await github.InspectAsync(token, [new("fg-hidden2/config"), new("fg-hidden2/other")], [Runtime]);
+
+        ScopeEvaluator.Evaluate(Runtime, inspection.Granted!).MissingScopes.Should().Equal("repository_selection=all", "administration=write", "repository_hooks=write");
+        inspection.Notes.Should().Contain(n => n.StartsWith("administration=write on fg-hidden2/config: missing", StringComparison.Ordinal))
+            .And.Contain(n => n.StartsWith("repository_hooks=write on fg-hidden2/config: missing", StringComparison.Ordinal))
+            .And.NotContain(n => n.Contains("fg-hidden2/other", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task InspectAsync_RevokedToken_IsInvalidWithoutProbeNotes()
+    {
+        var token = FineGrained(("fg-revoked/config", AllRuntimePermissions));
+        token.Revoked = true;
+
+        var inspection = await github.InspectAsync(token, [new("fg-revoked/config")], [Runtime]);
+
+        inspection.Status.Should().Be(InspectionStatus.Invalid);
+        inspection.Notes.Should().BeEmpty("every answer was 401: the probes say nothing about the repository");
+        inspection.RequestCount.Should().Be(1 + 1 + 3, "the probes were sent with the repository's GET");
+    }
+
+    [Fact]
+    public async Task InspectAsync_AnswersDelayed_ProbesAreInFlightBeforeTheRepositoryAnswers()
+    {
+        using var slow = new GitHubInspectorFixture();
+        var token = FineGrained(slow.Server, ("fg-round/config", AllRuntimePermissions));
+        token.Delay = TimeSpan.FromMilliseconds(500);
+
+        var inspection = await slow.InspectAsync(token, [new("fg-round/config")], [Runtime]);
+
+        inspection.Status.Should().Be(InspectionStatus.Ok);
+        inspection.RequestCount.Should().Be(1 + 1 + 3);
+
+        // Probes sent after the GET's answer could overlap /user at most (4 in flight); 5 means one round.
+        slow.Server.PeakConcurrentRequests.Should().Be(5, "/user, the repository's GET and its three probes are all sent before any answers");
+    }
+
+    [Fact]
+    public async Task InspectAsync_MoreRequestsThanTheCap_StaysWithinIt()
+    {
+        using var capped = new GitHubInspectorFixture(new FakeGitHubServerOptions(), o => o.MaxConcurrentRequests = 4);
+        var repositories = new[] { "fg-cap/a", "fg-cap/b", "fg-cap/c" };
+        var token = FineGrained(capped.Server, [.. repositories.Select(r => (r, AllRuntimePermissions))]);
+        token.Delay = TimeSpan.FromMilliseconds(100);
+
+        var inspection = await capped.InspectAsync(token, repositories.Select(r => new RepositoryRequest(r)), [Runtime]);
+
+        inspection.Status.Should().Be(InspectionStatus.Ok);
+        inspection.RequestCount.Should().Be(1 + 3 + (3 * 3));
+        capped.Server.PeakConcurrentRequests.Should().BeLessThanOrEqualTo(4, "GETs and probes together still respect MaxConcurrentRequests");
+        ScopeEvaluator.Evaluate(Runtime, inspection.Granted!).IsSatisfied.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task InspectAsync_WriteProbeAnsweredWithSuccessOnAHiddenRepository_IsStillAnError()
+    {
+        using var hidden = WithOverrides((GitHubAnswerOverride.Key("GET", "/repos/fg-ghost/config"), GitHubAnswerOverride.NotFound));
+        var token = FineGrained(hidden.Server, ("fg-ghost/config", AllRuntimePermissions));
+        token.AnswerWriteProbesWithSuccess = true;
+
+        var inspection = await hidden.InspectAsync(token, [new("fg-ghost/config")], [Runtime]);
+
+        inspection.Repositories.Single().State.Should().Be(RepositoryAccessState.NotVisible);
+        hidden.Server.Requests.Should().Contain(r => r.Method == "PUT" && r.StatusCode >= 200 && r.StatusCode <= 299);
+        inspection.Status.Should().Be(InspectionStatus.ProviderError, "a write probe answered 2xx may have changed the repository, whatever its GET said");
+        inspection.Message.Should().Contain("must reject").And.Contain("was not trusted");
+        hidden.Logs.GetSnapshot().Should().Contain(r => r.Id.Id == 103);
+    }
+
+    [Fact]
+    public async Task InspectAsync_ProbeRateLimitedOnAHiddenRepository_IsRateLimited()
+    {
+        using var hidden = WithOverrides(
+            (GitHubAnswerOverride.Key("GET", "/repos/fg-limit/other"), GitHubAnswerOverride.NotFound),
+            (GitHubAnswerOverride.Key("GET", "/repos/fg-limit/other/rulesets/rule-suites"), GitHubAnswerOverride.RateLimited));
+        var token = FineGrained(hidden.Server, ("fg-limit/config", AllRuntimePermissions), ("fg-limit/other", AllRuntimePermissions));
+
+        var inspection = await hidden.InspectAsync(token, [new("fg-limit/config"), new("fg-limit/other")], [Runtime]);
+
+        inspection.Status.Should().Be(InspectionStatus.RateLimited, "a rate limit is a fact about the token, whichever repository it showed on");
+        inspection.Repositories[1].State.Should().Be(RepositoryAccessState.NotVisible);
+    }
+
+    [Fact]
+    public async Task InspectAsync_ProbeUnreachable_NoteAndUnknownOnlyWhereTheRepositoryIsVisible()
+    {
+        const string Probe = "/contents/gittokenscopes-permission-probe.txt";
+        using var lossy = WithOverrides(
+            (GitHubAnswerOverride.Key("PUT", "/repos/fg-lost/config" + Probe), null),
+            (GitHubAnswerOverride.Key("PUT", "/repos/fg-lost/other" + Probe), null));
+        lossy.Server.AddRepository(new FakeGitHubRepository { FullName = "fg-lost/other" });
+        var token = FineGrained(lossy.Server, ("fg-lost/config", AllRuntimePermissions));
+
+        var inspection = await lossy.InspectAsync(token, [new("fg-lost/config"), new("fg-lost/other")], [Runtime]);
+
+        inspection.Status.Should().Be(InspectionStatus.Ok);
+        inspection.Notes.Should().Contain(n => n.StartsWith("contents=write on fg-lost/config: not checked (", StringComparison.Ordinal))
+            .And.NotContain(n => n.Contains("fg-lost/other", StringComparison.Ordinal));
+        inspection.Granted!.Undetermined.Should().Contain("contents=write");
+        inspection.Repositories[0].State.Should().Be(RepositoryAccessState.Unknown);
+        inspection.Repositories[1].State.Should().Be(RepositoryAccessState.NotVisible);
+    }
+
+    [Fact]
+    public async Task InspectAsync_CallerCancelsWhileProbesAreInFlight_Throws()
+    {
+        using var slow = new GitHubInspectorFixture();
+        var token = FineGrained(slow.Server, ("fg-cancel/config", AllRuntimePermissions));
+        token.Delay = TimeSpan.FromSeconds(30);
+        slow.Server.AddToken(token);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var act = () => slow.Inspector.InspectAsync(new TokenInspectionRequest(slow.Credential(token), [new("fg-cancel/config")], [Runtime]), cancellation.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
     }
 
     [Fact]
@@ -195,17 +327,30 @@ public sealed class GitHubFineGrainedInspectionTests(GitHubInspectorFixture gith
         ScopeEvaluator.Evaluate(Runtime, inspection.Granted!).IsSatisfied.Should().BeTrue();
     }
 
-    private FakeGitHubToken FineGrained(params (string Repository, (string, string)[] Permissions)[] grants)
+    private static GitHubInspectorFixture WithOverrides(params (string Key, Func<HttpResponseMessage>? Answer)[] answers)
+    {
+        var table = answers.ToDictionary(a => a.Key, a => a.Answer, StringComparer.Ordinal);
+        return new GitHubInspectorFixture(new FakeGitHubServerOptions(), configureServices: services =>
+        {
+            // No retry: a failed connection must reach the inspector once, as the probe's own failure.
+            services.Configure<GitTokenScopesOptions>(o => o.Resilience.MaxRetryAttempts = 0);
+            services.AddHttpClient(GitTokenScopesHttpClientNames.GitHub).AddHttpMessageHandler(() => new GitHubAnswerOverride(table));
+        });
+    }
+
+    private static FakeGitHubToken FineGrained(FakeGitHubServer server, params (string Repository, (string, string)[] Permissions)[] grants)
     {
         var token = FakeGitHubToken.FineGrained();
         foreach (var (repository, permissions) in grants)
         {
-            github.Server.AddRepository(new FakeGitHubRepository { FullName = repository });
+            server.AddRepository(new FakeGitHubRepository { FullName = repository });
             token.WithRepository(repository, FakeGitHubGrant.WithPermissions(permissions));
         }
 
         return token;
     }
+
+    private FakeGitHubToken FineGrained(params (string Repository, (string, string)[] Permissions)[] grants) => FineGrained(github.Server, grants);
 
     /// <summary>Every request that could change state was one GitHub must reject: none answered 2xx.</summary>
     private void AssertNothingChanged()

@@ -17,12 +17,13 @@ public sealed class GitHubInspectorFixture : IDisposable
     {
     }
 
-    internal GitHubInspectorFixture(FakeGitHubServerOptions options, Action<GitTokenScopes.GitHub.GitHubInspectorOptions>? configure = null)
+    internal GitHubInspectorFixture(FakeGitHubServerOptions options, Action<GitTokenScopes.GitHub.GitHubInspectorOptions>? configure = null, Action<IServiceCollection>? configureServices = null)
     {
         Server = FakeGitHubServer.Start(options);
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddFakeLogging().SetMinimumLevel(LogLevel.Trace));
         services.AddGitTokenScopes().AddGitHub(configure ?? (_ => { }));
+        configureServices?.Invoke(services);
         _services = services.BuildServiceProvider();
         Inspector = _services.GetServices<ITokenInspector>().Single(i => i.Provider == GitProvider.GitHub);
         Logs = _services.GetFakeLogCollector();

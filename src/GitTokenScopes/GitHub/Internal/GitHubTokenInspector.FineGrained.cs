@@ -9,9 +9,15 @@ internal sealed partial class GitHubTokenInspector
 
     /// <summary>
     /// Fine-grained PATs and App tokens: GitHub exposes no permission list, so the identity and each named repository
-    /// are read, and on each repository the token sees, exactly the permission levels needed are probed as soon as
-    /// that repository's answer arrives.
+    /// are read and, in the same round, exactly the permission levels needed are probed on each named repository. The
+    /// probes' verdicts and notes count only for the repositories whose GET shows them to the token.
     /// </summary>
+    /// <remarks>
+    /// A probe depends only on the repository's name, its requested access and the needed levels, never on the GET's
+    /// answer, so waiting for the GET would only add a round trip. The price: a repository the token cannot see costs
+    /// its probes too (they answer 404 and are ignored). What a probe proves about the whole token still counts there:
+    /// a rate limit or an SSO block fails the inspection, and a write probe answered 2xx makes it a provider error.
+    /// </remarks>
     private async Task InspectFineGrainedAsync(GitHubSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
     {
         var installation = result.Type == TokenType.GitHubAppInstallation;
@@ -19,14 +25,42 @@ internal sealed partial class GitHubTokenInspector
         // Installation tokens get 403 on /user; they list what they can reach instead (no permission needed).
         var identityTask = session.SendAsync(HttpMethod.Get, installation ? "installation/repositories?per_page=100" : "user", withEmptyBody: false, cancellationToken);
         var needed = NeededPermissions(request);
+        var repositories = request.Repositories;
 
-        // Each repository's probes start as soon as its own GET shows it, instead of after every GET and the identity:
-        // wall time is the slowest repository's two round trips, not the slowest GET plus the slowest probe.
-        var repositoryTasks = request.Repositories
-            .Select(r => ReadAndProbeAsync(session, result, r, needed, cancellationToken))
-            .ToArray();
+        // Every GET is queued before any probe, so that under the session's concurrency cap the reads go out first.
+        var reads = new Task<GitHubAnswer>[repositories.Count];
+        for (var i = 0; i < reads.Length; i++)
+        {
+            reads[i] = session.SendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(repositories[i]), withEmptyBody: false, cancellationToken);
+        }
+
+        var readProbes = ProbesFor(RepositoryAccess.Read, needed);
+        var readWriteProbes = ProbesFor(RepositoryAccess.ReadWrite, needed);
+        var probeRuns = new Task<ProbeResult[]>[repositories.Count];
+        for (var i = 0; i < probeRuns.Length; i++)
+        {
+            var repository = repositories[i];
+            probeRuns[i] = ProbeAllAsync(session, result.CredentialFingerprint, repository, repository.Access == RepositoryAccess.ReadWrite ? readWriteProbes : readProbes, cancellationToken);
+        }
+
         var identity = await identityTask.ConfigureAwait(false);
-        var repositoryReads = await Task.WhenAll(repositoryTasks).ConfigureAwait(false);
+
+        // Probes throw only on the caller's cancellation; awaiting them before the reads means a read that could not
+        // reach GitHub leaves no probe running on the session.
+        var probes = await Task.WhenAll(probeRuns).ConfigureAwait(false);
+        var answers = await Task.WhenAll(reads).ConfigureAwait(false);
+        var visible = new bool[answers.Length];
+        var visibleCount = 0;
+        for (var i = 0; i < answers.Length; i++)
+        {
+            visible[i] = GitHubStatusMap.Classify(answers[i]) == GitHubOutcome.Success;
+            if (visible[i])
+            {
+                visibleCount++;
+                ApplyProbeResults(result, repositories[i], probes[i], visible: true);
+            }
+        }
+
         if (!identity.IsSuccess)
         {
             FailWith(result, identity, installation ? "GET /installation/repositories" : "GET /user");
@@ -56,35 +90,32 @@ internal sealed partial class GitHubTokenInspector
             result.Account = GitHubJson.Account(identity.Body);
         }
 
-        var visible = new List<RepositoryRequest>();
-        var repositoryStates = new RepositoryAccessResult?[request.Repositories.Count];
-        for (var i = 0; i < repositoryReads.Length; i++)
+        var repositoryStates = new RepositoryAccessResult[repositories.Count];
+        for (var i = 0; i < answers.Length; i++)
         {
-            var repository = request.Repositories[i];
-            switch (GitHubStatusMap.Classify(repositoryReads[i].Answer))
+            var repository = repositories[i];
+            repositoryStates[i] = GitHubStatusMap.Classify(answers[i]) switch
             {
-                case GitHubOutcome.Success:
-                    visible.Add(repository);
-                    break;
-                case GitHubOutcome.NotFound:
-                    repositoryStates[i] = new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
-                        "GitHub does not show the repository to the token: it is not in the token's repository selection, the account has no access, or an organization's approval is pending.");
-                    break;
-                default:
-                    repositoryStates[i] = UnknownRepository(result, repository, repositoryReads[i].Answer);
-                    break;
+                GitHubOutcome.Success => FineGrainedRepository(repository, probes[i]),
+                GitHubOutcome.NotFound => new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
+                    "GitHub does not show the repository to the token: it is not in the token's repository selection, the account has no access, or an organization's approval is pending."),
+                _ => UnknownRepository(result, repository, answers[i]),
+            };
+        }
+
+        // After everything the repositories' own answers decided, as those probes would not have been sent before.
+        for (var i = 0; i < answers.Length; i++)
+        {
+            if (!visible[i])
+            {
+                ApplyProbeResults(result, repositories[i], probes[i], visible: false);
             }
         }
 
-        var byRepository = request.Repositories
-            .Zip(repositoryReads, (repository, read) => read.Probes.Select(p => (Repository: repository, p.Probe, p.Verdict)))
-            .SelectMany(p => p)
-            .ToArray();
-
-        if (visible.Count > 0)
+        if (visibleCount > 0)
         {
             granted.Add("metadata=read");
-            if (!installation && visible.Count == request.Repositories.Count)
+            if (!installation && visibleCount == repositories.Count)
             {
                 // Every named repository is within the token's reach; GitHub does not say whether "all" or "selected".
                 granted.Add("repository_selection=selected");
@@ -96,7 +127,7 @@ internal sealed partial class GitHubTokenInspector
             undetermined.Add("repository_selection=selected");
         }
 
-        if (visible.Count == 0)
+        if (visibleCount == 0)
         {
             undetermined.Add("metadata=read");
         }
@@ -104,17 +135,38 @@ internal sealed partial class GitHubTokenInspector
         foreach (var (permission, level) in needed)
         {
             var scope = $"{permission}={level}";
-            var outcomes = byRepository.Where(v => v.Probe.Permission == permission && v.Probe.Level == level).Select(v => v.Verdict).ToArray();
-            if (GitHubPermissionProbe.For(permission, level) is null)
+            if (GitHubPermissionProbe.For(permission, level) is not { } probe)
             {
                 undetermined.Add(scope);
                 result.Note($"{scope}: GitHub offers no safe way to check this permission; it is undetermined.");
+                continue;
             }
-            else if (outcomes.Contains(ProbeVerdict.Denied))
+
+            // Only the repositories the token sees count: a hidden repository's probes prove nothing.
+            var (probed, grantedCount, denied) = (0, 0, false);
+            for (var i = 0; i < probes.Length; i++)
+            {
+                if (!visible[i])
+                {
+                    continue;
+                }
+
+                foreach (var answered in probes[i])
+                {
+                    if (answered.Probe == probe)
+                    {
+                        probed++;
+                        grantedCount += answered.Verdict == ProbeVerdict.Granted ? 1 : 0;
+                        denied |= answered.Verdict == ProbeVerdict.Denied;
+                    }
+                }
+            }
+
+            if (denied)
             {
                 // Missing on at least one repository the token must serve.
             }
-            else if (outcomes.Length > 0 && outcomes.All(v => v == ProbeVerdict.Granted))
+            else if (probed > 0 && grantedCount == probed)
             {
                 granted.Add(scope);
             }
@@ -124,39 +176,15 @@ internal sealed partial class GitHubTokenInspector
             }
         }
 
-        for (var i = 0; i < repositoryStates.Length; i++)
-        {
-            var repository = request.Repositories[i];
-            repositoryStates[i] ??= FineGrainedRepository(repository, byRepository.Where(v => v.Repository == repository).Select(v => (v.Probe, v.Verdict)));
-            result.Repositories.Add(repositoryStates[i]!);
-        }
-
+        result.Repositories.AddRange(repositoryStates);
         result.Granted = GrantedScopes.Create(FineGrainedVocabulary, granted, undetermined);
-        if (request.Repositories.Count == 0 && needed.Count > 0)
+        if (repositories.Count == 0 && needed.Count > 0)
         {
             result.Note("GitHub cannot list a fine-grained token's permissions; name a repository the token must reach (for example the Shared Configuration Repository) to check them.");
         }
     }
 
-    /// <summary>
-    /// One named repository: its GET, then, when the token sees it, every needed level plus the contents level the
-    /// repository needs, probed concurrently.
-    /// </summary>
-    private async Task<(GitHubAnswer Answer, (GitHubPermissionProbe Probe, ProbeVerdict Verdict)[] Probes)> ReadAndProbeAsync(
-        GitHubSession session, InspectionDraft result, RepositoryRequest repository, List<(string Permission, string Level)> needed, CancellationToken cancellationToken)
-    {
-        var answer = await session.SendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(repository), withEmptyBody: false, cancellationToken).ConfigureAwait(false);
-        if (GitHubStatusMap.Classify(answer) != GitHubOutcome.Success)
-        {
-            return (answer, []);
-        }
-
-        var probes = ProbesFor(repository, needed).ToArray();
-        var verdicts = await Task.WhenAll(probes.Select(p => ProbeAsync(session, result, repository, p, cancellationToken))).ConfigureAwait(false);
-        return (answer, probes.Zip(verdicts).ToArray());
-    }
-
-    /// <summary>The strongest level of each fine-grained permission the requirements name (metadata and repository selection are read in round one).</summary>
+    /// <summary>The strongest level of each fine-grained permission the requirements name (metadata and repository selection come from the reads).</summary>
     private static List<(string Permission, string Level)> NeededPermissions(TokenInspectionRequest request)
     {
         var strongest = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -179,15 +207,45 @@ internal sealed partial class GitHubTokenInspector
         return strongest.Select(p => (p.Key, Levels[p.Value])).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
     }
 
-    private static IEnumerable<GitHubPermissionProbe> ProbesFor(RepositoryRequest repository, List<(string Permission, string Level)> needed)
+    /// <summary>The probes for a repository of the given access: every needed level plus the contents level the access needs.</summary>
+    private static GitHubPermissionProbe[] ProbesFor(RepositoryAccess access, List<(string Permission, string Level)> needed)
     {
-        var contentsLevel = repository.Access == RepositoryAccess.ReadWrite ? "write" : "read";
-        var contentsNeeded = needed.Any(n => n.Permission == "contents" && Array.IndexOf(Levels, n.Level) >= Array.IndexOf(Levels, contentsLevel));
-        var levels = contentsNeeded ? needed : [.. needed, ("contents", contentsLevel)];
-        return levels.Select(n => GitHubPermissionProbe.For(n.Permission, n.Level)).OfType<GitHubPermissionProbe>();
+        var contentsLevel = access == RepositoryAccess.ReadWrite ? "write" : "read";
+        var contentsNeeded = false;
+        var probes = new List<GitHubPermissionProbe>(needed.Count + 1);
+        foreach (var (permission, level) in needed)
+        {
+            contentsNeeded |= permission == "contents" && Array.IndexOf(Levels, level) >= Array.IndexOf(Levels, contentsLevel);
+            if (GitHubPermissionProbe.For(permission, level) is { } probe)
+            {
+                probes.Add(probe);
+            }
+        }
+
+        if (!contentsNeeded && GitHubPermissionProbe.For("contents", contentsLevel) is { } contents)
+        {
+            probes.Add(contents);
+        }
+
+        return [.. probes];
     }
 
-    private async Task<ProbeVerdict> ProbeAsync(GitHubSession session, InspectionDraft result, RepositoryRequest repository, GitHubPermissionProbe probe, CancellationToken cancellationToken)
+    private Task<ProbeResult[]> ProbeAllAsync(GitHubSession session, string fingerprint, RepositoryRequest repository, GitHubPermissionProbe[] probes, CancellationToken cancellationToken)
+    {
+        var runs = new Task<ProbeResult>[probes.Length];
+        for (var i = 0; i < runs.Length; i++)
+        {
+            runs[i] = ProbeAsync(session, fingerprint, repository, probes[i], cancellationToken);
+        }
+
+        return Task.WhenAll(runs);
+    }
+
+    /// <summary>
+    /// Sends one probe and reads its verdict. Nothing is written to the inspection here: the probe may be answered
+    /// before its repository's GET, and what it means depends on that GET (see <see cref="ApplyProbeResults"/>).
+    /// </summary>
+    private async Task<ProbeResult> ProbeAsync(GitHubSession session, string fingerprint, RepositoryRequest repository, GitHubPermissionProbe probe, CancellationToken cancellationToken)
     {
         GitHubAnswer answer;
         try
@@ -196,51 +254,76 @@ internal sealed partial class GitHubTokenInspector
         }
         catch (GitHubUnreachableException exception)
         {
-            lock (result)
-            {
-                result.Note($"{probe.Scope} on {repository.Name}: not checked ({exception.Message})");
-            }
-
-            return ProbeVerdict.Unknown;
+            return new ProbeResult(probe, ProbeVerdict.Unknown, null, exception.Message);
         }
 
         var verdict = probe.Interpret(GitHubStatusMap.Classify(answer));
-        Log.ProbeAnswered(logger, result.CredentialFingerprint, probe.Scope, repository.Name, answer.StatusCode, verdict);
-        lock (result)
+        Log.ProbeAnswered(logger, fingerprint, probe.Scope, repository.Name, answer.StatusCode, verdict);
+        if (verdict == ProbeVerdict.UnexpectedSuccess)
+        {
+            // Logged at once, whatever the repository's GET says: the request may have changed the repository.
+            Log.UnexpectedProbeSuccess(logger, fingerprint, probe.Method.Method, probe.Scope, repository.Name, answer.StatusCode);
+        }
+
+        return new ProbeResult(probe, verdict, answer, null);
+    }
+
+    /// <summary>
+    /// Writes what one repository's probes showed into the inspection. Rate limits, SSO blocks and a write probe
+    /// answered 2xx are facts about the token and count for every repository; "missing", "undetermined" and "not
+    /// checked" notes only for a repository the token sees, since a hidden repository's probes answer 404 by design.
+    /// </summary>
+    private void ApplyProbeResults(InspectionDraft result, RepositoryRequest repository, ProbeResult[] probes, bool visible)
+    {
+        foreach (var (probe, verdict, answer, unreachable) in probes)
         {
             switch (verdict)
             {
                 case ProbeVerdict.UnexpectedSuccess:
-                    Log.UnexpectedProbeSuccess(logger, result.CredentialFingerprint, probe.Method.Method, probe.Scope, repository.Name, answer.StatusCode);
                     result.Fail(InspectionStatus.ProviderError,
-                        $"GitHub answered {probe.Method.Method} /{probe.Endpoint(repository)} with {answer.StatusCode}, although the probe sends a payload GitHub must reject; {probe.Scope} was not trusted. Check the repository and report this.");
+                        $"GitHub answered {probe.Method.Method} /{probe.Endpoint(repository)} with {answer!.StatusCode}, although the probe sends a payload GitHub must reject; {probe.Scope} was not trusted. Check the repository and report this.");
                     break;
                 case ProbeVerdict.RateLimited or ProbeVerdict.SsoRequired:
-                    FailWith(result, answer, $"{probe.Method.Method} /{probe.Endpoint(repository)}");
+                    FailWith(result, answer!, $"{probe.Method.Method} /{probe.Endpoint(repository)}");
                     break;
-                case ProbeVerdict.Denied:
-                    var accepted = GitHubHeaders.AcceptedPermissions(answer);
+                case ProbeVerdict.Denied when visible:
+                    var accepted = GitHubHeaders.AcceptedPermissions(answer!);
                     result.Note(accepted.Count > 0
                         ? $"{probe.Scope} on {repository.Name}: missing (GitHub requires {string.Join(" or ", accepted.Select(set => string.Join(" and ", set)))})."
-                        : $"{probe.Scope} on {repository.Name}: missing (GitHub answered {answer.StatusCode}).");
+                        : $"{probe.Scope} on {repository.Name}: missing (GitHub answered {answer!.StatusCode}).");
                     break;
-                case ProbeVerdict.Unknown:
-                    result.Note($"{probe.Scope} on {repository.Name}: undetermined (GitHub answered {answer.StatusCode}).");
+                case ProbeVerdict.Unknown when visible:
+                    result.Note(unreachable is not null
+                        ? $"{probe.Scope} on {repository.Name}: not checked ({unreachable})"
+                        : $"{probe.Scope} on {repository.Name}: undetermined (GitHub answered {answer!.StatusCode}).");
                     break;
             }
         }
-
-        return verdict;
     }
 
-    private static RepositoryAccessResult FineGrainedRepository(RepositoryRequest repository, IEnumerable<(GitHubPermissionProbe Probe, ProbeVerdict Verdict)> verdicts)
+    private static RepositoryAccessResult FineGrainedRepository(RepositoryRequest repository, ProbeResult[] probes)
     {
-        var contents = verdicts.Where(v => v.Probe.Permission == "contents").ToArray();
-        bool? Level(string level) => contents.FirstOrDefault(v => v.Probe.Level == level) is { Probe: not null } found
-            ? found.Verdict switch { ProbeVerdict.Granted => true, ProbeVerdict.Denied => false, _ => null }
-            : null;
-        var write = Level("write");
-        var read = write == true ? true : Level("read");
+        bool? write = null;
+        bool? read = null;
+        foreach (var (probe, verdict, _, _) in probes)
+        {
+            if (probe.Permission != "contents")
+            {
+                continue;
+            }
+
+            bool? known = verdict switch { ProbeVerdict.Granted => true, ProbeVerdict.Denied => false, _ => null };
+            if (probe.Level == "write")
+            {
+                write = known;
+            }
+            else if (probe.Level == "read")
+            {
+                read = known;
+            }
+        }
+
+        read = write == true ? true : read;
         var enough = repository.Access == RepositoryAccess.ReadWrite ? write : read;
         return enough switch
         {
@@ -250,4 +333,7 @@ internal sealed partial class GitHubTokenInspector
             null => new(repository.Name, repository.Access, RepositoryAccessState.Unknown, read, write, "GitHub's answers did not settle the token's access to the repository's contents."),
         };
     }
+
+    /// <summary>One probe's verdict, with GitHub's answer, or the reason GitHub could not be reached (then the verdict is Unknown).</summary>
+    private readonly record struct ProbeResult(GitHubPermissionProbe Probe, ProbeVerdict Verdict, GitHubAnswer? Answer, string? Unreachable);
 }

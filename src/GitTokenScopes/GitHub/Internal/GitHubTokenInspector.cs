@@ -9,8 +9,10 @@ namespace GitTokenScopes.GitHub.Internal;
 /// <summary>
 /// Inspects GitHub tokens (PROVIDERS.md §1). Classic and OAuth tokens: one <c>GET /user</c> gives scopes, identity,
 /// expiry and rate limit; each named repository adds one <c>GET /repos/{o}/{r}</c>, sent concurrently. Fine-grained and
-/// App tokens have no scope list: in a first round the identity and each named repository are read, in a second round
-/// exactly the permissions the requirements ask for are probed on each visible repository, concurrently.
+/// App tokens have no scope list: the identity and each named repository are read and, in the same concurrent round,
+/// exactly the permissions the requirements ask for are probed on each named repository; the probes count only on the
+/// repositories the reads show. A repository the token cannot see therefore costs its probes too (they answer 404 and
+/// are ignored), the price of one round trip instead of two.
 /// </summary>
 internal sealed partial class GitHubTokenInspector(
     IHttpMessageHandlerFactory handlers,
