@@ -12,6 +12,10 @@ internal sealed partial class GitHubTokenInspector
         var repositoryTasks = request.Repositories
             .Select(r => session.SendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(r), withEmptyBody: false, cancellationToken))
             .ToArray();
+        // Every request settles before any answer is read: one that could not reach GitHub throws below, and none may
+        // still be running on the session when the inspection ends.
+        Task[] sent = [identityTask, .. repositoryTasks];
+        await Task.WhenAll(sent).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         var identity = await identityTask.ConfigureAwait(false);
         var repositories = await Task.WhenAll(repositoryTasks).ConfigureAwait(false);
 

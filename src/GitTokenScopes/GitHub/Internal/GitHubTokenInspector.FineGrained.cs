@@ -43,10 +43,11 @@ internal sealed partial class GitHubTokenInspector
             probeRuns[i] = ProbeAllAsync(session, result.CredentialFingerprint, repository, repository.Access == RepositoryAccess.ReadWrite ? readWriteProbes : readProbes, cancellationToken);
         }
 
+        // Every request settles before any answer is read: one that could not reach GitHub throws below, and none may
+        // still be running on the session when the inspection ends.
+        Task[] sent = [identityTask, .. reads, .. probeRuns];
+        await Task.WhenAll(sent).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         var identity = await identityTask.ConfigureAwait(false);
-
-        // Probes throw only on the caller's cancellation; awaiting them before the reads means a read that could not
-        // reach GitHub leaves no probe running on the session.
         var probes = await Task.WhenAll(probeRuns).ConfigureAwait(false);
         var answers = await Task.WhenAll(reads).ConfigureAwait(false);
         var visible = new bool[answers.Length];
