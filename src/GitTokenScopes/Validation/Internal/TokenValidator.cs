@@ -34,6 +34,12 @@ internal sealed partial class TokenValidator(
 
     private const int MaxSharedShapes = 1024;
 
+    // The shared inspection writes its entry itself (see Factory), so the cache's own write is off.
+    private static readonly HybridCacheEntryOptions NoWrite = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
+    };
+
     private readonly bool _requirementsFixed = requirements is ConfiguredScopeRequirements;
     private readonly ConcurrentDictionary<(GitProvider Provider, TokenKind Kind, string? Runtime), QuestionShape> _shapes = new();
 
@@ -213,21 +219,14 @@ internal sealed partial class TokenValidator(
             snapshot = await cache.GetOrCreateAsync(key.Key, static _ => ValueTask.FromResult<InspectionSnapshot?>(null), LocalLookup, tags: null, cancellationToken).ConfigureAwait(false);
             if (snapshot is null)
             {
-                // Concurrent callers share one inspection. It first enters the local tier for the failure duration only, so
-                // that late callers find it while its real duration is decided below, and nothing long-lived is written yet.
-                factory = new Factory(this, inspector, inspection);
-                snapshot = await cache.GetOrCreateAsync(key.Key, factory, static (f, ct) => f.RunAsync(ct), Provisional(settings.FailCacheDuration), key.Tags, cancellationToken).ConfigureAwait(false);
+                // Concurrent callers share one inspection; the inspecting caller writes the entry itself, inside the
+                // shared call, so that there is one write (HybridCache serializes on every write) and no moment when
+                // the inspection is over but not yet findable.
+                factory = new Factory(this, inspector, question, request, key, settings);
+                snapshot = await cache.GetOrCreateAsync(key.Key, factory, static (f, ct) => f.RunAsync(ct), NoWrite, key.Tags, cancellationToken).ConfigureAwait(false);
             }
 
-            if (factory is { Ran: true })
-            {
-                // The inspecting caller writes once, with a duration decided from the inspection alone (never from
-                // this caller's skip or fail-open policy, which other callers may not share), and without its own
-                // cancellation, so that a caller that gave up cannot leave a failure cached for the pass duration.
-                var duration = IsCleanPass(question, request, snapshot) ? settings.PassCacheDuration : settings.FailCacheDuration;
-                await cache.SetAsync(key.Key, snapshot, EntryOptions(duration), key.Tags, CancellationToken.None).ConfigureAwait(false);
-            }
-            else
+            if (factory is not { Ran: true })
             {
                 Log.CacheHit(logger, inspection.Credential.Fingerprint, inspection.Credential.Provider, snapshot.CheckedAt);
             }
@@ -261,6 +260,25 @@ internal sealed partial class TokenValidator(
 
         question.Remember(snapshot, settings, reports, now, ReportBuilder.StableUntil(snapshot, settings, now));
         return reports;
+    }
+
+    /// <summary>
+    /// Writes a fresh inspection once, with a duration decided from the inspection alone (never from this caller's
+    /// skip or fail-open policy, which other callers may not share), and without cancellation: the inspection is over.
+    /// A failing cache must not fail the callers that joined this inspection, or each of them would inspect again.
+    /// </summary>
+    private async ValueTask StoreAsync(ValidationQuestion question, TokenValidationRequest request, ValidationQuestion.KeyMemo key, TokenValidationOptions settings, InspectionSnapshot snapshot)
+    {
+        var duration = IsCleanPass(question, request, snapshot) ? settings.PassCacheDuration : settings.FailCacheDuration;
+        try
+        {
+            await cache.SetAsync(key.Key, snapshot, EntryOptions(duration), key.Tags, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            var credential = question.Inspection.Credential;
+            Log.CacheFailed(logger, credential.Fingerprint, credential.Provider, exception.GetType().Name);
+        }
     }
 
     /// <summary>
@@ -339,8 +357,6 @@ internal sealed partial class TokenValidator(
             _ => new Uri("https://localhost/"),
         };
 
-    private static HybridCacheEntryOptions Provisional(TimeSpan failDuration)
-        => new() { Expiration = failDuration, LocalCacheExpiration = failDuration, Flags = HybridCacheEntryFlags.DisableDistributedCacheWrite };
 
     private static HybridCacheEntryOptions EntryOptions(TimeSpan duration) => new() { Expiration = duration, LocalCacheExpiration = duration };
 
@@ -353,8 +369,8 @@ internal sealed partial class TokenValidator(
             _ => 0,
         };
 
-    /// <summary>The cache's factory state: runs the inspection and remembers that this caller ran it.</summary>
-    private sealed class Factory(TokenValidator validator, ITokenInspector inspector, TokenInspectionRequest request)
+    /// <summary>The cache's factory state: runs the inspection, writes it to the cache, and remembers that this caller ran it.</summary>
+    private sealed class Factory(TokenValidator validator, ITokenInspector inspector, ValidationQuestion question, TokenValidationRequest request, ValidationQuestion.KeyMemo key, TokenValidationOptions settings)
     {
         public bool Ran { get; private set; }
 
@@ -363,7 +379,8 @@ internal sealed partial class TokenValidator(
         public async ValueTask<InspectionSnapshot> RunAsync(CancellationToken cancellationToken)
         {
             Ran = true;
-            Result = await validator.InspectAsync(inspector, request, cancellationToken).ConfigureAwait(false);
+            Result = await validator.InspectAsync(inspector, question.Inspection, cancellationToken).ConfigureAwait(false);
+            await validator.StoreAsync(question, request, key, settings, Result).ConfigureAwait(false);
             return Result;
         }
     }
