@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace GitTokenScopes.Validation.Internal;
 
@@ -10,6 +11,9 @@ namespace GitTokenScopes.Validation.Internal;
 /// </summary>
 internal static class ReportBuilder
 {
+    // A requirement's drift from the other edition is a fact of the (immutable) requirement: worked out once each.
+    private static readonly ConditionalWeakTable<ScopeRequirement, StrongBox<string?>> Drifts = [];
+
     public static TokenValidationReport Skipped(TokenValidationRequest request, string? runtime)
         => new()
         {
@@ -226,7 +230,7 @@ internal static class ReportBuilder
                 "Fine-grained permissions are per repository and no repository was named, so they could not be verified: name the repositories the token must reach."));
         }
 
-        if (requirement is not null && Drift(requirement) is { } drift)
+        if (requirement is not null && Drifts.GetValue(requirement, static r => new StrongBox<string?>(Drift(r))).Value is { } drift)
         {
             warnings.Add(new(ValidationWarningCode.SeedCatalogueDrift, WarningSeverity.Info, drift));
         }
