@@ -28,6 +28,10 @@ internal sealed class GitHubSession : IDisposable
     public GitHubSession(Func<HttpMessageHandler> handler, Uri apiUrl, string token, GitHubInspectorOptions options)
     {
         _adapter = new HttpClientAdapter(handler);
+
+        // The time-out below governs each request: the adapter's HttpClient would otherwise arm a 100 s timer of its own
+        // per request (and cut a longer RequestTimeout short).
+        _adapter.SetRequestTimeout(Timeout.InfiniteTimeSpan);
         _gate = new SemaphoreSlim(options.MaxConcurrentRequests);
         _authorization = "token " + token;
         _userAgent = $"{options.UserAgentProduct}/{Version}";
@@ -47,7 +51,10 @@ internal sealed class GitHubSession : IDisposable
             Method = method,
             BaseAddress = ApiUrl,
             Endpoint = new Uri(endpoint, UriKind.Relative),
-            Timeout = _timeout,
+
+            // Zero: no time-out of Octokit's, which links two sources per request and never disposes them (their timers
+            // stay queued for the whole time-out); the linked source below is disposed when the answer is in.
+            Timeout = TimeSpan.Zero,
             Body = withEmptyBody ? "{}" : null,
             ContentType = withEmptyBody ? "application/json" : null,
         };
@@ -60,7 +67,9 @@ internal sealed class GitHubSession : IDisposable
         try
         {
             Interlocked.Increment(ref _requests);
-            var response = await _adapter.Send(request, cancellationToken).ConfigureAwait(false);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_timeout);
+            var response = await _adapter.Send(request, timeout.Token).ConfigureAwait(false);
             return new GitHubAnswer((int)response.StatusCode, response.Headers, response.Body as string);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
