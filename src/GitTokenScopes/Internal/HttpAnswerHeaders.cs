@@ -8,10 +8,10 @@ namespace GitTokenScopes.Internal;
 
 /// <summary>
 /// A response's headers (response and content), looked up ignoring case when asked for, repeated values joined with a
-/// separator. The inspectors read a handful of headers, so copying every one into a dictionary per request was wasted
+/// separator (or, without one, the first value only, as Octokit's answers had them). The inspectors read a handful of headers, so copying every one into a dictionary per request was wasted
 /// work. Lookups use the non-validating view: it does not parse or mutate the collection, so concurrent reads are safe.
 /// </summary>
-internal sealed class HttpAnswerHeaders(HttpResponseHeaders response, HttpContentHeaders? content, string separator) : IReadOnlyDictionary<string, string>
+internal sealed class HttpAnswerHeaders(HttpResponseHeaders response, HttpContentHeaders? content, string? separator) : IReadOnlyDictionary<string, string>
 {
     public int Count => response.NonValidated.Count + (content?.NonValidated.Count ?? 0);
 
@@ -54,5 +54,8 @@ internal sealed class HttpAnswerHeaders(HttpResponseHeaders response, HttpConten
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     // One value (the usual case) is returned as it is, without a copy.
-    private string Join(HeaderStringValues values) => values.Count == 1 ? values.ToString() : string.Join(separator, values);
+    private string Join(HeaderStringValues values)
+        => values.Count == 1 ? values.ToString()
+            : separator is null ? values.First()
+            : string.Join(separator, values);
 }

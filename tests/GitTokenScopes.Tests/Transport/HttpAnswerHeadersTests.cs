@@ -32,6 +32,7 @@ public sealed class HttpAnswerHeadersTests
 
         new HttpAnswerHeaders(response.Headers, response.Content.Headers, ",")["x-repeated"].Should().Be("a,b");
         new HttpAnswerHeaders(response.Headers, response.Content.Headers, ", ")["x-repeated"].Should().Be("a, b");
+        new HttpAnswerHeaders(response.Headers, response.Content.Headers, separator: null)["x-repeated"].Should().Be("a", "GitHub's answers keep the first value, as Octokit's did");
     }
 
     [Fact]

@@ -18,7 +18,7 @@ internal sealed class GitHubSession : IDisposable
 {
     private static readonly string Version = typeof(GitHubSession).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
 
-    private readonly HttpClientAdapter _adapter;
+    private readonly GitHubHttpAdapter _adapter;
     private readonly SemaphoreSlim _gate;
     private readonly string _authorization;
     private readonly string _userAgent;
@@ -27,7 +27,7 @@ internal sealed class GitHubSession : IDisposable
 
     public GitHubSession(Func<HttpMessageHandler> handler, Uri apiUrl, string token, GitHubInspectorOptions options)
     {
-        _adapter = new HttpClientAdapter(handler);
+        _adapter = new GitHubHttpAdapter(handler);
 
         // The time-out below governs each request: the adapter's HttpClient would otherwise arm a 100 s timer of its own
         // per request (and cut a longer RequestTimeout short).

@@ -1,0 +1,42 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using System.Net;
+using GitTokenScopes.Internal;
+using Octokit;
+using Octokit.Internal;
+
+namespace GitTokenScopes.GitHub.Internal;
+
+/// <summary>
+/// Octokit's HTTP adapter (its request building, and its redirects that drop <c>Authorization</c> off the host) with a
+/// leaner answer. The inspector reads the status, the body and a few headers; Octokit's own answer parses every header
+/// into an <see cref="ApiInfo"/> (rate limits, links, scopes) and copies them all into a dictionary, per request.
+/// </summary>
+internal sealed class GitHubHttpAdapter(Func<HttpMessageHandler> handler) : HttpClientAdapter(handler)
+{
+    protected override async Task<IResponse> BuildResponse(HttpResponseMessage responseMessage, Func<object, object> preprocessResponseBody)
+    {
+        ArgumentNullException.ThrowIfNull(responseMessage);
+        using (responseMessage)
+        {
+            // GitHub's API answers JSON (or nothing); the headers are the response's own, first value of each, as Octokit gave them.
+            var body = await responseMessage.Content.ReadAsStringAsync().ConfigureAwait(false);
+            var headers = new HttpAnswerHeaders(responseMessage.Headers, content: null, separator: null);
+            return new Answer(responseMessage.StatusCode, body, headers, responseMessage.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    private sealed class Answer(HttpStatusCode statusCode, string body, IReadOnlyDictionary<string, string> headers, string? contentType) : IResponse
+    {
+        public object Body { get; } = body;
+
+        public IReadOnlyDictionary<string, string> Headers { get; } = headers;
+
+        // Not computed: nothing here reads it.
+        public ApiInfo ApiInfo => null!;
+
+        public HttpStatusCode StatusCode { get; } = statusCode;
+
+        public string ContentType { get; } = contentType!;
+    }
+}
