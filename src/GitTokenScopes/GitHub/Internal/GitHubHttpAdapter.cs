@@ -12,8 +12,16 @@ namespace GitTokenScopes.GitHub.Internal;
 /// leaner answer. The inspector reads the status, the body and a few headers; Octokit's own answer parses every header
 /// into an <see cref="ApiInfo"/> (rate limits, links, scopes) and copies them all into a dictionary, per request.
 /// </summary>
-internal sealed class GitHubHttpAdapter(Func<HttpMessageHandler> handler) : HttpClientAdapter(handler)
+internal sealed class GitHubHttpAdapter : HttpClientAdapter
 {
+    public GitHubHttpAdapter(Func<HttpMessageHandler> handler)
+        : base(handler)
+    {
+        // The session's time-out governs each request: the HttpClient would otherwise arm a 100 s timer of its own per
+        // request (and cut a longer RequestTimeout short). Set before the first request, as HttpClient requires.
+        SetRequestTimeout(Timeout.InfiniteTimeSpan);
+    }
+
     protected override async Task<IResponse> BuildResponse(HttpResponseMessage responseMessage, Func<object, object> preprocessResponseBody)
     {
         ArgumentNullException.ThrowIfNull(responseMessage);

@@ -6,8 +6,9 @@ using Octokit.Internal;
 namespace GitTokenScopes.GitHub.Internal;
 
 /// <summary>
-/// The HTTP side of one inspection: Octokit's HTTP adapter over the library's named <c>IHttpClientFactory</c> handler,
-/// the token set on each request (never on shared state), a cap on requests in flight, and a request count.
+/// The HTTP side of one inspection: Octokit's HTTP adapter over the library's named <c>IHttpClientFactory</c> handler
+/// (shared by the inspector's sessions), the token set on each request (never on shared state), a per-request
+/// time-out, a cap on requests in flight, and a request count.
 /// </summary>
 /// <remarks>
 /// Octokit's adapter is used directly rather than <c>Connection</c>: every answer is needed as it came (status,
@@ -25,13 +26,13 @@ internal sealed class GitHubSession : IDisposable
     private readonly TimeSpan _timeout;
     private int _requests;
 
-    public GitHubSession(Func<HttpMessageHandler> handler, Uri apiUrl, string token, GitHubInspectorOptions options)
+    /// <param name="adapter">The inspector's shared adapter (see <see cref="GitHubAdapterSource"/>); the session does not own it.</param>
+    /// <param name="apiUrl">The API address.</param>
+    /// <param name="token">The token, set on each request.</param>
+    /// <param name="options">The inspector's options.</param>
+    public GitHubSession(GitHubHttpAdapter adapter, Uri apiUrl, string token, GitHubInspectorOptions options)
     {
-        _adapter = new GitHubHttpAdapter(handler);
-
-        // The time-out below governs each request: the adapter's HttpClient would otherwise arm a 100 s timer of its own
-        // per request (and cut a longer RequestTimeout short).
-        _adapter.SetRequestTimeout(Timeout.InfiniteTimeSpan);
+        _adapter = adapter;
         _gate = new SemaphoreSlim(options.MaxConcurrentRequests);
         _authorization = "token " + token;
         _userAgent = $"{options.UserAgentProduct}/{Version}";
@@ -87,11 +88,7 @@ internal sealed class GitHubSession : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _adapter.Dispose();
-        _gate.Dispose();
-    }
+    public void Dispose() => _gate.Dispose();
 
     private static string Redact(string endpoint) => endpoint.Split('?')[0];
 }
