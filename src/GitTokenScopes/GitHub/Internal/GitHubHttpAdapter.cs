@@ -14,6 +14,8 @@ namespace GitTokenScopes.GitHub.Internal;
 /// </summary>
 internal sealed class GitHubHttpAdapter : HttpClientAdapter
 {
+    private static readonly HttpRequestOptionsKey<CancellationToken> BodyCancellation = new("GitTokenScopes.GitHub.BodyCancellation");
+
     public GitHubHttpAdapter(Func<HttpMessageHandler> handler)
         : base(handler)
     {
@@ -22,13 +24,26 @@ internal sealed class GitHubHttpAdapter : HttpClientAdapter
         SetRequestTimeout(Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>Builds Octokit's message and keeps the session's token on it for <see cref="BuildResponse"/> (a redirect's copy keeps it too).</summary>
+    protected override HttpRequestMessage BuildRequestMessage(IRequest request)
+    {
+        var message = base.BuildRequestMessage(request);
+        if (request is GitHubRequest { Cancellation: var cancellation })
+        {
+            message.Options.Set(BodyCancellation, cancellation);
+        }
+
+        return message;
+    }
+
     protected override async Task<IResponse> BuildResponse(HttpResponseMessage responseMessage, Func<object, object> preprocessResponseBody)
     {
         ArgumentNullException.ThrowIfNull(responseMessage);
         using (responseMessage)
         {
             // GitHub's API answers JSON (or nothing); the headers are the response's own, first value of each, as Octokit gave them.
-            var body = await responseMessage.Content.ReadAsStringAsync().ConfigureAwait(false);
+            var cancellation = responseMessage.RequestMessage?.Options.TryGetValue(BodyCancellation, out var token) == true ? token : default;
+            var body = await responseMessage.Content.ReadAsStringAsync(cancellation).ConfigureAwait(false);
             var headers = new HttpAnswerHeaders(responseMessage.Headers, content: null, separator: null);
             return new Answer(responseMessage.StatusCode, body, headers, responseMessage.Content.Headers.ContentType?.MediaType);
         }

@@ -1,7 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.Reflection;
-using Octokit.Internal;
 
 namespace GitTokenScopes.GitHub.Internal;
 
@@ -47,7 +46,7 @@ internal sealed class GitHubSession : IDisposable
     /// <summary>Sends one request. Transport failures and time-outs throw <see cref="GitHubUnreachableException"/>; the caller's cancellation throws.</summary>
     public async Task<GitHubAnswer> SendAsync(HttpMethod method, string endpoint, bool withEmptyBody, CancellationToken cancellationToken)
     {
-        var request = new Request
+        var request = new GitHubRequest
         {
             Method = method,
             BaseAddress = ApiUrl,
@@ -70,6 +69,7 @@ internal sealed class GitHubSession : IDisposable
             Interlocked.Increment(ref _requests);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_timeout);
+            request.Cancellation = timeout.Token;
             var response = await _adapter.Send(request, timeout.Token).ConfigureAwait(false);
             return new GitHubAnswer((int)response.StatusCode, response.Headers, response.Body as string);
         }
