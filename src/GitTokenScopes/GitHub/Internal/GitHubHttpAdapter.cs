@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.Net;
+using System.Net.Http.Headers;
 using GitTokenScopes.Internal;
 using Octokit;
 using Octokit.Internal;
@@ -45,11 +46,11 @@ internal sealed class GitHubHttpAdapter : HttpClientAdapter
             var cancellation = responseMessage.RequestMessage?.Options.TryGetValue(BodyCancellation, out var token) == true ? token : default;
             var body = await responseMessage.Content.ReadAsStringAsync(cancellation).ConfigureAwait(false);
             var headers = new HttpAnswerHeaders(responseMessage.Headers, content: null, separator: null);
-            return new Answer(responseMessage.StatusCode, body, headers, responseMessage.Content.Headers.ContentType?.MediaType);
+            return new Answer(responseMessage.StatusCode, body, headers, responseMessage.Content.Headers);
         }
     }
 
-    private sealed class Answer(HttpStatusCode statusCode, string body, IReadOnlyDictionary<string, string> headers, string? contentType) : IResponse
+    private sealed class Answer(HttpStatusCode statusCode, string body, IReadOnlyDictionary<string, string> headers, HttpContentHeaders contentHeaders) : IResponse
     {
         public object Body { get; } = body;
 
@@ -60,6 +61,7 @@ internal sealed class GitHubHttpAdapter : HttpClientAdapter
 
         public HttpStatusCode StatusCode { get; } = statusCode;
 
-        public string ContentType { get; } = contentType!;
+        // Parsed only if asked for: nothing here reads it.
+        public string ContentType => contentHeaders.ContentType?.MediaType!;
     }
 }
