@@ -30,6 +30,8 @@ internal sealed class HarnessArguments
     public int Int(string name, int full, int quick)
         => _values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : Quick ? quick : full;
 
+    public string? Text(string name) => _values.TryGetValue(name, out var value) ? value : null;
+
     public double Double(string name, double full)
         => _values.TryGetValue(name, out var value) ? double.Parse(value, CultureInfo.InvariantCulture) : full;
 }

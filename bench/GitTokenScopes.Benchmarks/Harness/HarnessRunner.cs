@@ -15,6 +15,7 @@ internal static class HarnessRunner
         ["stampede"] = StampedeHarness.RunAsync,
         ["audit"] = AuditHarness.RunAsync,
         ["faults"] = FaultsHarness.RunAsync,
+        ["overhead"] = OverheadHarness.RunAsync,
     };
 
     public static bool IsMode(string name) => Modes.ContainsKey(name) || name is "quick" or "all";

@@ -12,7 +12,7 @@ internal sealed class ValidatorHost : IDisposable, IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public ValidatorHost(Action<GitTokenScopesOptions>? configure = null)
+    public ValidatorHost(Action<GitTokenScopesOptions>? configure = null, Action<IServiceCollection>? configureServices = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -21,6 +21,7 @@ internal sealed class ValidatorHost : IDisposable, IAsyncDisposable
             .AddGitLab()
             .AddBitbucketCloud()
             .AddBitbucketServer();
+        configureServices?.Invoke(services);
         _services = services.BuildServiceProvider();
         Validator = _services.GetRequiredService<ITokenValidator>();
     }

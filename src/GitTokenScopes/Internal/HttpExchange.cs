@@ -16,21 +16,24 @@ internal static class HttpExchange
     /// <param name="time">The clock.</param>
     /// <param name="headerSeparator">How values of a repeated header are joined.</param>
     /// <param name="cancellationToken">The caller's cancellation.</param>
-    /// <returns>The status code, the response and content headers (case-insensitive), and the body.</returns>
+    /// <returns>The status code, the response and content headers (case-insensitive, read when asked for), and the body.</returns>
     /// <exception cref="HttpRequestException">Thrown for transport failures.</exception>
-    public static async Task<(int StatusCode, Dictionary<string, string> Headers, string Body)> SendAsync(
+    public static async Task<(int StatusCode, IReadOnlyDictionary<string, string> Headers, string Body)> SendAsync(
         HttpClient client, HttpRequestMessage request, TimeSpan timeout, TimeProvider time, string headerSeparator, CancellationToken cancellationToken)
     {
-        using var timer = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        // One source on the system clock (the usual case): CancelAfter on the linked source. Another clock needs a
+        // source of its own whose timer runs on it.
+        using var timer = time == TimeProvider.System ? null : new CancellationTokenSource(timeout, time);
+        using var linked = timer is null
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        if (timer is null)
         {
-            headers[name] = string.Join(headerSeparator, values);
+            linked.CancelAfter(timeout);
         }
 
-        return ((int)response.StatusCode, headers, body);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
+        return ((int)response.StatusCode, new HttpAnswerHeaders(response.Headers, response.Content.Headers, headerSeparator), body);
     }
 }

@@ -36,6 +36,12 @@ internal static class TransportPolicy
     /// <summary>Returns <paramref name="uri"/> with a trailing slash on its path, so relative endpoints append to it.</summary>
     public static Uri WithTrailingSlash(Uri uri)
     {
+        // Already so (the usual case for a configured API URL): no copy per inspection.
+        if (uri.IsAbsoluteUri && uri.AbsolutePath.EndsWith('/') && uri.Query.Length == 0 && uri.Fragment.Length == 0)
+        {
+            return uri;
+        }
+
         var builder = new UriBuilder(uri) { Query = string.Empty, Fragment = string.Empty };
         if (!builder.Path.EndsWith('/'))
         {

@@ -159,25 +159,53 @@ public sealed class ScopeVocabulary
     public IReadOnlySet<string> Expand(IEnumerable<string> scopes)
     {
         ArgumentNullException.ThrowIfNull(scopes);
-        var closure = new HashSet<string>(StringComparer.Ordinal);
+
+        // One scope's closure is precomputed and immutable: it is returned as it is, and a set is built only to merge two
+        // or more (an inspection expands a handful of scopes, often one at a time).
+        FrozenSet<string>? first = null;
+        HashSet<string>? merged = null;
         foreach (var scope in scopes)
         {
             var normalized = Normalize(scope);
-            if (normalized.Length > 0)
+            if (normalized.Length == 0)
             {
-                closure.UnionWith(ClosureOf(normalized));
+                continue;
             }
+
+            var closure = ClosureOf(normalized);
+            if (first is null)
+            {
+                first = closure;
+                continue;
+            }
+
+            if (merged is null)
+            {
+                merged = new HashSet<string>(first.Count + closure.Count, StringComparer.Ordinal);
+                AddAll(merged, first);
+            }
+
+            AddAll(merged, closure);
         }
 
-        return closure;
+        return (IReadOnlySet<string>?)merged ?? first ?? FrozenSet<string>.Empty;
     }
 
     /// <inheritdoc/>
     public override string ToString() => $"{Provider.ToWireName()}/{Family.ToWireName()}";
 
     /// <summary>Gets the reflexive, transitive closure of one normalized scope.</summary>
-    internal IReadOnlySet<string> ClosureOf(string normalized)
+    internal FrozenSet<string> ClosureOf(string normalized)
         => _closures.TryGetValue(normalized, out var closure) ? closure : ComputeClosure(normalized);
+
+    // The frozen set's own struct enumerator: UnionWith would box one per call.
+    private static void AddAll(HashSet<string> target, FrozenSet<string> source)
+    {
+        foreach (var scope in source)
+        {
+            target.Add(scope);
+        }
+    }
 
     private FrozenSet<string> ComputeClosure(string normalized)
     {

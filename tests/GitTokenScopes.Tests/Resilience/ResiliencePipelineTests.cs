@@ -187,6 +187,36 @@ public sealed class ResiliencePipelineTests
     }
 
     [Fact]
+    public async Task WithoutRetries_TheAttemptTimeoutAloneStillBoundsTheRequest()
+    {
+        // Retries off leaves the total timeout strategy out (one attempt, never longer than the total).
+        var handler = new ScriptedHandler(ScriptedHandler.Hang());
+        using var services = Build(handler, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(100);
+            o.MaxRetryAttempts = 0;
+        });
+
+        var report = await ValidateAsync(services);
+
+        report.Verdict.Should().Be(ValidationVerdict.Indeterminate);
+        report.Status.Should().Be(InspectionStatus.Unreachable);
+        handler.CallCount.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task WithoutRetries_ATransientErrorIsAnsweredOnce()
+    {
+        var handler = new ScriptedHandler(ScriptedHandler.Status(HttpStatusCode.ServiceUnavailable), ScriptedHandler.GitHubUser("repo"));
+        using var services = Build(handler, o => o.MaxRetryAttempts = 0);
+
+        var report = await ValidateAsync(services);
+
+        report.Verdict.Should().Be(ValidationVerdict.Indeterminate);
+        handler.CallCount.Should().Be(1);
+    }
+
+    [Fact]
     public async Task DisabledPipeline_DoesNotRetry()
     {
         var handler = new ScriptedHandler(ScriptedHandler.Status(HttpStatusCode.ServiceUnavailable), ScriptedHandler.GitHubUser("repo"));

@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.Text.Json;
+using GitTokenScopes.Internal;
 
 namespace GitTokenScopes.GitHub.Internal;
 
@@ -21,6 +22,12 @@ internal sealed class GitHubAnswer(int statusCode, IReadOnlyDictionary<string, s
         if (Headers.TryGetValue(name, out var value))
         {
             return value;
+        }
+
+        // A response's headers are looked up ignoring case already; only a dictionary built by hand needs the scan.
+        if (Headers is HttpAnswerHeaders)
+        {
+            return null;
         }
 
         foreach (var (key, candidate) in Headers)

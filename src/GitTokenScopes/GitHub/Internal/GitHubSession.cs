@@ -1,13 +1,13 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.Reflection;
-using Octokit.Internal;
 
 namespace GitTokenScopes.GitHub.Internal;
 
 /// <summary>
-/// The HTTP side of one inspection: Octokit's HTTP adapter over the library's named <c>IHttpClientFactory</c> handler,
-/// the token set on each request (never on shared state), a cap on requests in flight, and a request count.
+/// The HTTP side of one inspection: Octokit's HTTP adapter over the library's named <c>IHttpClientFactory</c> handler
+/// (shared by the inspector's sessions), the token set on each request (never on shared state), a per-request
+/// time-out, a cap on requests in flight, and a request count.
 /// </summary>
 /// <remarks>
 /// Octokit's adapter is used directly rather than <c>Connection</c>: every answer is needed as it came (status,
@@ -18,16 +18,20 @@ internal sealed class GitHubSession : IDisposable
 {
     private static readonly string Version = typeof(GitHubSession).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
 
-    private readonly HttpClientAdapter _adapter;
+    private readonly GitHubHttpAdapter _adapter;
     private readonly SemaphoreSlim _gate;
     private readonly string _authorization;
     private readonly string _userAgent;
     private readonly TimeSpan _timeout;
     private int _requests;
 
-    public GitHubSession(Func<HttpMessageHandler> handler, Uri apiUrl, string token, GitHubInspectorOptions options)
+    /// <param name="adapter">The inspector's shared adapter (see <see cref="GitHubAdapterSource"/>); the session does not own it.</param>
+    /// <param name="apiUrl">The API address.</param>
+    /// <param name="token">The token, set on each request.</param>
+    /// <param name="options">The inspector's options.</param>
+    public GitHubSession(GitHubHttpAdapter adapter, Uri apiUrl, string token, GitHubInspectorOptions options)
     {
-        _adapter = new HttpClientAdapter(handler);
+        _adapter = adapter;
         _gate = new SemaphoreSlim(options.MaxConcurrentRequests);
         _authorization = "token " + token;
         _userAgent = $"{options.UserAgentProduct}/{Version}";
@@ -42,12 +46,15 @@ internal sealed class GitHubSession : IDisposable
     /// <summary>Sends one request. Transport failures and time-outs throw <see cref="GitHubUnreachableException"/>; the caller's cancellation throws.</summary>
     public async Task<GitHubAnswer> SendAsync(HttpMethod method, string endpoint, bool withEmptyBody, CancellationToken cancellationToken)
     {
-        var request = new Request
+        var request = new GitHubRequest
         {
             Method = method,
             BaseAddress = ApiUrl,
             Endpoint = new Uri(endpoint, UriKind.Relative),
-            Timeout = _timeout,
+
+            // Zero: no time-out of Octokit's, which links two sources per request and never disposes them (their timers
+            // stay queued for the whole time-out); the linked source below is disposed when the answer is in.
+            Timeout = TimeSpan.Zero,
             Body = withEmptyBody ? "{}" : null,
             ContentType = withEmptyBody ? "application/json" : null,
         };
@@ -60,7 +67,10 @@ internal sealed class GitHubSession : IDisposable
         try
         {
             Interlocked.Increment(ref _requests);
-            var response = await _adapter.Send(request, cancellationToken).ConfigureAwait(false);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_timeout);
+            request.Cancellation = timeout.Token;
+            var response = await _adapter.Send(request, timeout.Token).ConfigureAwait(false);
             return new GitHubAnswer((int)response.StatusCode, response.Headers, response.Body as string);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -78,11 +88,7 @@ internal sealed class GitHubSession : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _adapter.Dispose();
-        _gate.Dispose();
-    }
+    public void Dispose() => _gate.Dispose();
 
     private static string Redact(string endpoint) => endpoint.Split('?')[0];
 }

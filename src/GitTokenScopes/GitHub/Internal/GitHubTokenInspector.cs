@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using GitTokenScopes.Inspection.Internal;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,10 +17,13 @@ namespace GitTokenScopes.GitHub.Internal;
 /// </summary>
 internal sealed partial class GitHubTokenInspector(
     IHttpMessageHandlerFactory handlers,
+    IOptionsMonitor<HttpClientFactoryOptions> factoryOptions,
     IOptionsMonitor<GitHubInspectorOptions> options,
     TimeProvider time,
     ILogger<GitHubTokenInspector> logger) : ITokenInspector
 {
+    private readonly GitHubAdapterSource _adapters = new(handlers, factoryOptions, time);
+
     private static readonly ScopeVocabulary ClassicVocabulary = ScopeVocabulary.For(GitProvider.GitHub, TokenFamily.Classic);
     private static readonly ScopeVocabulary FineGrainedVocabulary = ScopeVocabulary.For(GitProvider.GitHub, TokenFamily.FineGrained);
 
@@ -48,7 +52,7 @@ internal sealed partial class GitHubTokenInspector(
         }
 
         var settings = options.CurrentValue;
-        using var session = new GitHubSession(() => handlers.CreateHandler(GitTokenScopesHttpClientNames.GitHub), apiUrl, credential.Token, settings);
+        using var session = new GitHubSession(_adapters.Current, apiUrl, credential.Token, settings);
         Log.InspectionStarted(logger, credential.Fingerprint, apiUrl.Host, type);
         try
         {

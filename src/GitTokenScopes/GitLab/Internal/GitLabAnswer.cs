@@ -1,5 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Internal;
+
 namespace GitTokenScopes.GitLab.Internal;
 
 /// <summary>One HTTP answer from GitLab: status, headers (looked up ignoring case) and body text.</summary>
@@ -37,6 +39,12 @@ internal sealed class GitLabAnswer(int statusCode, IReadOnlyDictionary<string, s
         if (Headers.TryGetValue(name, out var value))
         {
             return value;
+        }
+
+        // A response's headers are looked up ignoring case already; only a dictionary built by hand needs the scan.
+        if (Headers is HttpAnswerHeaders)
+        {
+            return null;
         }
 
         foreach (var (key, candidate) in Headers)

@@ -25,7 +25,12 @@ internal static class ResiliencePipelines
         });
     }
 
-    /// <summary>Total timeout, then retries, then the per-attempt timeout (the order of the standard pipeline).</summary>
+    /// <summary>
+    /// Total timeout, then retries, then the per-attempt timeout (the order of the standard pipeline). Without retries
+    /// there is one attempt, and the options' validation keeps the total timeout at least the attempt timeout, so the
+    /// attempt timeout alone bounds the request: the total timeout strategy (a pooled source, a registration and an
+    /// async frame per request) is left out.
+    /// </summary>
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, GitTokenScopesResilienceOptions options, TimeProvider time)
     {
         if (!options.Enabled)
@@ -33,9 +38,9 @@ internal static class ResiliencePipelines
             return;
         }
 
-        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.TotalTimeout, Name = "total" });
         if (options.MaxRetryAttempts > 0)
         {
+            builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.TotalTimeout, Name = "total" });
             var maxRetryAfter = options.MaxRetryAfter;
             builder.AddRetry(new HttpRetryStrategyOptions
             {
@@ -77,12 +82,12 @@ internal static class ResiliencePipelines
             return false;
         }
 
-        var retryAfter = RetryAfterOf(response, now);
+        // Retry-After is read only for the statuses that are retried at all: a success never parses it.
         return response.StatusCode switch
         {
-            HttpStatusCode.TooManyRequests => retryAfter is { } wait && wait <= maxRetryAfter,
+            HttpStatusCode.TooManyRequests => RetryAfterOf(response, now) is { } wait && wait <= maxRetryAfter,
             HttpStatusCode.RequestTimeout or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
-                or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => retryAfter is null || retryAfter <= maxRetryAfter,
+                or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => RetryAfterOf(response, now) is not { } delay || delay <= maxRetryAfter,
             _ => false,
         };
     }
