@@ -98,7 +98,7 @@ internal sealed partial class TokenValidator(
         TokenValidationReport[] reports;
         if (request.SkipValidation ?? policy.SkipValidation)
         {
-            reports = [.. (runtimes ?? [request.RuntimeName]).Select(r => ReportBuilder.Skipped(request, r))];
+            reports = Skipped(request, runtimes ?? [request.RuntimeName]);
             Log.ValidationSkipped(logger, request.Kind, credential.Fingerprint, credential.Provider);
         }
         else
@@ -132,6 +132,18 @@ internal sealed partial class TokenValidator(
         {
             var verdicts = string.Join(", ", reports.Select(r => r.Verdict.ToWireName()));
             Log.ValidationFinished(logger, request.Kind, credential.Fingerprint, credential.Provider, verdicts, elapsed.TotalMilliseconds);
+        }
+
+        return reports;
+    }
+
+    // A method of its own: a lambda over the request inside ValidateCoreAsync would allocate its closure on every call.
+    private static TokenValidationReport[] Skipped(TokenValidationRequest request, string?[] runtimes)
+    {
+        var reports = new TokenValidationReport[runtimes.Length];
+        for (var i = 0; i < reports.Length; i++)
+        {
+            reports[i] = ReportBuilder.Skipped(request, runtimes[i]);
         }
 
         return reports;
