@@ -3,9 +3,6 @@
 using System.Collections.Concurrent;
 using GitTokenScopes.Testing.BitbucketCloud.Internal;
 using GitTokenScopes.Testing.Internal;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
 using WireMock;
 
 namespace GitTokenScopes.Testing;
@@ -48,22 +45,17 @@ namespace GitTokenScopes.Testing;
 /// </remarks>
 public sealed class FakeBitbucketCloudServer : IDisposable
 {
-    private readonly WireMockServer _server;
+    private readonly FakeWireHost _host;
     private readonly BitbucketCloudFakeRouter _router;
     private readonly FakeRequestLog<FakeBitbucketCloudRequest> _log = new();
     private readonly ConcurrentDictionary<string, FakeBitbucketCloudCredential> _credentials = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FakeBitbucketCloudRepository> _repositories = new(StringComparer.OrdinalIgnoreCase);
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly CancellationToken _stoppingToken;
-    private int _disposed;
 
     private FakeBitbucketCloudServer(FakeBitbucketCloudServerOptions options)
     {
-        _stoppingToken = _stopping.Token;
         _router = new BitbucketCloudFakeRouter(options, _credentials, _repositories);
-        _server = BitbucketFakeWire.StartServer();
-        _server.Given(Request.Create()).RespondWith(Response.Create().WithCallback(HandleAsync));
-        Url = new Uri($"http://127.0.0.1:{_server.Ports[0]}/");
+        _host = new FakeWireHost(HandleAsync);
+        Url = new Uri($"http://127.0.0.1:{_host.Port}/");
         ApiUrl = new Uri(Url, "2.0/");
     }
 
@@ -122,30 +114,19 @@ public sealed class FakeBitbucketCloudServer : IDisposable
     public void ResetRequests() => _log.Reset();
 
     /// <summary>Stops the server; answers still delayed end at once.</summary>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        _stopping.Cancel();
-        _server.Stop();
-        _server.Dispose();
-        _stopping.Dispose();
-    }
+    public void Dispose() => _host.Dispose();
 
     private async Task<IResponseMessage> HandleAsync(IRequestMessage request)
     {
         var ticket = _log.Arrive();
-        var (credential, secret, scheme) = _router.Authenticate(BitbucketFakeWire.Header(request, "Authorization"));
+        var (credential, secret, scheme) = _router.Authenticate(FakeWireHost.Header(request, "Authorization"));
         var query = request.RawQuery is null or "?" ? string.Empty : request.RawQuery;
         BitbucketFakeAnswer answer;
         try
         {
-            answer = await _router.AnswerAsync(request.Method, request.Path, query, credential, _stoppingToken).ConfigureAwait(false);
+            answer = await _router.AnswerAsync(request.Method, request.Path, query, credential, _host.Stopping).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (_stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (_host.Stopping.IsCancellationRequested)
         {
             answer = new BitbucketFakeAnswer(503, """{"type": "error", "error": {"message": "Server stopping"}}""");
         }

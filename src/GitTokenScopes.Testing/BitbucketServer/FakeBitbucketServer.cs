@@ -4,9 +4,6 @@ using System.Collections.Concurrent;
 using GitTokenScopes.Testing.BitbucketCloud.Internal;
 using GitTokenScopes.Testing.BitbucketServer.Internal;
 using GitTokenScopes.Testing.Internal;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
 using WireMock;
 
 namespace GitTokenScopes.Testing;
@@ -49,25 +46,20 @@ namespace GitTokenScopes.Testing;
 /// </remarks>
 public sealed class FakeBitbucketServer : IDisposable
 {
-    private readonly WireMockServer _server;
+    private readonly FakeWireHost _host;
     private readonly BitbucketServerFakeRouter _router;
     private readonly FakeRequestLog<FakeBitbucketServerRequest> _log = new();
     private readonly ConcurrentDictionary<string, FakeBitbucketServerToken> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FakeBitbucketServerRepository> _repositories = new(StringComparer.OrdinalIgnoreCase);
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly CancellationToken _stoppingToken;
     private readonly string _contextPath;
-    private int _disposed;
 
     private FakeBitbucketServer(FakeBitbucketServerOptions options)
     {
-        _stoppingToken = _stopping.Token;
         _contextPath = "/" + options.ContextPath.Trim('/');
         _contextPath = _contextPath == "/" ? string.Empty : _contextPath;
         _router = new BitbucketServerFakeRouter(options, _tokens, _repositories);
-        _server = BitbucketFakeWire.StartServer();
-        _server.Given(Request.Create()).RespondWith(Response.Create().WithCallback(HandleAsync));
-        Url = new Uri($"http://127.0.0.1:{_server.Ports[0]}{_contextPath}/");
+        _host = new FakeWireHost(HandleAsync);
+        Url = new Uri($"http://127.0.0.1:{_host.Port}{_contextPath}/");
         ApiUrl = new Uri(Url, "rest/api/1.0/");
     }
 
@@ -129,23 +121,12 @@ public sealed class FakeBitbucketServer : IDisposable
     public void ResetRequests() => _log.Reset();
 
     /// <summary>Stops the server; answers still delayed end at once.</summary>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        _stopping.Cancel();
-        _server.Stop();
-        _server.Dispose();
-        _stopping.Dispose();
-    }
+    public void Dispose() => _host.Dispose();
 
     private async Task<IResponseMessage> HandleAsync(IRequestMessage request)
     {
         var ticket = _log.Arrive();
-        var header = BitbucketFakeWire.Header(request, "Authorization");
+        var header = FakeWireHost.Header(request, "Authorization");
         var (token, presented, scheme) = _router.Authenticate(header);
         var query = request.RawQuery is null or "?" ? string.Empty : request.RawQuery;
         var inside = _contextPath.Length == 0 || request.Path.StartsWith(_contextPath + "/", StringComparison.Ordinal);
@@ -154,10 +135,10 @@ public sealed class FakeBitbucketServer : IDisposable
         try
         {
             answer = inside
-                ? await _router.AnswerAsync(request.Method, path, header is not null, token, request.Body, _stoppingToken).ConfigureAwait(false)
+                ? await _router.AnswerAsync(request.Method, path, header is not null, token, request.Body, _host.Stopping).ConfigureAwait(false)
                 : new BitbucketFakeAnswer(404, "<!DOCTYPE html><html><head><title>Page Not Found - Bitbucket</title></head><body><h1>Page not found</h1></body></html>", BitbucketFakeAnswer.Html);
         }
-        catch (OperationCanceledException) when (_stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (_host.Stopping.IsCancellationRequested)
         {
             answer = new BitbucketFakeAnswer(503, """{"errors":[{"context":null,"message":"Server stopping","exceptionName":null}]}""");
         }

@@ -4,11 +4,6 @@ using System.Collections.Concurrent;
 using System.Text;
 using GitTokenScopes.Testing.GitHub.Internal;
 using GitTokenScopes.Testing.Internal;
-using WireMock.Logging;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Settings;
 using WireMock.Types;
 using WireMock.Util;
 using WireMock;
@@ -74,31 +69,19 @@ namespace GitTokenScopes.Testing;
 /// </remarks>
 public sealed class FakeGitHubServer : IDisposable
 {
-    private readonly WireMockServer _server;
+    private readonly FakeWireHost _host;
     private readonly GitHubFakeRouter _router;
     private readonly FakeRequestLog<FakeGitHubRequest> _log = new();
     private readonly ConcurrentDictionary<string, FakeGitHubToken> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FakeGitHubRepository> _repositories = new(StringComparer.OrdinalIgnoreCase);
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly CancellationToken _stoppingToken;
     private long _lastRepositoryId = 1000;
-    private int _disposed;
 
     private FakeGitHubServer(FakeGitHubServerOptions options)
     {
-        _stoppingToken = _stopping.Token;
         _router = new GitHubFakeRouter(options, _tokens, _repositories);
-        _server = WireMockServer.Start(new WireMockServerSettings
-        {
-            Urls = ["http://127.0.0.1:0"],
-            StartAdminInterface = false,
-            MaxRequestLogCount = 0,
-            DisableJsonBodyParsing = true,
-            Logger = new WireMockNullLogger(),
-        });
-        _server.Given(Request.Create()).RespondWith(Response.Create().WithCallback(HandleAsync));
+        _host = new FakeWireHost(HandleAsync);
 
-        Url = new Uri($"http://127.0.0.1:{_server.Ports[0]}/");
+        Url = new Uri($"http://127.0.0.1:{_host.Port}/");
         ApiUrl = options.Enterprise ? new Uri(Url, "api/v3/") : Url;
         _router.Url = Url;
         _router.ApiUrl = ApiUrl;
@@ -171,21 +154,7 @@ public sealed class FakeGitHubServer : IDisposable
     public void ResetRequests() => _log.Reset();
 
     /// <summary>Stops the server; answers still delayed end at once.</summary>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        _stopping.Cancel();
-        _server.Stop();
-        _server.Dispose();
-        _stopping.Dispose();
-    }
-
-    private static string? Header(IRequestMessage request, string name)
-        => request.Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+    public void Dispose() => _host.Dispose();
 
     private static ResponseMessage ToResponse(GitHubFakeAnswer answer, bool head)
     {
@@ -207,7 +176,7 @@ public sealed class FakeGitHubServer : IDisposable
     private async Task<IResponseMessage> HandleAsync(IRequestMessage request)
     {
         var ticket = _log.Arrive();
-        var authorization = Header(request, "Authorization");
+        var authorization = FakeWireHost.Header(request, "Authorization");
         var token = GitHubFakeRouter.ReadToken(authorization);
         var query = request.RawQuery is null or "?" ? "" : request.RawQuery;
         var call = new GitHubFakeCall(request.Method, request.Path, query, token, request.Body);
@@ -215,9 +184,9 @@ public sealed class FakeGitHubServer : IDisposable
         GitHubFakeAnswer answer;
         try
         {
-            answer = await _router.AnswerAsync(call, _stoppingToken).ConfigureAwait(false);
+            answer = await _router.AnswerAsync(call, _host.Stopping).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (_stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (_host.Stopping.IsCancellationRequested)
         {
             answer = new GitHubFakeAnswer(503, """{"message":"Server stopping"}""");
         }

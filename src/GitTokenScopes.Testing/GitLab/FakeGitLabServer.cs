@@ -4,11 +4,6 @@ using System.Collections.Concurrent;
 using System.Text;
 using GitTokenScopes.Testing.GitLab.Internal;
 using GitTokenScopes.Testing.Internal;
-using WireMock.Logging;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Settings;
 using WireMock.Types;
 using WireMock.Util;
 using WireMock;
@@ -59,33 +54,21 @@ namespace GitTokenScopes.Testing;
 /// </remarks>
 public sealed class FakeGitLabServer : IDisposable
 {
-    private readonly WireMockServer _server;
+    private readonly FakeWireHost _host;
     private readonly GitLabFakeRouter _router;
     private readonly FakeRequestLog<FakeGitLabRequest> _log = new();
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, FakeGitLabToken> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FakeGitLabProject> _projects = new(StringComparer.OrdinalIgnoreCase);
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly CancellationToken _stoppingToken;
     private long _lastProjectId = 100;
-    private int _disposed;
 
     private FakeGitLabServer(FakeGitLabServerOptions options)
     {
-        _stoppingToken = _stopping.Token;
         _time = options.TimeProvider;
         _router = new GitLabFakeRouter(options, _tokens, _projects);
-        _server = WireMockServer.Start(new WireMockServerSettings
-        {
-            Urls = ["http://127.0.0.1:0"],
-            StartAdminInterface = false,
-            MaxRequestLogCount = 0,
-            DisableJsonBodyParsing = true,
-            Logger = new WireMockNullLogger(),
-        });
-        _server.Given(Request.Create()).RespondWith(Response.Create().WithCallback(HandleAsync));
+        _host = new FakeWireHost(HandleAsync);
 
-        Url = new Uri($"http://127.0.0.1:{_server.Ports[0]}{_router.RelativeRoot}/");
+        Url = new Uri($"http://127.0.0.1:{_host.Port}{_router.RelativeRoot}/");
         ApiUrl = new Uri(Url, "api/v4/");
         _router.Url = Url;
     }
@@ -163,21 +146,7 @@ public sealed class FakeGitLabServer : IDisposable
     public void ResetRequests() => _log.Reset();
 
     /// <summary>Stops the server; answers still delayed end at once.</summary>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        _stopping.Cancel();
-        _server.Stop();
-        _server.Dispose();
-        _stopping.Dispose();
-    }
-
-    private static string? Header(IRequestMessage request, string name)
-        => request.Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+    public void Dispose() => _host.Dispose();
 
     private static string? QueryToken(string query)
     {
@@ -225,8 +194,8 @@ public sealed class FakeGitLabServer : IDisposable
     {
         var ticket = _log.Arrive();
         var startedAt = _time.GetUtcNow();
-        var privateToken = Header(request, "PRIVATE-TOKEN");
-        var authorization = Header(request, "Authorization");
+        var privateToken = FakeWireHost.Header(request, "PRIVATE-TOKEN");
+        var authorization = FakeWireHost.Header(request, "Authorization");
         var query = request.RawQuery is null or "?" ? "" : request.RawQuery;
         var token = privateToken?.Trim() is { Length: > 0 } fromHeader ? fromHeader : BearerToken(authorization) ?? QueryToken(query);
 
@@ -237,9 +206,9 @@ public sealed class FakeGitLabServer : IDisposable
         GitLabFakeAnswer answer;
         try
         {
-            answer = await _router.AnswerAsync(call, _stoppingToken).ConfigureAwait(false);
+            answer = await _router.AnswerAsync(call, _host.Stopping).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (_stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (_host.Stopping.IsCancellationRequested)
         {
             answer = new GitLabFakeAnswer(503, GitLabFakeJson.Message("503 Server stopping"));
         }

@@ -3,29 +3,14 @@
 using System.Security.Cryptography;
 using System.Text;
 using WireMock;
-using WireMock.Server;
-using WireMock.Settings;
 using WireMock.Types;
 using WireMock.Util;
 
 namespace GitTokenScopes.Testing.BitbucketCloud.Internal;
 
-/// <summary>What both Bitbucket fakes share on the wire: starting WireMock, reading headers, writing answers, fingerprints.</summary>
+/// <summary>What both Bitbucket fakes share on the wire: writing answers, reading credentials, fingerprints.</summary>
 internal static class BitbucketFakeWire
 {
-    public static WireMockServer StartServer()
-        => WireMockServer.Start(new WireMockServerSettings
-        {
-            Urls = ["http://127.0.0.1:0"],
-            StartAdminInterface = false,
-            MaxRequestLogCount = 0,
-            DisableJsonBodyParsing = true,
-            Logger = new WireMock.Logging.WireMockNullLogger(),
-        });
-
-    public static string? Header(IRequestMessage request, string name)
-        => request.Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
-
     public static ResponseMessage ToResponse(BitbucketFakeAnswer answer, bool head)
     {
         var response = new ResponseMessage
