@@ -65,10 +65,10 @@ internal static class ValidationCacheKeys
     }
 
     /// <summary>One inspection's key: provider, the API base as given, the token hash, the token's generation, and the question's digest.</summary>
-    public static string Inspection(GitCredential credential, string tokenHash, string generation, string questionDigest)
+    public static string Inspection(GitCredential credential, string generation, string questionDigest)
     {
         var apiBase = (credential.ApiUrl ?? credential.ServerUrl)?.AbsoluteUri ?? "default";
-        return $"{Version}:{credential.Provider.ToWireName()}:{apiBase}:{tokenHash}:{generation}:{questionDigest}";
+        return $"{Version}:{credential.Provider.ToWireName()}:{apiBase}:{TokenHash(credential)}:{generation}:{questionDigest}";
     }
 
     /// <summary>A requirement's scopes as one sorted text, computed once per requirement instance (requirements are immutable).</summary>

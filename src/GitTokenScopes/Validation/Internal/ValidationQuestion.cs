@@ -36,8 +36,7 @@ internal sealed class ValidationQuestion
         if (memo is null || !string.Equals(memo.Generation, generation, StringComparison.Ordinal))
         {
             var credential = Inspection.Credential;
-            var tokenHash = ValidationCacheKeys.TokenHash(credential);
-            memo = new KeyMemo(generation, ValidationCacheKeys.Inspection(credential, tokenHash, generation, Shape.Digest), [ValidationCacheKeys.Tag(tokenHash)]);
+            memo = new KeyMemo(generation, ValidationCacheKeys.Inspection(credential, generation, Shape.Digest), [ValidationCacheKeys.Tag(ValidationCacheKeys.TokenHash(credential))]);
             Volatile.Write(ref _key, memo);
         }
 
