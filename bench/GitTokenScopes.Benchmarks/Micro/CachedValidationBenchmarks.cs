@@ -68,10 +68,10 @@ public class CachedValidationBenchmarks
         => _host.Validator.ValidateAsync(new TokenValidationRequest(CopyOf(_request.Credential), TokenKind.Runtime));
 
     [Benchmark(Description = "step: token hash (SHA-256), new credential")]
-    public string TokenHash() => ValidationCacheKeys.TokenHash(CopyOf(_request.Credential));
+    public string TokenHash() => CopyOf(_request.Credential).CacheKeyHash;
 
     [Benchmark(Description = "step: question and inspection key (requirements + SHA-256)")]
-    public string InspectionKey() => new ValidationQuestion(this, _request, QuestionShape.Resolve(_requirements, GitProvider.GitHub, TokenKind.Runtime, [null], _request.Repositories)).KeyFor("0").Key;
+    public string InspectionKey() => ValidationCacheKeys.Inspection(_request.Credential, "0", new ValidationQuestion(_requirements, _request, [null]).Digest);
 
     // The snapshot type is internal; an async wrapper adds no allocation when the hit completes synchronously.
     [Benchmark(Description = "step: HybridCache.GetOrCreateAsync hit, known key")]

@@ -1,6 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -85,41 +84,11 @@ public sealed class GitCredential
     }
 
     /// <summary>
-    /// The full SHA-256 (hexadecimal) over a domain prefix, the provider, the user name and the token: the token's
-    /// identity in cache keys and tags. Computed once per credential.
+    /// The full SHA-256 (hexadecimal) over a domain prefix, the provider, the user name and the token, separated by NUL:
+    /// the token's identity in cache keys and tags, shared by every instance, so its definition must not change.
     /// </summary>
-    internal string CacheKeyHash => _cacheKeyHash ??= ComputeCacheKeyHash();
-
-    private string ComputeCacheKeyHash()
-    {
-        // Fields separated by NUL, which none of them can contain usefully; encoded into one buffer (on the stack for
-        // any ordinary token), hashed once, and wiped, so that no copy of the token outlives the call.
-        var provider = Provider.ToWireName();
-        var username = Username ?? string.Empty;
-        var length = Encoding.UTF8.GetMaxByteCount(4 + provider.Length + username.Length + Token.Length + 3);
-        byte[]? rented = null;
-        var buffer = length <= 1024 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
-        try
-        {
-            var written = Encoding.UTF8.GetBytes("gts1\0", buffer);
-            written += Encoding.UTF8.GetBytes(provider, buffer[written..]);
-            buffer[written++] = 0;
-            written += Encoding.UTF8.GetBytes(username, buffer[written..]);
-            buffer[written++] = 0;
-            written += Encoding.UTF8.GetBytes(Token, buffer[written..]);
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer[..written], hash);
-            return Convert.ToHexStringLower(hash);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(buffer);
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-    }
+    internal string CacheKeyHash => _cacheKeyHash ??= Convert.ToHexStringLower(
+        SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', "gts1", Provider.ToWireName(), Username ?? string.Empty, Token))));
 
     private static void RequirePlainAddress(Uri? url, string what, string parameter)
     {

@@ -67,12 +67,6 @@ public sealed class TokenValidationRequest
     /// </summary>
     public bool? SkipGitPermissionValidation { get; init; }
 
-    /// <summary>
-    /// The validator's resolved question for this request (see <c>ValidationQuestion</c>), kept on the request itself
-    /// so that it lives and dies with it; it names the validator it belongs to.
-    /// </summary>
-    internal Validation.Internal.ValidationQuestion? Question;
-
     /// <inheritdoc/>
     public override string ToString()
         => $"{Kind.ToWireName()} {Credential}{(RuntimeName is null ? string.Empty : $" for runtime {RuntimeName}")}; repositories: {Repositories.Count}";

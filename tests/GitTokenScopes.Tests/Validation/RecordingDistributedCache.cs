@@ -5,15 +5,22 @@ using Microsoft.Extensions.Caching.Distributed;
 
 namespace GitTokenScopes.Tests.Validation;
 
-/// <summary>An in-memory <see cref="IDistributedCache"/> that keeps every key and value ever written, to search them for secrets.</summary>
+/// <summary>An in-memory <see cref="IDistributedCache"/> that keeps every key read and every key and value ever written.</summary>
 internal sealed class RecordingDistributedCache : IDistributedCache
 {
     private readonly ConcurrentDictionary<string, byte[]> _entries = new();
     private readonly ConcurrentQueue<(string Key, byte[] Value)> _writes = new();
+    private readonly ConcurrentQueue<string> _reads = new();
 
     public IReadOnlyList<(string Key, byte[] Value)> Writes => [.. _writes];
 
-    public byte[]? Get(string key) => _entries.TryGetValue(key, out var value) ? value : null;
+    public IReadOnlyList<string> Reads => [.. _reads];
+
+    public byte[]? Get(string key)
+    {
+        _reads.Enqueue(key);
+        return _entries.TryGetValue(key, out var value) ? value : null;
+    }
 
     public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Task.FromResult(Get(key));
 

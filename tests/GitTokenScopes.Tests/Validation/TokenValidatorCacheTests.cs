@@ -196,6 +196,34 @@ public sealed class TokenValidatorCacheTests
         report.Verdict.Should().Be(ValidationVerdict.Pass);
     }
 
+    [Fact]
+    public async Task EntryAnotherInstanceWrote_IsReadFromTheDistributedTierOnce_ThenServedLocally()
+    {
+        var distributed = new RecordingDistributedCache();
+        var fake = new FakeTokenInspector(GitProvider.GitLab).Grant(TokenFamily.PersonalAccessToken, "api", "write_repository");
+        void Shared(IServiceCollection services) => services.AddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache>(distributed).AddSingleton<ITokenInspector>(fake);
+        using var first = new ValidationHarness(services: Shared);
+        using var second = new ValidationHarness(services: Shared);
+        var credential = new GitCredential(GitProvider.GitLab, "glpat-shared-between-instances");
+
+        var written = await first.Validator.ValidateAsync(new TokenValidationRequest(credential, TokenKind.User));
+        await WaitForAsync(() => distributed.Writes.Any(w => IsInspectionKey(w.Key)));
+        var readsBefore = distributed.Reads.Count(IsInspectionKey);
+        var reports = new List<TokenValidationReport>();
+        for (var i = 0; i < 5; i++)
+        {
+            reports.Add(await second.Validator.ValidateAsync(new TokenValidationRequest(credential, TokenKind.User)));
+        }
+
+        written.Verdict.Should().Be(ValidationVerdict.Pass);
+        reports.Should().OnlyContain(r => r.Verdict == ValidationVerdict.Pass && r.CheckedAt == written.CheckedAt);
+        fake.CallCount.Should().Be(1, "the second instance found the first one's inspection in the distributed tier");
+        (distributed.Reads.Count(IsInspectionKey) - readsBefore).Should().Be(1, "the entry read from the distributed tier is kept in the second instance's local tier");
+        second.CacheLookups.GetMeasurementSnapshot().Should().HaveCount(5).And.OnlyContain(m => (string?)m.Tags["result"] == "hit");
+
+        static bool IsInspectionKey(string key) => key.StartsWith("gts", StringComparison.Ordinal) && key.Contains(":gitlab:", StringComparison.Ordinal);
+    }
+
     [RedisFact]
     public async Task RedisSecondTier_IsSharedAcrossServiceProviders()
     {
@@ -246,6 +274,17 @@ public sealed class TokenValidatorCacheTests
         await second.ValidateAsync(token);
 
         server.Requests.Should().HaveCount(2, "the invalidation reached the other provider within the propagation time");
+    }
+
+    /// <summary>HybridCache may write its second tier after answering the caller.</summary>
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var attempt = 0; attempt < 100 && !condition(); attempt++)
+        {
+            await Task.Delay(50);
+        }
+
+        condition().Should().BeTrue("HybridCache wrote the entry to the distributed tier within 5 seconds");
     }
 
     /// <summary>HybridCache writes its second tier after answering the caller; wait until the entry is in Redis.</summary>

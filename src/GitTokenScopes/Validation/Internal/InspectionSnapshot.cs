@@ -83,49 +83,8 @@ internal sealed record InspectionSnapshot
         };
     }
 
-    private GrantedScopes? _grant;
-    private bool _grantBuilt;
-
-    /// <summary>
-    /// The grant in the family's vocabulary, or <see langword="null"/> when none was learnt. Built once per snapshot
-    /// (its closure is the costly part), since cache hits share the instance.
-    /// </summary>
+    /// <summary>The grant in the family's vocabulary, or <see langword="null"/> when none was learnt.</summary>
     public GrantedScopes? Grant()
-    {
-        if (!Volatile.Read(ref _grantBuilt))
-        {
-            _grant = BuildGrant();
-            Volatile.Write(ref _grantBuilt, true);
-        }
-
-        return _grant;
-    }
-
-    private EvaluationMemo? _evaluation;
-
-    /// <summary>
-    /// The grant evaluated against a requirement; the last evaluation is kept, since the validator evaluates the same
-    /// requirement to decide the cache duration and again to build the report (requirements are immutable).
-    /// </summary>
-    /// <returns><see langword="null"/> when no grant was learnt.</returns>
-    public ScopeEvaluation? Evaluate(ScopeRequirement requirement)
-    {
-        if (Volatile.Read(ref _evaluation) is { } memo && ReferenceEquals(memo.Requirement, requirement))
-        {
-            return memo.Evaluation;
-        }
-
-        if (Grant() is not { } grant)
-        {
-            return null;
-        }
-
-        var evaluation = ScopeEvaluator.Evaluate(requirement, grant);
-        Volatile.Write(ref _evaluation, new EvaluationMemo(requirement, evaluation));
-        return evaluation;
-    }
-
-    private GrantedScopes? BuildGrant()
     {
         if (Scopes is null || Family is not { } family || !ScopeVocabulary.TryGet(Provider, family, out var vocabulary))
         {
@@ -136,6 +95,4 @@ internal sealed record InspectionSnapshot
             ? GrantedScopes.CreateUndetermined(vocabulary, Scopes)
             : GrantedScopes.Create(vocabulary, Scopes, Undetermined);
     }
-
-    private sealed record EvaluationMemo(ScopeRequirement Requirement, ScopeEvaluation Evaluation);
 }

@@ -1,7 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace GitTokenScopes.Validation.Internal;
 
@@ -11,9 +10,6 @@ namespace GitTokenScopes.Validation.Internal;
 /// </summary>
 internal static class ReportBuilder
 {
-    // A requirement's drift from the other edition is a fact of the (immutable) requirement: worked out once each.
-    private static readonly ConditionalWeakTable<ScopeRequirement, StrongBox<string?>> Drifts = [];
-
     public static TokenValidationReport Skipped(TokenValidationRequest request, string? runtime)
         => new()
         {
@@ -61,7 +57,7 @@ internal static class ReportBuilder
         }
         else
         {
-            evaluation = snapshot.Evaluate(requirement)!;
+            evaluation = ScopeEvaluator.Evaluate(requirement, grant);
             findings = [.. evaluation.Clauses.Select(c => Finding(c.Clause, StateOf(c.State), c.SatisfiedBy))];
         }
 
@@ -105,30 +101,6 @@ internal static class ReportBuilder
             Message = MessageOf(snapshot, requirement, verdict, unknown),
             CheckedAt = snapshot.CheckedAt,
         };
-    }
-
-    /// <summary>
-    /// Until when a report built at <paramref name="now"/> stays the same: the clock enters a report only through the
-    /// expiry warning, which appears when the window opens and changes its day count as days pass.
-    /// </summary>
-    internal static DateTimeOffset StableUntil(InspectionSnapshot snapshot, TokenValidationOptions options, DateTimeOffset now)
-    {
-        if (snapshot.Status != InspectionStatus.Ok || snapshot.ExpiresAt is not { } expires || expires <= now)
-        {
-            return DateTimeOffset.MaxValue;
-        }
-
-        // Measured from now, so that a very long window cannot reach before DateTimeOffset.MinValue.
-        var left = expires - now;
-        if (left > options.ExpiryWarningWindow)
-        {
-            return now + (left - options.ExpiryWarningWindow);
-        }
-
-        // Inside the window the text says "in N day(s)" (N = whole days left) until fewer than N days are left, then
-        // "less than a day" until the token expires, when the warning goes.
-        var days = Math.Floor(left.TotalDays);
-        return days < 1 ? expires : expires - TimeSpan.FromDays(days) + TimeSpan.FromTicks(1);
     }
 
     /// <summary>What the inspection status alone decides; <see langword="null"/> when the token was read and the requirement decides.</summary>
@@ -230,7 +202,7 @@ internal static class ReportBuilder
                 "Fine-grained permissions are per repository and no repository was named, so they could not be verified: name the repositories the token must reach."));
         }
 
-        if (requirement is not null && Drifts.GetValue(requirement, static r => new StrongBox<string?>(Drift(r))).Value is { } drift)
+        if (requirement is not null && Drift(requirement) is { } drift)
         {
             warnings.Add(new(ValidationWarningCode.SeedCatalogueDrift, WarningSeverity.Info, drift));
         }

@@ -1,6 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -15,8 +14,6 @@ internal static class ValidationCacheKeys
 {
     /// <summary>The key prefix; it changes whenever the cached snapshot's shape changes, so that instances of two versions sharing a distributed cache never read each other's entries.</summary>
     private const string Version = "gts2";
-
-    public static string TokenHash(GitCredential credential) => credential.CacheKeyHash;
 
     /// <summary>The tag every entry of one token carries, so that one call forgets them all.</summary>
     public static string Tag(string tokenHash) => $"{Version}:token:{tokenHash}";
@@ -46,7 +43,7 @@ internal static class ValidationCacheKeys
         var digests = new List<string>();
         foreach (var requirement in requirements)
         {
-            var digest = Digests.GetValue(requirement, static r => Digest(r));
+            var digest = Digest(requirement);
             if (!digests.Contains(digest, StringComparer.Ordinal))
             {
                 digests.Add(digest);
@@ -68,15 +65,13 @@ internal static class ValidationCacheKeys
     public static string Inspection(GitCredential credential, string generation, string questionDigest)
     {
         var apiBase = (credential.ApiUrl ?? credential.ServerUrl)?.AbsoluteUri ?? "default";
-        return $"{Version}:{credential.Provider.ToWireName()}:{apiBase}:{TokenHash(credential)}:{generation}:{questionDigest}";
+        return $"{Version}:{credential.Provider.ToWireName()}:{apiBase}:{credential.CacheKeyHash}:{generation}:{questionDigest}";
     }
 
-    /// <summary>A requirement's scopes as one sorted text, computed once per requirement instance (requirements are immutable).</summary>
+    /// <summary>A requirement's scopes as one sorted text.</summary>
     private static string Digest(ScopeRequirement requirement)
     {
         var scopes = requirement.Clauses.SelectMany(c => c.AnyOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         return requirement.Key.Family.ToWireName() + ":" + string.Join(",", scopes);
     }
-
-    private static readonly ConditionalWeakTable<ScopeRequirement, string> Digests = [];
 }

@@ -7,30 +7,29 @@ using Microsoft.Extensions.Time.Testing;
 namespace GitTokenScopes.Tests.Validation;
 
 /// <summary>
-/// The validator keeps a request's resolved question and its last reports, so that a cached validation recomputes
-/// nothing. These tests pin what must still change: the clock's effect on the report, a host's own requirements, and
-/// the lists handed out.
+/// A cached inspection answers later calls, but every report is built afresh from it: what must still change between
+/// calls (the clock's effect, a host's own requirements, the runtimes asked) does, and what must not does not.
 /// </summary>
-public sealed class TokenValidatorReuseTests
+public sealed class TokenValidatorFreshnessTests
 {
     private static readonly string[] RuntimeScopes = ["repo", "admin:repo_hook"];
 
     [Fact]
-    public async Task SameRequestAgain_WhileCached_GetsTheSameReportWithoutAskingGitHub()
+    public async Task NewRequestEachTime_WhileCached_GetsAnEqualReportWithoutAskingGitHub()
     {
         using var harness = new ValidationHarness();
-        var request = new TokenValidationRequest(harness.Credential(FakeGitHubToken.Classic(RuntimeScopes)), TokenKind.Runtime);
+        var token = FakeGitHubToken.Classic(RuntimeScopes);
 
-        var first = await harness.Validator.ValidateAsync(request);
-        var second = await harness.Validator.ValidateAsync(request);
+        var first = await harness.ValidateAsync(token, repositories: [new RepositoryRequest("acme/missing")]);
+        var second = await harness.ValidateAsync(token, repositories: [new RepositoryRequest("acme/missing")]);
 
-        first.Verdict.Should().Be(ValidationVerdict.Pass);
-        second.Should().BeSameAs(first);
-        harness.Server.Requests.Should().HaveCount(1);
+        second.Should().NotBeSameAs(first);
+        second.ToJson().Should().Be(first.ToJson());
+        harness.Server.Requests.Should().HaveCount(2, "one inspection: the user, then the repository");
     }
 
     [Fact]
-    public async Task ReusedReport_TakesUpTheExpiryWarning_WhenTheClockEntersTheWindow()
+    public async Task ExpiryWarning_FollowsTheClock_WhileTheInspectionIsCached()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var harness = new ValidationHarness(
@@ -45,11 +44,27 @@ public sealed class TokenValidatorReuseTests
         var inWindow = await harness.Validator.ValidateAsync(request);
         clock.Advance(TimeSpan.FromDays(1));
         var dayLater = await harness.Validator.ValidateAsync(request);
+        clock.Advance(TimeSpan.FromDays(5) + TimeSpan.FromHours(12));
+        var lastDay = await harness.Validator.ValidateAsync(request);
 
         before.Warnings.Select(w => w.Code).Should().NotContain(ValidationWarningCode.TokenExpiring);
         inWindow.Warnings.Should().ContainSingle(w => w.Code == ValidationWarningCode.TokenExpiring).Which.Message.Should().Contain("in 6 day(s)");
         dayLater.Warnings.Should().ContainSingle(w => w.Code == ValidationWarningCode.TokenExpiring).Which.Message.Should().Contain("in 5 day(s)");
+        lastDay.Warnings.Should().ContainSingle(w => w.Code == ValidationWarningCode.TokenExpiring).Which.Message.Should().Contain("less than a day");
         inWindow.CheckedAt.Should().Be(before.CheckedAt, "the inspection itself came from the cache; only the report was rebuilt");
+        harness.Server.Requests.Should().HaveCount(1);
+    }
+
+    [Fact]
+    public async Task WarningWindowLongerThanTheCalendar_WarnsWithoutOverflowing()
+    {
+        using var harness = new ValidationHarness(o => o.Validation.ExpiryWarningWindow = TimeSpan.MaxValue);
+        var token = FakeGitHubToken.Classic(RuntimeScopes);
+        token.ExpiresAt = DateTimeOffset.UtcNow.AddDays(3);
+
+        var report = await harness.ValidateAsync(token);
+
+        report.Warnings.Should().ContainSingle(w => w.Code == ValidationWarningCode.TokenExpiring);
     }
 
     [Fact]
