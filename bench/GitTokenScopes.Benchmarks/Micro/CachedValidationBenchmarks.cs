@@ -24,7 +24,7 @@ public class CachedValidationBenchmarks
     private IScopeRequirements _requirements = null!;
     private TokenValidationRequest _request = null!;
     private string _key = string.Empty;
-    private InspectionSnapshot _snapshot = null!;
+    private CachedInspection _snapshot = null!;
     private ScopeRequirement _requirement = null!;
     private GitTokenScopesOptions _options = null!;
 
@@ -77,12 +77,12 @@ public class CachedValidationBenchmarks
     [Benchmark(Description = "step: HybridCache.GetOrCreateAsync hit, known key")]
     public async ValueTask<object> HybridCacheHit() => await HybridCacheHitAsync().ConfigureAwait(false);
 
-    private ValueTask<InspectionSnapshot> HybridCacheHitAsync()
-        => _cache.GetOrCreateAsync(_key, static _ => ValueTask.FromResult<InspectionSnapshot>(null!));
+    private ValueTask<CachedInspection> HybridCacheHitAsync()
+        => _cache.GetOrCreateAsync(_key, static _ => ValueTask.FromResult<CachedInspection>(null!));
 
     private static GitCredential CopyOf(GitCredential credential) => new(credential.Provider, credential.Token, apiUrl: credential.ApiUrl);
 
-    [Benchmark(Description = "step: ReportBuilder.Build from the snapshot")]
+    [Benchmark(Description = "step: ReportBuilder.Build from the cached inspection")]
     public TokenValidationReport ReportBuild()
         => ReportBuilder.Build(_request, null, _snapshot, _requirement, false, UnknownClausePolicy.FailClosed, _options.Validation, DateTimeOffset.UtcNow);
 }

@@ -97,7 +97,7 @@ public static class GitTokenScopesServiceCollectionExtensions
         // HybridCache: in-process by default; a distributed L2 when the host registers an IDistributedCache. A host's
         // own AddHybridCache(...) registration is kept.
         services.AddHybridCache();
-        services.TryAddSingleton<IHybridCacheSerializer<InspectionSnapshot>, InspectionSnapshotSerializer>();
+        services.TryAddSingleton<IHybridCacheSerializer<CachedInspection>, CachedInspectionSerializer>();
         services.TryAddSingleton(sp => new ValidationTelemetry(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton(sp => new TokenGenerations(sp.GetService<IDistributedCache>(), sp.GetRequiredService<ILogger<TokenGenerations>>()));
         services.TryAddSingleton<ITokenValidator, TokenValidator>();

@@ -18,7 +18,7 @@ public sealed class TokenValidatorCacheWriteTests
     public async Task FreshCleanPass_IsInspectedOnce_AndWrittenAtMostTwice()
     {
         var serializer = new CountingSerializer();
-        using var harness = new ValidationHarness(services: s => s.AddSingleton<IHybridCacheSerializer<InspectionSnapshot>>(serializer));
+        using var harness = new ValidationHarness(services: s => s.AddSingleton<IHybridCacheSerializer<CachedInspection>>(serializer));
         var credential = harness.Credential(FakeGitHubToken.Classic("repo", "admin:repo_hook"));
 
         var reports = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => harness.Validator.ValidateAsync(new TokenValidationRequest(credential, TokenKind.Runtime))));
@@ -30,16 +30,16 @@ public sealed class TokenValidatorCacheWriteTests
         serializer.Serialized.Should().BeInRange(1, 2);
     }
 
-    private sealed class CountingSerializer : IHybridCacheSerializer<InspectionSnapshot>
+    private sealed class CountingSerializer : IHybridCacheSerializer<CachedInspection>
     {
-        private readonly InspectionSnapshotSerializer _inner = new();
+        private readonly CachedInspectionSerializer _inner = new();
         private int _serialized;
 
         public int Serialized => Volatile.Read(ref _serialized);
 
-        public InspectionSnapshot Deserialize(ReadOnlySequence<byte> source) => _inner.Deserialize(source);
+        public CachedInspection Deserialize(ReadOnlySequence<byte> source) => _inner.Deserialize(source);
 
-        public void Serialize(InspectionSnapshot value, IBufferWriter<byte> target)
+        public void Serialize(CachedInspection value, IBufferWriter<byte> target)
         {
             Interlocked.Increment(ref _serialized);
             _inner.Serialize(value, target);

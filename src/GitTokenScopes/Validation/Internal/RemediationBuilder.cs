@@ -15,7 +15,7 @@ internal static class RemediationBuilder
     public static Remediation? Build(
         TokenValidationRequest request,
         string? runtime,
-        InspectionSnapshot snapshot,
+        TokenInspection inspection,
         ScopeRequirement? requirement,
         IReadOnlyList<ClauseFinding> findings,
         IReadOnlyList<RepositoryFinding> repositories,
@@ -23,19 +23,19 @@ internal static class RemediationBuilder
     {
         var steps = new List<string>();
         var needsNewToken = false;
-        switch (snapshot.Status)
+        switch (inspection.Status)
         {
             case InspectionStatus.Invalid or InspectionStatus.Expired or InspectionStatus.Revoked:
-                steps.Add($"The provider rejected the token ({snapshot.Status.ToWireName()}): create a new one.");
+                steps.Add($"The provider rejected the token ({inspection.Status.ToWireName()}): create a new one.");
                 needsNewToken = true;
                 break;
             case InspectionStatus.SsoRequired:
-                steps.Add(snapshot.ActionUrl is { } sso
+                steps.Add(inspection.ActionUrl is { } sso
                     ? $"Authorize the token for the organization's SAML single sign-on at {sso}."
                     : "Authorize the token for the organization's SAML single sign-on (Settings → Developer settings → Personal access tokens → Configure SSO).");
                 return new Remediation(null, steps);
             case InspectionStatus.Unsupported:
-                steps.Add((snapshot.Message ?? "This kind of token cannot be used here.") + " Use a personal access token (or the provider's equivalent) instead.");
+                steps.Add((inspection.Message ?? "This kind of token cannot be used here.") + " Use a personal access token (or the provider's equivalent) instead.");
                 needsNewToken = true;
                 break;
         }
@@ -49,7 +49,7 @@ internal static class RemediationBuilder
         foreach (var repository in repositories.Where(r => r.State is RepositoryAccessState.Insufficient or RepositoryAccessState.NotVisible))
         {
             var access = repository.Needed == RepositoryAccess.ReadWrite ? "read and write" : "read";
-            steps.Add($"Give the token {access} access to {repository.Name}" + (snapshot.Family == TokenFamily.FineGrained ? " (include it in the token's repository access)." : " (add its account to the repository with that role)."));
+            steps.Add($"Give the token {access} access to {repository.Name}" + (inspection.Family == TokenFamily.FineGrained ? " (include it in the token's repository access)." : " (add its account to the repository with that role)."));
         }
 
         Uri? url = null;
@@ -57,10 +57,10 @@ internal static class RemediationBuilder
         {
             var description = Description(request, runtime, options);
             var scopes = requirement.Clauses.Select(c => c.Preferred).ToArray();
-            url = CreateTokenUrl(request, snapshot, scopes, description);
+            url = CreateTokenUrl(request, inspection, scopes, description);
             steps.Add(url is not null
                 ? $"Create a replacement token with the required scopes at {url.AbsoluteUri}, then update it where the runtime uses it."
-                : CreationSteps(snapshot, requirement));
+                : CreationSteps(inspection, requirement));
         }
 
         return steps.Count == 0 ? null : new Remediation(url, steps);
@@ -72,28 +72,28 @@ internal static class RemediationBuilder
         return runtime is null ? description : $"{description} ({runtime})";
     }
 
-    private static Uri? CreateTokenUrl(TokenValidationRequest request, InspectionSnapshot snapshot, string[] scopes, string description)
+    private static Uri? CreateTokenUrl(TokenValidationRequest request, TokenInspection inspection, string[] scopes, string description)
     {
         var server = request.Credential.ServerUrl;
-        switch (snapshot.Provider, snapshot.Family, snapshot.TokenType)
+        switch (inspection.Provider, inspection.Family, inspection.TokenType)
         {
             case (GitProvider.GitHub, TokenFamily.Classic, not TokenType.GitHubOAuth):
-                return GitHubTokenCreationUrl.Classic(GitHubTokenCreationUrl.WebRoot(server, snapshot.ApiUrl), scopes, description);
-            case (GitProvider.GitHub, TokenFamily.FineGrained, TokenType.GitHubFineGrained) when !GitHubTokenCreationUrl.IsEnterpriseServer(snapshot.ApiUrl):
+                return GitHubTokenCreationUrl.Classic(GitHubTokenCreationUrl.WebRoot(server, inspection.ApiUrl), scopes, description);
+            case (GitProvider.GitHub, TokenFamily.FineGrained, TokenType.GitHubFineGrained) when !GitHubTokenCreationUrl.IsEnterpriseServer(inspection.ApiUrl):
                 var owner = request.Repositories.Count > 0 ? request.Repositories[0].Owner : null;
-                return GitHubTokenCreationUrl.FineGrained(GitHubTokenCreationUrl.WebRoot(server, snapshot.ApiUrl), scopes, description, description, owner);
+                return GitHubTokenCreationUrl.FineGrained(GitHubTokenCreationUrl.WebRoot(server, inspection.ApiUrl), scopes, description, description, owner);
             case (GitProvider.GitLab, _, TokenType.GitLabPersonal or TokenType.GitLabImpersonation or TokenType.GitLabOther or TokenType.Unknown):
-                return GitLabTokenCreationUrl.PersonalAccessToken(GitLabTokenCreationUrl.WebRoot(server, snapshot.ApiUrl), scopes, description);
+                return GitLabTokenCreationUrl.PersonalAccessToken(GitLabTokenCreationUrl.WebRoot(server, inspection.ApiUrl), scopes, description);
             default:
                 return null;
         }
     }
 
-    private static string CreationSteps(InspectionSnapshot snapshot, ScopeRequirement requirement)
+    private static string CreationSteps(TokenInspection inspection, ScopeRequirement requirement)
     {
         var labels = string.Join("; ", requirement.Clauses.Select(c => c.Label));
         var scopes = string.Join(", ", requirement.Clauses.Select(c => c.Preferred));
-        return (snapshot.Provider, snapshot.TokenType) switch
+        return (inspection.Provider, inspection.TokenType) switch
         {
             (GitProvider.GitHub, TokenType.GitHubOAuth) => $"Authorize the OAuth app again with the scopes {scopes}.",
             (GitProvider.GitHub, TokenType.GitHubAppUser or TokenType.GitHubAppInstallation) => $"Give the GitHub App the permissions {labels}, then have the installation accept them.",

@@ -32,15 +32,16 @@ internal static class ReportBuilder
     public static TokenValidationReport Build(
         TokenValidationRequest request,
         string? runtime,
-        InspectionSnapshot snapshot,
+        CachedInspection cached,
         ScopeRequirement? requirement,
         bool skipPermissions,
         UnknownClausePolicy unknownPolicy,
         TokenValidationOptions options,
         DateTimeOffset now)
     {
-        var statusVerdict = VerdictOf(snapshot.Status);
-        var grant = snapshot.Status == InspectionStatus.Ok ? snapshot.Grant() : null;
+        var inspection = cached.Inspection;
+        var statusVerdict = VerdictOf(inspection.Status);
+        var grant = inspection.Status == InspectionStatus.Ok ? cached.Grant() : null;
         ScopeEvaluation? evaluation = null;
         IReadOnlyList<ClauseFinding> findings;
         if (requirement is null)
@@ -61,7 +62,7 @@ internal static class ReportBuilder
             findings = [.. evaluation.Clauses.Select(c => Finding(c.Clause, StateOf(c.State), c.SatisfiedBy))];
         }
 
-        var repositories = request.Repositories.Select(r => RepositoryFindingOf(r, snapshot, statusVerdict is not null)).ToArray();
+        var repositories = request.Repositories.Select(r => RepositoryFindingOf(r, inspection, statusVerdict is not null)).ToArray();
         var failed = findings.Any(f => f.State == FindingState.Missing)
             || repositories.Any(r => r.State is RepositoryAccessState.Insufficient or RepositoryAccessState.NotVisible);
         var unknown = findings.Any(f => f.State == FindingState.Unknown)
@@ -72,35 +73,42 @@ internal static class ReportBuilder
                 : unknown && unknownPolicy == UnknownClausePolicy.FailClosed ? ValidationVerdict.Indeterminate
                 : ValidationVerdict.Pass);
 
-        var warnings = Warnings(request, snapshot, requirement, evaluation, skipPermissions, verdict == ValidationVerdict.Pass && unknown, options, now);
+        var warnings = Warnings(request, inspection, requirement, evaluation, skipPermissions, verdict == ValidationVerdict.Pass && unknown, options, now);
         var remediation = verdict == ValidationVerdict.Fail
-            ? RemediationBuilder.Build(request, runtime, snapshot, requirement, findings, repositories, options)
+            ? RemediationBuilder.Build(request, runtime, inspection, requirement, findings, repositories, options)
             : null;
 
         return new TokenValidationReport
         {
             Verdict = verdict,
-            Provider = snapshot.Provider,
+            Provider = inspection.Provider,
             TokenKind = request.Kind,
             Runtime = runtime,
-            TokenType = snapshot.TokenType,
-            TokenFamily = snapshot.Family,
-            Status = snapshot.Status,
+            TokenType = inspection.TokenType,
+            TokenFamily = inspection.Family,
+            Status = inspection.Status,
             TokenFingerprint = request.Credential.Fingerprint,
-            ApiUrl = snapshot.ApiUrl,
-            GrantedScopes = snapshot.Scopes ?? [],
+            ApiUrl = inspection.ApiUrl,
+            GrantedScopes = inspection.Granted?.Scopes ?? [],
             MissingScopes = evaluation?.MissingScopes ?? [],
             Findings = findings,
             Repositories = repositories,
             Warnings = warnings,
-            ExpiresAt = snapshot.ExpiresAt,
-            Account = snapshot.AccountLogin is { } login ? new ReportAccount(login, snapshot.AccountType) : null,
-            RateLimit = snapshot.RateLimitRemaining is null && snapshot.RateLimitResetAt is null ? null : new ReportRateLimit(snapshot.RateLimitRemaining, snapshot.RateLimitResetAt),
+            ExpiresAt = inspection.ExpiresAt,
+            Account = inspection.Account is { } account ? new ReportAccount(account.Login, account.Type) : null,
+            RateLimit = RateLimitOf(inspection.RateLimit, cached.CheckedAt),
             Remediation = remediation,
             Edition = requirement?.Edition,
-            Message = MessageOf(snapshot, requirement, verdict, unknown),
-            CheckedAt = snapshot.CheckedAt,
+            Message = MessageOf(inspection, requirement, verdict, unknown),
+            CheckedAt = cached.CheckedAt,
         };
+    }
+
+    /// <summary>The rate limit for the report; a <c>Retry-After</c> is turned into a reset time.</summary>
+    private static ReportRateLimit? RateLimitOf(RateLimitInfo? rate, DateTimeOffset checkedAt)
+    {
+        var resetAt = rate?.ResetAt ?? (rate?.RetryAfter is { } wait ? checkedAt + wait : null);
+        return rate?.Remaining is null && resetAt is null ? null : new ReportRateLimit(rate?.Remaining, resetAt);
     }
 
     /// <summary>What the inspection status alone decides; <see langword="null"/> when the token was read and the requirement decides.</summary>
@@ -127,14 +135,14 @@ internal static class ReportBuilder
             _ => FindingState.Unknown,
         };
 
-    private static RepositoryFinding RepositoryFindingOf(RepositoryRequest repository, InspectionSnapshot snapshot, bool tokenRejected)
+    private static RepositoryFinding RepositoryFindingOf(RepositoryRequest repository, TokenInspection inspection, bool tokenRejected)
     {
         if (tokenRejected)
         {
             return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, "Not checked: the token itself could not be used.");
         }
 
-        var result = snapshot.Repositories.FirstOrDefault(r => string.Equals(r.Repository, repository.Name, StringComparison.OrdinalIgnoreCase));
+        var result = inspection.Repositories.FirstOrDefault(r => string.Equals(r.Repository, repository.Name, StringComparison.OrdinalIgnoreCase));
         if (result is null)
         {
             return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, "The inspector did not report on this repository.");
@@ -149,7 +157,7 @@ internal static class ReportBuilder
 
     private static List<ValidationWarning> Warnings(
         TokenValidationRequest request,
-        InspectionSnapshot snapshot,
+        TokenInspection inspection,
         ScopeRequirement? requirement,
         ScopeEvaluation? evaluation,
         bool skipPermissions,
@@ -158,21 +166,21 @@ internal static class ReportBuilder
         DateTimeOffset now)
     {
         var warnings = new List<ValidationWarning>();
-        var ok = snapshot.Status == InspectionStatus.Ok;
+        var ok = inspection.Status == InspectionStatus.Ok;
         if (skipPermissions)
         {
             warnings.Add(new(ValidationWarningCode.PermissionValidationSkipped, WarningSeverity.Warning,
                 "Scope checks were skipped (skipGitPermissionValidation): the onus is on you to provide valid and secure tokens. Validity and repository access were still checked."));
         }
 
-        if (ok && snapshot.ExpiresAt is { } expires && expires > now && expires - now <= options.ExpiryWarningWindow)
+        if (ok && inspection.ExpiresAt is { } expires && expires > now && expires - now <= options.ExpiryWarningWindow)
         {
             var days = (expires - now).TotalDays;
             warnings.Add(new(ValidationWarningCode.TokenExpiring, WarningSeverity.Warning,
                 string.Create(CultureInfo.InvariantCulture, $"The token expires on {expires:yyyy-MM-dd HH:mm} UTC, in {(days < 1 ? "less than a day" : $"{Math.Floor(days):0} day(s)")}: replace it before then.")));
         }
 
-        if (ok && snapshot.ExpiryKnown && snapshot.ExpiresAt is null)
+        if (ok && inspection.ExpiryKnown && inspection.ExpiresAt is null)
         {
             warnings.Add(new(ValidationWarningCode.TokenNeverExpires, WarningSeverity.Info,
                 "The token never expires; a token with an expiry date limits the damage of a leak."));
@@ -184,19 +192,19 @@ internal static class ReportBuilder
                 $"The token holds scopes the requirement does not need: {string.Join(", ", evaluation.ExcessScopes)}. Least privilege would drop them."));
         }
 
-        if (ok && request.Kind == TokenKind.Runtime && snapshot.AccountIsBot == false)
+        if (ok && request.Kind == TokenKind.Runtime && inspection.Account?.IsBot == false)
         {
             warnings.Add(new(ValidationWarningCode.PersonalAccountRuntimeToken, WarningSeverity.Warning,
-                $"The Runtime token belongs to the personal account {snapshot.AccountLogin}; use a service (robot) account, so that the runtime does not depend on one person."));
+                $"The Runtime token belongs to the personal account {inspection.Account?.Login}; use a service (robot) account, so that the runtime does not depend on one person."));
         }
 
-        if (snapshot.TokenType == TokenType.BitbucketAppPassword)
+        if (inspection.TokenType == TokenType.BitbucketAppPassword)
         {
             warnings.Add(new(ValidationWarningCode.AppPasswordRetiring, WarningSeverity.Warning,
                 "Bitbucket app passwords are being retired (no new ones since 2025-09-09; existing ones stop working in 2026): move to an Atlassian API token with scopes or an access token."));
         }
 
-        if (ok && snapshot.Family == TokenFamily.FineGrained && request.Repositories.Count == 0 && !skipPermissions)
+        if (ok && inspection.Family == TokenFamily.FineGrained && request.Repositories.Count == 0 && !skipPermissions)
         {
             warnings.Add(new(ValidationWarningCode.FineGrainedUnverified, WarningSeverity.Warning,
                 "Fine-grained permissions are per repository and no repository was named, so they could not be verified: name the repositories the token must reach."));
@@ -252,14 +260,14 @@ internal static class ReportBuilder
         return $"The '{other.Name}' catalogue edition differs from '{chosen.Name}' for {requirement.Key}: it {string.Join(", and ", parts)}.";
     }
 
-    private static string? MessageOf(InspectionSnapshot snapshot, ScopeRequirement? requirement, ValidationVerdict verdict, bool unknown)
+    private static string? MessageOf(TokenInspection inspection, ScopeRequirement? requirement, ValidationVerdict verdict, bool unknown)
     {
-        if (snapshot.Message is { } message)
+        if (inspection.Message is { } message)
         {
             return message;
         }
 
-        if (requirement is null && snapshot.Status == InspectionStatus.Ok)
+        if (requirement is null && inspection.Status == InspectionStatus.Ok)
         {
             return "The token's family could not be determined, so no catalogue requirement applies.";
         }

@@ -89,11 +89,11 @@ internal sealed partial class TokenValidator(
 
             var question = new ValidationQuestion(requirements, request, runtimes);
             Log.ValidationStarted(logger, request.Kind, credential.Fingerprint, credential.Provider, runtimes.Length, request.Repositories.Count);
-            var snapshot = await InspectCachedAsync(inspector, question, settings, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag("gittokenscopes.status", snapshot.Status.ToWireName());
+            var cached = await InspectCachedAsync(inspector, question, settings, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("gittokenscopes.status", cached.Inspection.Status.ToWireName());
             var skipPermissions = request.SkipGitPermissionValidation ?? policy.SkipGitPermissionValidation;
             var now = time.GetUtcNow();
-            reports = [.. runtimes.Select((runtime, i) => ReportBuilder.Build(request, runtime, snapshot, question.RequirementFor(snapshot.Family, i), skipPermissions, policy.UnknownClauses, settings, now))];
+            reports = [.. runtimes.Select((runtime, i) => ReportBuilder.Build(request, runtime, cached, question.RequirementFor(cached.Inspection.Family, i), skipPermissions, policy.UnknownClauses, settings, now))];
         }
 
         var elapsed = time.GetElapsedTime(started);
@@ -123,7 +123,7 @@ internal sealed partial class TokenValidator(
     /// not share). The caller that inspected then lengthens a clean pass to the pass duration. A failing cache never
     /// fails a validation: the token is inspected without it.
     /// </summary>
-    private async ValueTask<InspectionSnapshot> InspectCachedAsync(ITokenInspector inspector, ValidationQuestion question, TokenValidationOptions settings, CancellationToken cancellationToken)
+    private async ValueTask<CachedInspection> InspectCachedAsync(ITokenInspector inspector, ValidationQuestion question, TokenValidationOptions settings, CancellationToken cancellationToken)
     {
         var credential = question.Inspection.Credential;
         if (!settings.CacheEnabled)
@@ -138,18 +138,18 @@ internal sealed partial class TokenValidator(
             var generation = await generations.GetAsync(tokenHash, settings.InvalidationPropagationTime, cancellationToken).ConfigureAwait(false);
             var key = ValidationCacheKeys.Inspection(credential, generation, question.Digest);
             string[] tags = [ValidationCacheKeys.Tag(tokenHash)];
-            var snapshot = await cache.GetOrCreateAsync(key, run, static (r, ct) => r.RunAsync(ct), EntryOptions(settings.FailCacheDuration), tags, cancellationToken).ConfigureAwait(false);
+            var cached = await cache.GetOrCreateAsync(key, run, static (r, ct) => r.RunAsync(ct), EntryOptions(settings.FailCacheDuration), tags, cancellationToken).ConfigureAwait(false);
             telemetry.CacheLookup(hit: !run.Ran);
             if (!run.Ran)
             {
-                Log.CacheHit(logger, credential.Fingerprint, credential.Provider, snapshot.CheckedAt);
+                Log.CacheHit(logger, credential.Fingerprint, credential.Provider, cached.CheckedAt);
             }
-            else if (IsCleanPass(question, snapshot))
+            else if (IsCleanPass(question, cached))
             {
-                await cache.SetAsync(key, snapshot, EntryOptions(settings.PassCacheDuration), tags, CancellationToken.None).ConfigureAwait(false);
+                await cache.SetAsync(key, cached, EntryOptions(settings.PassCacheDuration), tags, CancellationToken.None).ConfigureAwait(false);
             }
 
-            return snapshot;
+            return cached;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -163,22 +163,23 @@ internal sealed partial class TokenValidator(
     /// Whether the inspection passes every runtime's requirement strictly: token valid, every clause satisfied, every
     /// repository granted. Only such an inspection is kept for the long pass duration.
     /// </summary>
-    private static bool IsCleanPass(ValidationQuestion question, InspectionSnapshot snapshot)
+    private static bool IsCleanPass(ValidationQuestion question, CachedInspection cached)
     {
-        if (snapshot.Status != InspectionStatus.Ok || snapshot.Grant() is not { } grant)
+        var inspection = cached.Inspection;
+        if (inspection.Status != InspectionStatus.Ok || cached.Grant() is not { } grant)
         {
             return false;
         }
 
         var repositories = question.Inspection.Repositories;
-        if (repositories.Any(r => !snapshot.Repositories.Any(s => string.Equals(s.Repository, r.Name, StringComparison.OrdinalIgnoreCase) && s.State == RepositoryAccessState.Granted)))
+        if (repositories.Any(r => !inspection.Repositories.Any(s => string.Equals(s.Repository, r.Name, StringComparison.OrdinalIgnoreCase) && s.State == RepositoryAccessState.Granted)))
         {
             return false;
         }
 
         for (var i = 0; i < question.Runtimes.Length; i++)
         {
-            if (question.RequirementFor(snapshot.Family, i) is not { } requirement || !ScopeEvaluator.Evaluate(requirement, grant).IsSatisfied)
+            if (question.RequirementFor(inspection.Family, i) is not { } requirement || !ScopeEvaluator.Evaluate(requirement, grant).IsSatisfied)
             {
                 return false;
             }
@@ -187,7 +188,7 @@ internal sealed partial class TokenValidator(
         return true;
     }
 
-    private async Task<InspectionSnapshot> InspectAsync(ITokenInspector inspector, TokenInspectionRequest request, CancellationToken cancellationToken)
+    private async Task<CachedInspection> InspectAsync(ITokenInspector inspector, TokenInspectionRequest request, CancellationToken cancellationToken)
     {
         var credential = request.Credential;
         TokenInspection inspection;
@@ -214,7 +215,7 @@ internal sealed partial class TokenValidator(
         }
 
         telemetry.Inspected(inspection.Provider, inspection.Status, inspection.RequestCount);
-        return InspectionSnapshot.From(inspection, time.GetUtcNow());
+        return new CachedInspection(inspection, time.GetUtcNow());
     }
 
     private static TokenInspection Failed(GitCredential credential, string message)
@@ -252,9 +253,9 @@ internal sealed partial class TokenValidator(
     {
         public bool Ran { get; private set; }
 
-        public InspectionSnapshot? Result { get; private set; }
+        public CachedInspection? Result { get; private set; }
 
-        public async ValueTask<InspectionSnapshot> RunAsync(CancellationToken cancellationToken)
+        public async ValueTask<CachedInspection> RunAsync(CancellationToken cancellationToken)
         {
             Ran = true;
             Result = await validator.InspectAsync(inspector, request, cancellationToken).ConfigureAwait(false);

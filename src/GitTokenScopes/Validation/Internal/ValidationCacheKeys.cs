@@ -12,8 +12,8 @@ namespace GitTokenScopes.Validation.Internal;
 /// </summary>
 internal static class ValidationCacheKeys
 {
-    /// <summary>The key prefix; it changes whenever the cached snapshot's shape changes, so that instances of two versions sharing a distributed cache never read each other's entries.</summary>
-    private const string Version = "gts2";
+    /// <summary>The key prefix; it changes whenever the cached entry's shape changes, so that instances of two versions sharing a distributed cache never read each other's entries.</summary>
+    private const string Version = "gts3";
 
     /// <summary>The tag every entry of one token carries, so that one call forgets them all.</summary>
     public static string Tag(string tokenHash) => $"{Version}:token:{tokenHash}";
