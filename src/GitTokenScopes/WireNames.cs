@@ -85,11 +85,11 @@ public static class WireNames
     /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
     public static string ToWireName(this ValidationVerdict verdict) => JsonEnumNames.Of(verdict, ReportJsonContext.Default.ValidationVerdict);
 
-    /// <summary>Gets the JSON name of a finding state (<c>satisfied</c>, <c>missing</c>, <c>unknown</c>, <c>skipped</c>).</summary>
+    /// <summary>Gets the JSON name of a clause state (<c>satisfied</c>, <c>missing</c>, <c>unknown</c>, <c>skipped</c>).</summary>
     /// <param name="state">The value.</param>
     /// <returns>The name.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
-    public static string ToWireName(this FindingState state) => JsonEnumNames.Of(state, ReportJsonContext.Default.FindingState);
+    public static string ToWireName(this ClauseState state) => JsonEnumNames.Of(state, ReportJsonContext.Default.ClauseState);
 
     /// <summary>Gets the JSON name of a warning code (<c>token-expiring</c>, …).</summary>
     /// <param name="code">The value.</param>

@@ -125,9 +125,9 @@ public sealed class CheckCommandTests(FakeProviders fakes) : IClassFixture<FakeP
         var read = await CliRun.RunAsync(Env(("GITHUB_TOKEN", token.Value)), null, [.. args, FakeProviders.ConfigRepository + ":read"]);
 
         readWrite.ExitCode.Should().Be(1);
-        readWrite.ReadReport().Repositories.Single().Should().Match<RepositoryFinding>(r => r.Needed == RepositoryAccess.ReadWrite && r.State == RepositoryAccessState.Insufficient);
+        readWrite.ReadReport().Repositories.Single().Should().Match<RepositoryAccessResult>(r => r.Needed == RepositoryAccess.ReadWrite && r.State == RepositoryAccessState.Insufficient);
         read.ExitCode.Should().Be(0, read.Stdout);
-        read.ReadReport().Repositories.Single().Should().Match<RepositoryFinding>(r => r.Needed == RepositoryAccess.Read && r.State == RepositoryAccessState.Granted);
+        read.ReadReport().Repositories.Single().Should().Match<RepositoryAccessResult>(r => r.Needed == RepositoryAccess.Read && r.State == RepositoryAccessState.Granted);
     }
 
     [Fact]

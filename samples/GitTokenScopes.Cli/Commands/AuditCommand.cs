@@ -164,8 +164,8 @@ internal static class AuditCommand
             problems.Add($"missing {string.Join(", ", report.MissingScopes)}");
         }
 
-        problems.AddRange(report.Repositories.Where(r => r.State != RepositoryAccessState.Granted).Select(r => $"{r.Name} {r.State.ToWireName()}"));
-        problems.AddRange(report.Findings.Where(f => f.State == FindingState.Unknown).Select(f => $"unknown {f.Label}"));
+        problems.AddRange(report.Repositories.Where(r => r.State != RepositoryAccessState.Granted).Select(r => $"{r.Repository} {r.State.ToWireName()}"));
+        problems.AddRange(report.Findings.Where(f => f.State == ClauseState.Unknown).Select(f => $"unknown {f.Label}"));
         return string.Join("; ", problems);
     }
 }

@@ -44,7 +44,7 @@ internal static class ReportView
         {
             var state = repository.State == RepositoryAccessState.Granted ? "[green]granted[/]" : $"[red]{Markup.Escape(repository.State.ToWireName())}[/]";
             var detail = repository.Message is null ? string.Empty : $" — {Markup.Escape(repository.Message)}";
-            console.MarkupLine($"  [bold]Repository[/] {Markup.Escape(repository.Name)} (needs {Markup.Escape(repository.Needed.ToWireName())}): {state}{detail}");
+            console.MarkupLine($"  [bold]Repository[/] {Markup.Escape(repository.Repository)} (needs {Markup.Escape(repository.Needed.ToWireName())}): {state}{detail}");
         }
 
         foreach (var warning in report.Warnings)
@@ -124,9 +124,9 @@ internal static class ReportView
         {
             var state = finding.State switch
             {
-                FindingState.Satisfied => $"[green]held[/]{(finding.SatisfiedBy is null ? string.Empty : $" [dim]({Markup.Escape(finding.SatisfiedBy)})[/]")}",
-                FindingState.Missing => "[red]missing[/]",
-                FindingState.Unknown => "[yellow]unknown[/]",
+                ClauseState.Satisfied => $"[green]held[/]{(finding.SatisfiedBy is null ? string.Empty : $" [dim]({Markup.Escape(finding.SatisfiedBy)})[/]")}",
+                ClauseState.Missing => "[red]missing[/]",
+                ClauseState.Unknown => "[yellow]unknown[/]",
                 _ => "[dim]skipped[/]",
             };
             table.AddRow(

@@ -3,13 +3,23 @@
 namespace GitTokenScopes;
 
 /// <summary>One requirement clause in a report.</summary>
-/// <param name="Label">The clause's label as the source document writes it (for example <c>Webhooks: Read and write</c>).</param>
-/// <param name="State">Whether the token holds it.</param>
-/// <param name="Scopes">The scopes that satisfy the clause (any one is enough), preferred first.</param>
-/// <param name="Purpose">Why the clause is needed.</param>
-/// <param name="SatisfiedBy">The granted scope that satisfies the clause, when satisfied.</param>
-public sealed record ClauseFinding(string Label, FindingState State, IReadOnlyList<string> Scopes, string Purpose, string? SatisfiedBy)
+public sealed class ClauseFinding
 {
+    /// <summary>Gets the clause's label as the source document writes it (for example <c>Webhooks: Read and write</c>).</summary>
+    public required string Label { get; init; }
+
+    /// <summary>Gets whether the token holds it.</summary>
+    public required ClauseState State { get; init; }
+
+    /// <summary>Gets the scopes that satisfy the clause (any one is enough), preferred first.</summary>
+    public required IReadOnlyList<string> Scopes { get; init; }
+
+    /// <summary>Gets why the clause is needed.</summary>
+    public required string Purpose { get; init; }
+
+    /// <summary>Gets the granted scope that satisfies the clause, when satisfied.</summary>
+    public string? SatisfiedBy { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() => $"{Label}: {State.ToWireName()}";
 }

@@ -52,7 +52,7 @@ public sealed class TokenValidationReport
     public IReadOnlyList<ClauseFinding> Findings { get; init; } = [];
 
     /// <summary>Gets one finding per named repository.</summary>
-    public IReadOnlyList<RepositoryFinding> Repositories { get; init; } = [];
+    public IReadOnlyList<RepositoryAccessResult> Repositories { get; init; } = [];
 
     /// <summary>Gets the warnings.</summary>
     public IReadOnlyList<ValidationWarning> Warnings { get; init; } = [];
@@ -61,10 +61,10 @@ public sealed class TokenValidationReport
     public DateTimeOffset? ExpiresAt { get; init; }
 
     /// <summary>Gets the account that owns the token, when the provider named it.</summary>
-    public ReportAccount? Account { get; init; }
+    public AccountInfo? Account { get; init; }
 
     /// <summary>Gets the provider's rate limit as of the inspection, when it told.</summary>
-    public ReportRateLimit? RateLimit { get; init; }
+    public RateLimitInfo? RateLimit { get; init; }
 
     /// <summary>Gets how to fix a failed token, or <see langword="null"/> when there is nothing to fix.</summary>
     public Remediation? Remediation { get; init; }
@@ -124,13 +124,13 @@ public sealed class TokenValidationReport
             text.Append(CultureInfo.InvariantCulture, $"; missing {string.Join(", ", MissingScopes)}");
         }
 
-        var unknown = Findings.Where(f => f.State == FindingState.Unknown).Select(f => f.Label).ToArray();
+        var unknown = Findings.Where(f => f.State == ClauseState.Unknown).Select(f => f.Label).ToArray();
         if (unknown.Length > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"; unknown {string.Join(", ", unknown)}");
         }
 
-        var blocked = Repositories.Where(r => r.State != RepositoryAccessState.Granted).Select(r => $"{r.Name} {r.State.ToWireName()}").ToArray();
+        var blocked = Repositories.Where(r => r.State != RepositoryAccessState.Granted).Select(r => $"{r.Repository} {r.State.ToWireName()}").ToArray();
         if (blocked.Length > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"; repositories {string.Join(", ", blocked)}");

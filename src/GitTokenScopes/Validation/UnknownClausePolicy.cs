@@ -12,7 +12,7 @@ public enum UnknownClausePolicy
     [JsonStringEnumMemberName("fail-closed")]
     FailClosed,
 
-    /// <summary>Unknown clauses do not stop a <see cref="ValidationVerdict.Pass"/>; they stay visible as <see cref="FindingState.Unknown"/> findings.</summary>
+    /// <summary>Unknown clauses do not stop a <see cref="ValidationVerdict.Pass"/>; they stay visible as <see cref="ClauseState.Unknown"/> findings.</summary>
     [JsonStringEnumMemberName("fail-open")]
     FailOpen,
 }

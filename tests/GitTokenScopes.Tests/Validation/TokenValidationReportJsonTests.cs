@@ -12,7 +12,48 @@ public sealed class TokenValidationReportJsonTests
     [Fact]
     public void Json_IsThePinnedContract()
     {
+        FullReport().ToJson().Should().Be(
+            """{"verdict":"fail","provider":"github","tokenKind":"runtime","runtime":"prod","tokenType":"github-classic","tokenFamily":"classic","status":"ok","tokenFingerprint":"sha256:0123456789ab","apiUrl":"https://api.github.com/","grantedScopes":["repo"],"missingScopes":["admin:repo_hook"],"findings":[{"label":"repo","state":"satisfied","scopes":["repo"],"purpose":"Clone","satisfiedBy":"repo"},{"label":"admin:repo_hook","state":"missing","scopes":["admin:repo_hook"],"purpose":"Webhooks","satisfiedBy":null}],"repositories":[{"name":"acme/config","needed":"read-write","state":"granted","canRead":true,"canWrite":true,"message":null}],"warnings":[{"code":"token-never-expires","severity":"info","message":"Never expires."}],"expiresAt":null,"account":{"login":"octocat","type":"User","isBot":null},"rateLimit":{"limit":5000,"remaining":4999,"resetAt":"2026-11-25T13:00:00+00:00","retryAfter":null,"resource":"core"},"remediation":{"createTokenUrl":"https://github.com/settings/tokens/new?scopes=repo,admin:repo_hook\u0026description=GitOps%20runtime","steps":["Add admin:repo_hook."]},"edition":"seed","message":null,"checkedAt":"2026-11-25T12:00:00+00:00"}""");
+    }
+
+    [Fact]
+    public void Json_RoundTrips_EveryProperty()
+    {
+        var report = FullReport();
+
+        var back = TokenValidationReport.FromJson(report.ToJson(indented: true));
+
+        back.ToJson().Should().Be(report.ToJson());
+        back.Should().BeEquivalentTo(report);
+        back.Account.Should().Be(report.Account, "account, rate limit, repository results and warnings compare by value");
+        back.RateLimit.Should().Be(report.RateLimit);
+        back.Repositories.Should().Equal(report.Repositories);
+        back.Warnings.Should().Equal(report.Warnings);
+    }
+
+    [Fact]
+    public void Json_RoundTrips_ASkippedClause()
+    {
         var report = new TokenValidationReport
+        {
+            Verdict = ValidationVerdict.Indeterminate,
+            Provider = GitProvider.GitLab,
+            TokenKind = TokenKind.User,
+            TokenFingerprint = "sha256:abcdefabcdef",
+            Status = InspectionStatus.RateLimited,
+            Findings = [new ClauseFinding { Label = "api_read", State = ClauseState.Skipped, Scopes = ["read_api"], Purpose = "Read" }],
+            Warnings = [new ValidationWarning(ValidationWarningCode.SeedCatalogueDrift, WarningSeverity.Info, "x")],
+        };
+
+        var back = TokenValidationReport.FromJson(report.ToJson(indented: true));
+
+        back.ToJson().Should().Be(report.ToJson());
+        back.Verdict.Should().Be(ValidationVerdict.Indeterminate);
+        back.Findings.Single().State.Should().Be(ClauseState.Skipped);
+    }
+
+    private static TokenValidationReport FullReport()
+        => new()
         {
             Verdict = ValidationVerdict.Fail,
             Provider = GitProvider.GitHub,
@@ -27,44 +68,19 @@ public sealed class TokenValidationReportJsonTests
             MissingScopes = ["admin:repo_hook"],
             Findings =
             [
-                new ClauseFinding("repo", FindingState.Satisfied, ["repo"], "Clone", "repo"),
-                new ClauseFinding("admin:repo_hook", FindingState.Missing, ["admin:repo_hook"], "Webhooks", null),
+                new ClauseFinding { Label = "repo", State = ClauseState.Satisfied, Scopes = ["repo"], Purpose = "Clone", SatisfiedBy = "repo" },
+                new ClauseFinding { Label = "admin:repo_hook", State = ClauseState.Missing, Scopes = ["admin:repo_hook"], Purpose = "Webhooks" },
             ],
-            Repositories = [new RepositoryFinding("acme/config", RepositoryAccess.ReadWrite, RepositoryAccessState.Granted, null)],
+            Repositories = [new RepositoryAccessResult("acme/config", RepositoryAccess.ReadWrite, RepositoryAccessState.Granted, true, true, null)],
             Warnings = [new ValidationWarning(ValidationWarningCode.TokenNeverExpires, WarningSeverity.Info, "Never expires.")],
             ExpiresAt = null,
-            Account = new ReportAccount("octocat", "User"),
-            RateLimit = new ReportRateLimit(4999, Checked.AddHours(1)),
-            Remediation = new Remediation(new Uri("https://github.com/settings/tokens/new?scopes=repo,admin:repo_hook&description=GitOps%20runtime"), ["Add admin:repo_hook."]),
+            Account = new AccountInfo("octocat", "User", null),
+            RateLimit = new RateLimitInfo(5000, 4999, Checked.AddHours(1), null, "core"),
+            Remediation = new Remediation { CreateTokenUrl = new Uri("https://github.com/settings/tokens/new?scopes=repo,admin:repo_hook&description=GitOps%20runtime"), Steps = ["Add admin:repo_hook."] },
             Edition = "seed",
             Message = null,
             CheckedAt = Checked,
         };
-
-        report.ToJson().Should().Be(
-            """{"verdict":"fail","provider":"github","tokenKind":"runtime","runtime":"prod","tokenType":"github-classic","tokenFamily":"classic","status":"ok","tokenFingerprint":"sha256:0123456789ab","apiUrl":"https://api.github.com/","grantedScopes":["repo"],"missingScopes":["admin:repo_hook"],"findings":[{"label":"repo","state":"satisfied","scopes":["repo"],"purpose":"Clone","satisfiedBy":"repo"},{"label":"admin:repo_hook","state":"missing","scopes":["admin:repo_hook"],"purpose":"Webhooks","satisfiedBy":null}],"repositories":[{"name":"acme/config","needed":"read-write","state":"granted","message":null}],"warnings":[{"code":"token-never-expires","severity":"info","message":"Never expires."}],"expiresAt":null,"account":{"login":"octocat","type":"User"},"rateLimit":{"remaining":4999,"resetAt":"2026-11-25T13:00:00+00:00"},"remediation":{"createTokenUrl":"https://github.com/settings/tokens/new?scopes=repo,admin:repo_hook\u0026description=GitOps%20runtime","steps":["Add admin:repo_hook."]},"edition":"seed","message":null,"checkedAt":"2026-11-25T12:00:00+00:00"}""");
-    }
-
-    [Fact]
-    public void Json_RoundTrips()
-    {
-        var report = new TokenValidationReport
-        {
-            Verdict = ValidationVerdict.Indeterminate,
-            Provider = GitProvider.GitLab,
-            TokenKind = TokenKind.User,
-            TokenFingerprint = "sha256:abcdefabcdef",
-            Status = InspectionStatus.RateLimited,
-            Findings = [new ClauseFinding("api_read", FindingState.Skipped, ["read_api"], "Read", null)],
-            Warnings = [new ValidationWarning(ValidationWarningCode.SeedCatalogueDrift, WarningSeverity.Info, "x")],
-        };
-
-        var back = TokenValidationReport.FromJson(report.ToJson(indented: true));
-
-        back.ToJson().Should().Be(report.ToJson());
-        back.Verdict.Should().Be(ValidationVerdict.Indeterminate);
-        back.Findings.Single().State.Should().Be(FindingState.Skipped);
-    }
 
     [Fact]
     public void FromJson_RejectsWhatIsNotAReport()
@@ -79,7 +95,7 @@ public sealed class TokenValidationReportJsonTests
     {
         var names = Enum.GetValues<ValidationWarningCode>().Select(c => c.ToWireName())
             .Concat(Enum.GetValues<ValidationVerdict>().Select(v => v.ToWireName()))
-            .Concat(Enum.GetValues<FindingState>().Select(v => v.ToWireName()))
+            .Concat(Enum.GetValues<ClauseState>().Select(v => v.ToWireName()))
             .Concat(Enum.GetValues<InspectionStatus>().Select(v => v.ToWireName()))
             .Concat(Enum.GetValues<TokenType>().Select(v => v.ToWireName()));
 

@@ -54,7 +54,7 @@ public sealed class TokenValidatorPolicyTests
 
         var report = await harness.ValidateAsync(token, TokenKind.User, repositories: [new RepositoryRequest("acme/config")]);
 
-        report.Findings.Should().NotBeEmpty().And.OnlyContain(f => f.State == FindingState.Skipped);
+        report.Findings.Should().NotBeEmpty().And.OnlyContain(f => f.State == ClauseState.Skipped);
         report.MissingScopes.Should().BeEmpty();
         report.Warnings.Should().Contain(w => w.Code == ValidationWarningCode.PermissionValidationSkipped);
 
@@ -121,7 +121,7 @@ public sealed class TokenValidatorPolicyTests
         var report = await harness.ValidateAsync(FakeGitHubToken.FineGrained(), TokenKind.User);
 
         report.Verdict.Should().Be(ValidationVerdict.Indeterminate);
-        report.Findings.Should().Contain(f => f.State == FindingState.Unknown);
+        report.Findings.Should().Contain(f => f.State == ClauseState.Unknown);
         report.MissingScopes.Should().BeEmpty();
         report.Warnings.Should().Contain(w => w.Code == ValidationWarningCode.FineGrainedUnverified);
     }
@@ -134,7 +134,7 @@ public sealed class TokenValidatorPolicyTests
         var report = await harness.ValidateAsync(FakeGitHubToken.FineGrained(), TokenKind.User);
 
         report.Verdict.Should().Be(ValidationVerdict.Pass);
-        report.Findings.Should().Contain(f => f.State == FindingState.Unknown);
+        report.Findings.Should().Contain(f => f.State == ClauseState.Unknown);
         report.Warnings.Should().Contain(w => w.Code == ValidationWarningCode.UnverifiedPassed);
     }
 

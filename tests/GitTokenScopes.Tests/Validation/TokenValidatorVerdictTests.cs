@@ -20,10 +20,10 @@ public sealed class TokenValidatorVerdictTests
         report.TokenFamily.Should().Be(TokenFamily.Classic);
         report.GrantedScopes.Should().Equal("repo", "admin:repo_hook");
         report.MissingScopes.Should().BeEmpty();
-        report.Findings.Select(f => (f.Label, f.State)).Should().Equal(("repo", FindingState.Satisfied), ("admin:repo_hook", FindingState.Satisfied));
+        report.Findings.Select(f => (f.Label, f.State)).Should().Equal(("repo", ClauseState.Satisfied), ("admin:repo_hook", ClauseState.Satisfied));
         report.Remediation.Should().BeNull();
         report.Edition.Should().Be(ScopeEditions.SeedName);
-        report.Account.Should().Be(new ReportAccount("octocat", "User"));
+        report.Account.Should().Be(new AccountInfo("octocat", "User", null));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class TokenValidatorVerdictTests
         report.Verdict.Should().Be(ValidationVerdict.Fail);
         report.Status.Should().Be(InspectionStatus.Ok);
         report.MissingScopes.Should().Equal("admin:repo_hook");
-        var finding = report.Findings.Single(f => f.State == FindingState.Missing);
+        var finding = report.Findings.Single(f => f.State == ClauseState.Missing);
         finding.Label.Should().Be("admin:repo_hook");
         finding.Purpose.Should().Contain("webhook");
         report.Remediation!.CreateTokenUrl!.AbsoluteUri.Should().EndWith("settings/tokens/new?scopes=repo,admin:repo_hook&description=GitOps%20runtime");
@@ -91,7 +91,7 @@ public sealed class TokenValidatorVerdictTests
         report.Verdict.Should().Be(ValidationVerdict.Fail);
         report.Status.Should().Be(InspectionStatus.Invalid);
         report.MissingScopes.Should().BeEmpty("a rejected token is not a token with missing scopes");
-        report.Findings.Should().OnlyContain(f => f.State == FindingState.Skipped);
+        report.Findings.Should().OnlyContain(f => f.State == ClauseState.Skipped);
         report.Remediation!.CreateTokenUrl!.ToString().Should().Contain("scopes=repo,admin:repo_hook");
     }
 
@@ -108,7 +108,7 @@ public sealed class TokenValidatorVerdictTests
         report.Verdict.Should().Be(ValidationVerdict.Indeterminate);
         report.Status.Should().Be(InspectionStatus.RateLimited);
         report.MissingScopes.Should().BeEmpty();
-        report.Findings.Should().NotContain(f => f.State == FindingState.Missing);
+        report.Findings.Should().NotContain(f => f.State == ClauseState.Missing);
         report.RateLimit!.Remaining.Should().Be(0);
         report.RateLimit.ResetAt.Should().BeCloseTo(reset, TimeSpan.FromSeconds(1));
         report.Remediation.Should().BeNull();

@@ -18,7 +18,7 @@ internal static class RemediationBuilder
         TokenInspection inspection,
         ScopeRequirement? requirement,
         IReadOnlyList<ClauseFinding> findings,
-        IReadOnlyList<RepositoryFinding> repositories,
+        IReadOnlyList<RepositoryAccessResult> repositories,
         TokenValidationOptions options)
     {
         var steps = new List<string>();
@@ -33,14 +33,14 @@ internal static class RemediationBuilder
                 steps.Add(inspection.ActionUrl is { } sso
                     ? $"Authorize the token for the organization's SAML single sign-on at {sso}."
                     : "Authorize the token for the organization's SAML single sign-on (Settings → Developer settings → Personal access tokens → Configure SSO).");
-                return new Remediation(null, steps);
+                return new Remediation { Steps = steps };
             case InspectionStatus.Unsupported:
                 steps.Add((inspection.Message ?? "This kind of token cannot be used here.") + " Use a personal access token (or the provider's equivalent) instead.");
                 needsNewToken = true;
                 break;
         }
 
-        foreach (var finding in findings.Where(f => f.State == FindingState.Missing))
+        foreach (var finding in findings.Where(f => f.State == ClauseState.Missing))
         {
             steps.Add($"Missing {finding.Label} ({string.Join(" or ", finding.Scopes)}): {finding.Purpose}");
             needsNewToken = true;
@@ -49,7 +49,7 @@ internal static class RemediationBuilder
         foreach (var repository in repositories.Where(r => r.State is RepositoryAccessState.Insufficient or RepositoryAccessState.NotVisible))
         {
             var access = repository.Needed == RepositoryAccess.ReadWrite ? "read and write" : "read";
-            steps.Add($"Give the token {access} access to {repository.Name}" + (inspection.Family == TokenFamily.FineGrained ? " (include it in the token's repository access)." : " (add its account to the repository with that role)."));
+            steps.Add($"Give the token {access} access to {repository.Repository}" + (inspection.Family == TokenFamily.FineGrained ? " (include it in the token's repository access)." : " (add its account to the repository with that role)."));
         }
 
         Uri? url = null;
@@ -63,7 +63,7 @@ internal static class RemediationBuilder
                 : CreationSteps(inspection, requirement));
         }
 
-        return steps.Count == 0 ? null : new Remediation(url, steps);
+        return steps.Count == 0 ? null : new Remediation { CreateTokenUrl = url, Steps = steps };
     }
 
     private static string Description(TokenValidationRequest request, string? runtime, TokenValidationOptions options)

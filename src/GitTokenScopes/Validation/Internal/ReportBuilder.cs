@@ -18,7 +18,7 @@ internal static class ReportBuilder
             TokenKind = request.Kind,
             Runtime = runtime,
             TokenFingerprint = request.Credential.Fingerprint,
-            Repositories = [.. request.Repositories.Select(r => new RepositoryFinding(r.Name, r.Access, RepositoryAccessState.Unknown, "Not checked: validation was skipped."))],
+            Repositories = [.. request.Repositories.Select(r => new RepositoryAccessResult(r.Name, r.Access, RepositoryAccessState.Unknown, null, null, "Not checked: validation was skipped."))],
             Warnings =
             [
                 new ValidationWarning(
@@ -50,22 +50,22 @@ internal static class ReportBuilder
         }
         else if (statusVerdict is not null || skipPermissions)
         {
-            findings = [.. requirement.Clauses.Select(c => Finding(c, FindingState.Skipped, null))];
+            findings = [.. requirement.Clauses.Select(c => Finding(c, ClauseState.Skipped, null))];
         }
         else if (grant is null)
         {
-            findings = [.. requirement.Clauses.Select(c => Finding(c, FindingState.Unknown, null))];
+            findings = [.. requirement.Clauses.Select(c => Finding(c, ClauseState.Unknown, null))];
         }
         else
         {
             evaluation = ScopeEvaluator.Evaluate(requirement, grant);
-            findings = [.. evaluation.Clauses.Select(c => Finding(c.Clause, StateOf(c.State), c.SatisfiedBy))];
+            findings = [.. evaluation.Clauses.Select(c => Finding(c.Clause, c.State, c.SatisfiedBy))];
         }
 
-        var repositories = request.Repositories.Select(r => RepositoryFindingOf(r, inspection, statusVerdict is not null)).ToArray();
-        var failed = findings.Any(f => f.State == FindingState.Missing)
+        var repositories = request.Repositories.Select(r => RepositoryResultOf(r, inspection, statusVerdict is not null)).ToArray();
+        var failed = findings.Any(f => f.State == ClauseState.Missing)
             || repositories.Any(r => r.State is RepositoryAccessState.Insufficient or RepositoryAccessState.NotVisible);
-        var unknown = findings.Any(f => f.State == FindingState.Unknown)
+        var unknown = findings.Any(f => f.State == ClauseState.Unknown)
             || repositories.Any(r => r.State == RepositoryAccessState.Unknown)
             || (requirement is null && !skipPermissions);
         var verdict = statusVerdict
@@ -95,7 +95,7 @@ internal static class ReportBuilder
             Repositories = repositories,
             Warnings = warnings,
             ExpiresAt = inspection.ExpiresAt,
-            Account = inspection.Account is { } account ? new ReportAccount(account.Login, account.Type) : null,
+            Account = inspection.Account,
             RateLimit = RateLimitOf(inspection.RateLimit, cached.CheckedAt),
             Remediation = remediation,
             Edition = requirement?.Edition,
@@ -105,11 +105,8 @@ internal static class ReportBuilder
     }
 
     /// <summary>The rate limit for the report; a <c>Retry-After</c> is turned into a reset time.</summary>
-    private static ReportRateLimit? RateLimitOf(RateLimitInfo? rate, DateTimeOffset checkedAt)
-    {
-        var resetAt = rate?.ResetAt ?? (rate?.RetryAfter is { } wait ? checkedAt + wait : null);
-        return rate?.Remaining is null && resetAt is null ? null : new ReportRateLimit(rate?.Remaining, resetAt);
-    }
+    private static RateLimitInfo? RateLimitOf(RateLimitInfo? rate, DateTimeOffset checkedAt)
+        => rate is { ResetAt: null, RetryAfter: { } wait } ? rate with { ResetAt = checkedAt + wait } : rate;
 
     /// <summary>What the inspection status alone decides; <see langword="null"/> when the token was read and the requirement decides.</summary>
     internal static ValidationVerdict? VerdictOf(InspectionStatus status)
@@ -124,35 +121,27 @@ internal static class ReportBuilder
             _ => ValidationVerdict.Indeterminate,
         };
 
-    private static ClauseFinding Finding(ScopeClause clause, FindingState state, string? satisfiedBy)
-        => new(clause.Label, state, clause.AnyOf, clause.Purpose, satisfiedBy);
+    private static ClauseFinding Finding(ScopeClause clause, ClauseState state, string? satisfiedBy)
+        => new() { Label = clause.Label, State = state, Scopes = clause.AnyOf, Purpose = clause.Purpose, SatisfiedBy = satisfiedBy };
 
-    private static FindingState StateOf(ClauseState state)
-        => state switch
-        {
-            ClauseState.Satisfied => FindingState.Satisfied,
-            ClauseState.Missing => FindingState.Missing,
-            _ => FindingState.Unknown,
-        };
-
-    private static RepositoryFinding RepositoryFindingOf(RepositoryRequest repository, TokenInspection inspection, bool tokenRejected)
+    private static RepositoryAccessResult RepositoryResultOf(RepositoryRequest repository, TokenInspection inspection, bool tokenRejected)
     {
         if (tokenRejected)
         {
-            return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, "Not checked: the token itself could not be used.");
+            return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, "Not checked: the token itself could not be used.");
         }
 
         var result = inspection.Repositories.FirstOrDefault(r => string.Equals(r.Repository, repository.Name, StringComparison.OrdinalIgnoreCase));
         if (result is null)
         {
-            return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, "The inspector did not report on this repository.");
+            return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, "The inspector did not report on this repository.");
         }
 
         // The inspector judged the access it was asked for; a result for a weaker need does not prove a stronger one.
         var state = result.State == RepositoryAccessState.Granted && repository.Access == RepositoryAccess.ReadWrite && result.Needed == RepositoryAccess.Read
             ? (result.CanWrite switch { true => RepositoryAccessState.Granted, false => RepositoryAccessState.Insufficient, null => RepositoryAccessState.Unknown })
             : result.State;
-        return new(repository.Name, repository.Access, state, result.Message);
+        return new(repository.Name, repository.Access, state, result.CanRead, result.CanWrite, result.Message);
     }
 
     private static List<ValidationWarning> Warnings(

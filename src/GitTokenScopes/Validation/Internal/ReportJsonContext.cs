@@ -14,7 +14,7 @@ namespace GitTokenScopes.Validation.Internal;
 [JsonSerializable(typeof(InspectionStatus))]
 [JsonSerializable(typeof(TokenType))]
 [JsonSerializable(typeof(ValidationVerdict))]
-[JsonSerializable(typeof(FindingState))]
+[JsonSerializable(typeof(ClauseState))]
 [JsonSerializable(typeof(ValidationWarningCode))]
 [JsonSerializable(typeof(WarningSeverity))]
 [JsonSerializable(typeof(RepositoryAccess))]
