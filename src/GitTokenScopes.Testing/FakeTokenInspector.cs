@@ -6,8 +6,9 @@ namespace GitTokenScopes.Testing;
 
 /// <summary>
 /// An <see cref="ITokenInspector"/> for tests that answers what a test scripts, without any HTTP: register it with
-/// <c>services.AddSingleton&lt;ITokenInspector&gt;(fake)</c> after the built-in inspectors and it replaces the one for
-/// its provider. Records every request; thread-safe.
+/// <c>services.AddSingleton&lt;ITokenInspector&gt;(fake)</c>, before or after <c>AddGitHub()</c> and friends, and it
+/// replaces the built-in inspector for its provider (two fakes for one provider are an error). Records every request;
+/// thread-safe.
 /// </summary>
 public sealed class FakeTokenInspector : ITokenInspector
 {

@@ -21,8 +21,7 @@ internal sealed partial class TokenValidator(
     TokenGenerations generations,
     ILogger<TokenValidator> logger) : ITokenValidator
 {
-    // The last registration for a provider wins, as DI does for single services: a host can replace a built-in inspector.
-    private readonly Dictionary<GitProvider, ITokenInspector> _inspectors = inspectors.GroupBy(i => i.Provider).ToDictionary(g => g.Key, g => g.Last());
+    private readonly Dictionary<GitProvider, ITokenInspector> _inspectors = OnePerProvider(inspectors);
 
     public async Task<TokenValidationReport> ValidateAsync(TokenValidationRequest request, CancellationToken cancellationToken = default)
     {
@@ -217,6 +216,33 @@ internal sealed partial class TokenValidator(
         telemetry.Inspected(inspection.Provider, inspection.Status, inspection.RequestCount);
         return new CachedInspection(inspection, time.GetUtcNow());
     }
+
+    /// <summary>
+    /// One inspector per provider. An inspector the host registers replaces the library's built-in one whatever the
+    /// order of registration (a test's fake must win over <c>AddGitHub()</c> called later); two of the host's own for
+    /// one provider are a wiring error, since no order between them says which is meant.
+    /// </summary>
+    private static Dictionary<GitProvider, ITokenInspector> OnePerProvider(IEnumerable<ITokenInspector> inspectors)
+    {
+        var chosen = new Dictionary<GitProvider, ITokenInspector>();
+        foreach (var inspector in inspectors)
+        {
+            if (!chosen.TryGetValue(inspector.Provider, out var other) || (IsBuiltIn(other) && !IsBuiltIn(inspector)))
+            {
+                chosen[inspector.Provider] = inspector;
+            }
+            else if (!IsBuiltIn(inspector) && !ReferenceEquals(inspector, other))
+            {
+                throw new InvalidOperationException(
+                    $"Two inspectors are registered for {inspector.Provider.ToWireName()}: {other.GetType().FullName} and {inspector.GetType().FullName}. "
+                    + "Register one ITokenInspector per provider; it replaces the built-in one whatever the order.");
+            }
+        }
+
+        return chosen;
+    }
+
+    private static bool IsBuiltIn(ITokenInspector inspector) => inspector.GetType().Assembly == typeof(TokenValidator).Assembly;
 
     private static TokenInspection Failed(GitCredential credential, string message)
         => new()
