@@ -16,56 +16,32 @@ namespace GitTokenScopes;
 /// </remarks>
 public static class WireNames
 {
-    private static readonly (GitProvider Value, string Name)[] Providers =
-    [
-        (GitProvider.GitHub, "github"),
-        (GitProvider.GitLab, "gitlab"),
-        (GitProvider.BitbucketCloud, "bitbucket-cloud"),
-        (GitProvider.BitbucketServer, "bitbucket-server"),
-    ];
-
-    private static readonly (TokenKind Value, string Name)[] Kinds =
-    [
-        (TokenKind.Runtime, "runtime"),
-        (TokenKind.User, "user"),
-    ];
-
-    private static readonly (TokenFamily Value, string Name)[] Families =
-    [
-        (TokenFamily.Classic, "classic"),
-        (TokenFamily.FineGrained, "fine-grained"),
-        (TokenFamily.PersonalAccessToken, "personal-access-token"),
-        (TokenFamily.AppPassword, "app-password"),
-        (TokenFamily.ApiToken, "api-token"),
-        (TokenFamily.HttpAccessToken, "http-access-token"),
-    ];
-
     /// <summary>Gets the wire names of every provider, in declaration order.</summary>
-    public static IReadOnlyList<string> ProviderNames { get; } = Providers.Select(p => p.Name).ToArray();
+    public static IReadOnlyList<string> ProviderNames { get; } = Names<GitProvider>(ToWireName);
 
     /// <summary>Gets the wire names of every token kind, in declaration order.</summary>
-    public static IReadOnlyList<string> TokenKindNames { get; } = Kinds.Select(p => p.Name).ToArray();
+    public static IReadOnlyList<string> TokenKindNames { get; } = Names<TokenKind>(ToWireName);
 
     /// <summary>Gets the wire names of every token family, in declaration order.</summary>
-    public static IReadOnlyList<string> TokenFamilyNames { get; } = Families.Select(p => p.Name).ToArray();
+    public static IReadOnlyList<string> TokenFamilyNames { get; } = Names<TokenFamily>(ToWireName);
 
     /// <summary>Gets the wire name of a provider.</summary>
     /// <param name="provider">The provider.</param>
     /// <returns>The wire name, for example <c>bitbucket-cloud</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="provider"/> is not a defined value.</exception>
-    public static string ToWireName(this GitProvider provider) => Format(Providers, provider);
+    public static string ToWireName(this GitProvider provider) => JsonEnumNames.Of(provider, ReportJsonContext.Default.GitProvider);
 
     /// <summary>Gets the wire name of a token kind.</summary>
     /// <param name="kind">The token kind.</param>
     /// <returns>The wire name, <c>runtime</c> or <c>user</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="kind"/> is not a defined value.</exception>
-    public static string ToWireName(this TokenKind kind) => Format(Kinds, kind);
+    public static string ToWireName(this TokenKind kind) => JsonEnumNames.Of(kind, ReportJsonContext.Default.TokenKind);
 
     /// <summary>Gets the wire name of a token family.</summary>
     /// <param name="family">The token family.</param>
     /// <returns>The wire name, for example <c>fine-grained</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="family"/> is not a defined value.</exception>
-    public static string ToWireName(this TokenFamily family) => Format(Families, family);
+    public static string ToWireName(this TokenFamily family) => JsonEnumNames.Of(family, ReportJsonContext.Default.TokenFamily);
 
     /// <summary>Gets the JSON name of an inspection status (<c>ok</c>, <c>rate-limited</c>, …).</summary>
     /// <param name="status">The value.</param>
@@ -113,48 +89,34 @@ public static class WireNames
     /// <param name="value">A wire name or member name, for example <c>bitbucket-server</c> or <c>BitbucketServer</c>.</param>
     /// <param name="provider">The provider, when the name is known.</param>
     /// <returns><see langword="true"/> when <paramref name="value"/> names a provider.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? value, out GitProvider provider) => TryParse(Providers, value, out provider);
+    public static bool TryParse([NotNullWhen(true)] string? value, out GitProvider provider) => TryParse(value, ToWireName, out provider);
 
     /// <summary>Parses a token kind name.</summary>
     /// <param name="value">A wire name or member name, for example <c>runtime</c>.</param>
     /// <param name="kind">The token kind, when the name is known.</param>
     /// <returns><see langword="true"/> when <paramref name="value"/> names a token kind.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? value, out TokenKind kind) => TryParse(Kinds, value, out kind);
+    public static bool TryParse([NotNullWhen(true)] string? value, out TokenKind kind) => TryParse(value, ToWireName, out kind);
 
     /// <summary>Parses a token family name.</summary>
     /// <param name="value">A wire name or member name, for example <c>fine-grained</c> or <c>FineGrained</c>.</param>
     /// <param name="family">The token family, when the name is known.</param>
     /// <returns><see langword="true"/> when <paramref name="value"/> names a token family.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? value, out TokenFamily family) => TryParse(Families, value, out family);
+    public static bool TryParse([NotNullWhen(true)] string? value, out TokenFamily family) => TryParse(value, ToWireName, out family);
 
-    private static string Format<T>((T Value, string Name)[] table, T value)
+    private static string[] Names<T>(Func<T, string> name)
+        where T : struct, Enum
+        => [.. Enum.GetValues<T>().Select(name)];
+
+    private static bool TryParse<T>(string? value, Func<T, string> name, out T result)
         where T : struct, Enum
     {
-        foreach (var (candidate, name) in table)
+        var trimmed = value?.Trim();
+        foreach (var candidate in Enum.GetValues<T>())
         {
-            if (EqualityComparer<T>.Default.Equals(candidate, value))
+            if (string.Equals(trimmed, name(candidate), StringComparison.OrdinalIgnoreCase) || string.Equals(trimmed, candidate.ToString(), StringComparison.OrdinalIgnoreCase))
             {
-                return name;
-            }
-        }
-
-        throw new ArgumentOutOfRangeException(nameof(value), value, $"Not a defined {typeof(T).Name} value.");
-    }
-
-    private static bool TryParse<T>((T Value, string Name)[] table, string? value, out T result)
-        where T : struct, Enum
-    {
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            var trimmed = value.AsSpan().Trim();
-            foreach (var (candidate, name) in table)
-            {
-                if (trimmed.Equals(name, StringComparison.OrdinalIgnoreCase)
-                    || trimmed.Equals(candidate.ToString(), StringComparison.OrdinalIgnoreCase))
-                {
-                    result = candidate;
-                    return true;
-                }
+                result = candidate;
+                return true;
             }
         }
 

@@ -55,6 +55,7 @@ public sealed class ScopeRequirement
         Source = source;
         Notes = string.IsNullOrWhiteSpace(notes) ? null : notes;
         AppliedOverrides = appliedOverrides;
+        ScopeDigest = key.Family.ToWireName() + ":" + string.Join(",", normalized.SelectMany(c => c.AnyOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
     }
 
     /// <summary>Gets the provider, token kind and token family the requirement is for.</summary>
@@ -80,6 +81,9 @@ public sealed class ScopeRequirement
 
     /// <summary>Gets the vocabulary the scopes are written in.</summary>
     public ScopeVocabulary Vocabulary => Key.Vocabulary;
+
+    /// <summary>Gets the family and the sorted, distinct scopes as one text: what an inspection key says of the requirement.</summary>
+    internal string ScopeDigest { get; }
 
     /// <inheritdoc/>
     public override string ToString() => $"{Key} [{Edition}]: {string.Join(" AND ", Clauses.Select(c => "(" + string.Join(" | ", c.AnyOf) + ")"))}";

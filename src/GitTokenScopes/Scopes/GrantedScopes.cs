@@ -17,10 +17,10 @@ public sealed class GrantedScopes
         Vocabulary = vocabulary;
         Scopes = Distinct(vocabulary, scopes);
         var possible = Distinct(vocabulary, undetermined);
-        Undetermined = possible.Length == 0 ? possible : possible.Except(Scopes, StringComparer.Ordinal).ToArray();
+        Undetermined = possible.Except(Scopes, StringComparer.Ordinal).ToArray();
         AllOthersUndetermined = othersUndetermined;
         Closure = vocabulary.Expand(Scopes);
-        PossibleClosure = Undetermined.Count == 0 ? Closure : vocabulary.Expand(Scopes.Concat(Undetermined));
+        PossibleClosure = vocabulary.Expand(Scopes.Concat(Undetermined));
     }
 
     /// <summary>Gets the vocabulary the scopes are written in.</summary>
@@ -97,14 +97,8 @@ public sealed class GrantedScopes
 
     private static string[] Distinct(ScopeVocabulary vocabulary, IEnumerable<string> scopes)
     {
-        // Sized once when the count is known; nothing at all for an empty list (most grants have nothing undetermined).
-        if (scopes.TryGetNonEnumeratedCount(out var count) && count == 0)
-        {
-            return [];
-        }
-
-        var seen = new HashSet<string>(count, StringComparer.Ordinal);
-        var result = new List<string>(count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<string>();
         foreach (var scope in scopes)
         {
             ArgumentNullException.ThrowIfNull(scope, nameof(scopes));

@@ -90,20 +90,8 @@ public sealed class ScopeVocabulary
     /// <returns><see langword="true"/> when <paramref name="family"/> is a family of <paramref name="provider"/>.</returns>
     public static bool TryGet(GitProvider provider, TokenFamily family, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ScopeVocabulary? vocabulary)
     {
-        // An index loop: foreach over IReadOnlyList<T> boxes its enumerator, and this runs on every validation.
-        var all = BuiltInVocabularies.All;
-        for (var i = 0; i < all.Count; i++)
-        {
-            var candidate = all[i];
-            if (candidate.Provider == provider && candidate.Family == family)
-            {
-                vocabulary = candidate;
-                return true;
-            }
-        }
-
-        vocabulary = null;
-        return false;
+        vocabulary = BuiltInVocabularies.All.FirstOrDefault(v => v.Provider == provider && v.Family == family);
+        return vocabulary is not null;
     }
 
     /// <summary>Gets the token families of a provider.</summary>
@@ -160,35 +148,17 @@ public sealed class ScopeVocabulary
     {
         ArgumentNullException.ThrowIfNull(scopes);
 
-        // One scope's closure is precomputed and immutable: it is returned as it is, and a set is built only to merge two
-        // or more (an inspection expands a handful of scopes, often one at a time).
-        FrozenSet<string>? first = null;
-        HashSet<string>? merged = null;
+        var closure = new HashSet<string>(StringComparer.Ordinal);
         foreach (var scope in scopes)
         {
             var normalized = Normalize(scope);
-            if (normalized.Length == 0)
+            if (normalized.Length > 0)
             {
-                continue;
+                closure.UnionWith(ClosureOf(normalized));
             }
-
-            var closure = ClosureOf(normalized);
-            if (first is null)
-            {
-                first = closure;
-                continue;
-            }
-
-            if (merged is null)
-            {
-                merged = new HashSet<string>(first.Count + closure.Count, StringComparer.Ordinal);
-                AddAll(merged, first);
-            }
-
-            AddAll(merged, closure);
         }
 
-        return (IReadOnlySet<string>?)merged ?? first ?? FrozenSet<string>.Empty;
+        return closure;
     }
 
     /// <inheritdoc/>
@@ -197,15 +167,6 @@ public sealed class ScopeVocabulary
     /// <summary>Gets the reflexive, transitive closure of one normalized scope.</summary>
     internal FrozenSet<string> ClosureOf(string normalized)
         => _closures.TryGetValue(normalized, out var closure) ? closure : ComputeClosure(normalized);
-
-    // The frozen set's own struct enumerator: UnionWith would box one per call.
-    private static void AddAll(HashSet<string> target, FrozenSet<string> source)
-    {
-        foreach (var scope in source)
-        {
-            target.Add(scope);
-        }
-    }
 
     private FrozenSet<string> ComputeClosure(string normalized)
     {

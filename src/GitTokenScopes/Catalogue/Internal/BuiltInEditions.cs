@@ -26,6 +26,51 @@ internal static class BuiltInEditions
 
     public static ScopeEdition CodefreshDocs { get; } = CreateCodefreshDocs();
 
+    // Facts of the two immutable editions, worked out once: what the other one asks differently for each key.
+    private static readonly Dictionary<(ScopeEdition, ScopeRequirementKey), string> Drifts = DriftsOf(Seed, CodefreshDocs);
+
+    /// <summary>How the other built-in edition differs for the requirement's key, or <see langword="null"/> when it does not (or the requirement is not from a built-in edition).</summary>
+    public static string? DriftOf(ScopeRequirement requirement)
+        => ScopeEditions.TryGet(requirement.Edition, out var edition) ? Drifts.GetValueOrDefault((edition, requirement.Key)) : null;
+
+    private static Dictionary<(ScopeEdition, ScopeRequirementKey), string> DriftsOf(ScopeEdition one, ScopeEdition other)
+    {
+        var drifts = new Dictionary<(ScopeEdition, ScopeRequirementKey), string>();
+        foreach (var key in ScopeRequirementKey.All)
+        {
+            foreach (var (chosen, theirs) in new[] { (one, other), (other, one) })
+            {
+                if (Drift(chosen, theirs, key) is { } drift)
+                {
+                    drifts[(chosen, key)] = drift;
+                }
+            }
+        }
+
+        return drifts;
+    }
+
+    private static string? Drift(ScopeEdition chosen, ScopeEdition other, ScopeRequirementKey key)
+    {
+        static string Describe(ScopeClause c) => string.Join(" or ", c.AnyOf);
+        var mine = chosen[key].Clauses;
+        var theirs = other[key].Clauses;
+        var more = theirs.Where(t => !mine.Any(m => m.AnyOf.SequenceEqual(t.AnyOf, StringComparer.Ordinal))).Select(Describe).ToArray();
+        var fewer = mine.Where(m => !theirs.Any(t => t.AnyOf.SequenceEqual(m.AnyOf, StringComparer.Ordinal))).Select(Describe).ToArray();
+        var parts = new List<string>();
+        if (more.Length > 0)
+        {
+            parts.Add($"also requires {string.Join("; ", more)}");
+        }
+
+        if (fewer.Length > 0)
+        {
+            parts.Add($"does not require {string.Join("; ", fewer)}");
+        }
+
+        return parts.Count == 0 ? null : $"The '{other.Name}' catalogue edition differs from '{chosen.Name}' for {key}: it {string.Join(", and ", parts)}.";
+    }
+
     private static ScopeEdition CreateSeed()
     {
         var source = new RequirementSource(

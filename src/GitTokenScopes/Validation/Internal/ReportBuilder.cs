@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.Globalization;
+using GitTokenScopes.Catalogue.Internal;
 
 namespace GitTokenScopes.Validation.Internal;
 
@@ -199,7 +200,7 @@ internal static class ReportBuilder
                 "Fine-grained permissions are per repository and no repository was named, so they could not be verified: name the repositories the token must reach."));
         }
 
-        if (requirement is not null && Drift(requirement) is { } drift)
+        if (requirement is not null && BuiltInEditions.DriftOf(requirement) is { } drift)
         {
             warnings.Add(new(ValidationWarningCode.SeedCatalogueDrift, WarningSeverity.Info, drift));
         }
@@ -211,42 +212,6 @@ internal static class ReportBuilder
         }
 
         return warnings;
-    }
-
-    /// <summary>How the other built-in edition differs for the same key, or <see langword="null"/> when it does not (or the requirement is not from a built-in edition).</summary>
-    private static string? Drift(ScopeRequirement requirement)
-    {
-        if (!ScopeEditions.TryGet(requirement.Edition, out var chosen))
-        {
-            return null;
-        }
-
-        var other = ScopeEditions.All.FirstOrDefault(e => !ReferenceEquals(e, chosen));
-        if (other is null || !chosen.TryGet(requirement.Key, out var mine) || !other.TryGet(requirement.Key, out var theirs))
-        {
-            return null;
-        }
-
-        static string Describe(ScopeClause c) => string.Join(" or ", c.AnyOf);
-        var more = theirs.Clauses.Where(t => !mine.Clauses.Any(m => m.AnyOf.SequenceEqual(t.AnyOf, StringComparer.Ordinal))).Select(Describe).ToArray();
-        var fewer = mine.Clauses.Where(m => !theirs.Clauses.Any(t => t.AnyOf.SequenceEqual(m.AnyOf, StringComparer.Ordinal))).Select(Describe).ToArray();
-        if (more.Length == 0 && fewer.Length == 0)
-        {
-            return null;
-        }
-
-        var parts = new List<string>();
-        if (more.Length > 0)
-        {
-            parts.Add($"also requires {string.Join("; ", more)}");
-        }
-
-        if (fewer.Length > 0)
-        {
-            parts.Add($"does not require {string.Join("; ", fewer)}");
-        }
-
-        return $"The '{other.Name}' catalogue edition differs from '{chosen.Name}' for {requirement.Key}: it {string.Join(", and ", parts)}.";
     }
 
     private static string? MessageOf(TokenInspection inspection, ScopeRequirement? requirement, ValidationVerdict verdict, bool unknown)

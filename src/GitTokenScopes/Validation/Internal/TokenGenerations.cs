@@ -19,13 +19,12 @@ internal sealed partial class TokenGenerations(IDistributedCache? distributed, I
 {
     private const string Initial = "0";
 
-    // A private cache: the host's IMemoryCache may have a size limit, which would demand a size on every entry.
+    // A private cache, keyed by the token hash alone: the host's IMemoryCache may have a size limit, which would demand a size on every entry.
     private readonly MemoryCache memory = new(new MemoryCacheOptions());
 
     public async ValueTask<string> GetAsync(string tokenHash, TimeSpan refresh, CancellationToken cancellationToken)
     {
-        var local = LocalKey(tokenHash);
-        if (memory.TryGetValue(local, out string? known) && known is not null)
+        if (memory.TryGetValue(tokenHash, out string? known) && known is not null)
         {
             return known;
         }
@@ -38,7 +37,7 @@ internal sealed partial class TokenGenerations(IDistributedCache? distributed, I
         string generation;
         try
         {
-            var bytes = await distributed.GetAsync(SharedKey(tokenHash), cancellationToken).ConfigureAwait(false);
+            var bytes = await distributed.GetAsync(ValidationCacheKeys.Generation(tokenHash), cancellationToken).ConfigureAwait(false);
             generation = bytes is null ? Initial : Encoding.UTF8.GetString(bytes);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -47,18 +46,18 @@ internal sealed partial class TokenGenerations(IDistributedCache? distributed, I
             return Initial;
         }
 
-        memory.Set(local, generation, refresh);
+        memory.Set(tokenHash, generation, refresh);
         return generation;
     }
 
     public async ValueTask BumpAsync(string tokenHash, TimeSpan lifetime, TimeSpan refresh, CancellationToken cancellationToken)
     {
         var generation = Guid.NewGuid().ToString("N")[..16];
-        memory.Set(LocalKey(tokenHash), generation, distributed is null ? lifetime : refresh);
+        memory.Set(tokenHash, generation, distributed is null ? lifetime : refresh);
         if (distributed is not null)
         {
             await distributed.SetAsync(
-                SharedKey(tokenHash),
+                ValidationCacheKeys.Generation(tokenHash),
                 Encoding.UTF8.GetBytes(generation),
                 new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime },
                 cancellationToken).ConfigureAwait(false);
@@ -66,11 +65,6 @@ internal sealed partial class TokenGenerations(IDistributedCache? distributed, I
     }
 
     public void Dispose() => memory.Dispose();
-
-    // The memory cache is private to this class, so the token hash alone is the key (no string built per lookup).
-    private static string LocalKey(string tokenHash) => tokenHash;
-
-    private static string SharedKey(string tokenHash) => ValidationCacheKeys.Generation(tokenHash);
 
     private static partial class Log
     {

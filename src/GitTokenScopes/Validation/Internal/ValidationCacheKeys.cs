@@ -27,38 +27,10 @@ internal static class ValidationCacheKeys
     /// </summary>
     public static string QuestionDigest(IReadOnlyList<RepositoryRequest> repositories, IEnumerable<ScopeRequirement> requirements)
     {
-        var text = new StringBuilder();
-        var names = new string[repositories.Count];
-        for (var i = 0; i < names.Length; i++)
-        {
-            names[i] = string.Concat(repositories[i].Name.ToLowerInvariant(), "|", repositories[i].Access == RepositoryAccess.Read ? "r" : "rw");
-        }
-
-        Array.Sort(names, StringComparer.Ordinal);
-        foreach (var name in names)
-        {
-            text.Append("r:").Append(name).Append('\0');
-        }
-
-        var digests = new List<string>();
-        foreach (var requirement in requirements)
-        {
-            var digest = Digest(requirement);
-            if (!digests.Contains(digest, StringComparer.Ordinal))
-            {
-                digests.Add(digest);
-            }
-        }
-
-        digests.Sort(StringComparer.Ordinal);
-        foreach (var digest in digests)
-        {
-            text.Append("s:").Append(digest).Append('\0');
-        }
-
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()), hash);
-        return Convert.ToHexStringLower(hash[..8]);
+        var names = repositories.Select(r => $"r:{r.Name.ToLowerInvariant()}|{(r.Access == RepositoryAccess.Read ? "r" : "rw")}");
+        var scopes = requirements.Select(r => "s:" + r.ScopeDigest).Distinct(StringComparer.Ordinal);
+        var text = string.Concat(names.Order(StringComparer.Ordinal).Concat(scopes.Order(StringComparer.Ordinal)).Select(part => part + "\0"));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))[..8]);
     }
 
     /// <summary>One inspection's key: provider, the API base as given, the token hash, the token's generation, and the question's digest.</summary>
@@ -66,12 +38,5 @@ internal static class ValidationCacheKeys
     {
         var apiBase = (credential.ApiUrl ?? credential.ServerUrl)?.AbsoluteUri ?? "default";
         return $"{Version}:{credential.Provider.ToWireName()}:{apiBase}:{credential.CacheKeyHash}:{generation}:{questionDigest}";
-    }
-
-    /// <summary>A requirement's scopes as one sorted text.</summary>
-    private static string Digest(ScopeRequirement requirement)
-    {
-        var scopes = requirement.Clauses.SelectMany(c => c.AnyOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        return requirement.Key.Family.ToWireName() + ":" + string.Join(",", scopes);
     }
 }
