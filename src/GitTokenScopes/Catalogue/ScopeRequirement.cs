@@ -55,7 +55,8 @@ public sealed class ScopeRequirement
         Source = source;
         Notes = string.IsNullOrWhiteSpace(notes) ? null : notes;
         AppliedOverrides = appliedOverrides;
-        ScopeDigest = key.Family.ToWireName() + ":" + string.Join(",", normalized.SelectMany(c => c.AnyOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        var scopes = key.Family.ToWireName() + ":" + string.Join(",", normalized.SelectMany(c => c.AnyOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        ScopeDigest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(scopes))[..8]);
     }
 
     /// <summary>Gets the provider, token kind and token family the requirement is for.</summary>
@@ -82,7 +83,7 @@ public sealed class ScopeRequirement
     /// <summary>Gets the vocabulary the scopes are written in.</summary>
     public ScopeVocabulary Vocabulary => Key.Vocabulary;
 
-    /// <summary>Gets the family and the sorted, distinct scopes as one text: what an inspection key says of the requirement.</summary>
+    /// <summary>Gets a hash of the family and the sorted, distinct scopes: what an inspection's cache key says of the requirement.</summary>
     internal string ScopeDigest { get; }
 
     /// <inheritdoc/>

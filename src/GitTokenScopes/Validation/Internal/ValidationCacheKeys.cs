@@ -22,15 +22,19 @@ internal static class ValidationCacheKeys
     public static string Generation(string tokenHash) => $"{Version}:generation:{tokenHash}";
 
     /// <summary>
-    /// What was asked, as one digest: the repositories with their access (sorted, case folded) and the scopes of the
-    /// requirements (each requirement's sorted scope set, sorted and distinct), hashed once.
+    /// What was asked: the requirements' own scope digests (sorted, distinct), and when repositories are named or the
+    /// text grows long, one hash of that with the repositories and their access (sorted, case folded).
     /// </summary>
     public static string QuestionDigest(IReadOnlyList<RepositoryRequest> repositories, IEnumerable<ScopeRequirement> requirements)
     {
-        var names = repositories.Select(r => $"r:{r.Name.ToLowerInvariant()}|{(r.Access == RepositoryAccess.Read ? "r" : "rw")}");
-        var scopes = requirements.Select(r => "s:" + r.ScopeDigest).Distinct(StringComparer.Ordinal);
-        var text = string.Concat(names.Order(StringComparer.Ordinal).Concat(scopes.Order(StringComparer.Ordinal)).Select(part => part + "\0"));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))[..8]);
+        var scopes = string.Join(".", requirements.Select(r => r.ScopeDigest).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        if (repositories.Count == 0 && scopes.Length <= 64)
+        {
+            return scopes;
+        }
+
+        var names = repositories.Select(r => $"{r.Name.ToLowerInvariant()}|{(r.Access == RepositoryAccess.Read ? "r" : "rw")}").Order(StringComparer.Ordinal);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\0", names.Prepend(scopes))))[..8]);
     }
 
     /// <summary>One inspection's key: provider, the API base as given, the token hash, the token's generation, and the question's digest.</summary>
