@@ -1,7 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using GitTokenScopes.Validation.Internal;
@@ -102,45 +100,19 @@ public sealed class TokenValidationReport
     /// <returns>The line.</returns>
     public override string ToString()
     {
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{Verdict.ToWireName()}: {Provider.ToWireName()} {TokenKind.ToWireName()} token {TokenFingerprint}");
-        if (TokenType != TokenType.Unknown)
+        var unknown = Findings.Where(f => f.State == ClauseState.Unknown).Select(f => f.Label);
+        var blocked = Repositories.Where(r => r.State != RepositoryAccessState.Granted).Select(r => $"{r.Repository} {r.State.ToWireName()}");
+        var parts = new (string Label, IEnumerable<string> Items)[]
         {
-            text.Append(CultureInfo.InvariantCulture, $" ({TokenType.ToWireName()})");
-        }
-
-        if (Runtime is not null)
-        {
-            text.Append(CultureInfo.InvariantCulture, $" for runtime {Runtime}");
-        }
-
-        if (Status is { } status && status != InspectionStatus.Ok)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"; status {status.ToWireName()}");
-        }
-
-        if (MissingScopes.Count > 0)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"; missing {string.Join(", ", MissingScopes)}");
-        }
-
-        var unknown = Findings.Where(f => f.State == ClauseState.Unknown).Select(f => f.Label).ToArray();
-        if (unknown.Length > 0)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"; unknown {string.Join(", ", unknown)}");
-        }
-
-        var blocked = Repositories.Where(r => r.State != RepositoryAccessState.Granted).Select(r => $"{r.Repository} {r.State.ToWireName()}").ToArray();
-        if (blocked.Length > 0)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"; repositories {string.Join(", ", blocked)}");
-        }
-
-        if (Warnings.Count > 0)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"; warnings {string.Join(", ", Warnings.Select(w => w.Code.ToWireName()))}");
-        }
-
-        return text.ToString();
+            ("status", Status is { } status && status != InspectionStatus.Ok ? [status.ToWireName()] : []),
+            ("missing", MissingScopes),
+            ("unknown", unknown),
+            ("repositories", blocked),
+            ("warnings", Warnings.Select(w => w.Code.ToWireName())),
+        };
+        var head = $"{Verdict.ToWireName()}: {Provider.ToWireName()} {TokenKind.ToWireName()} token {TokenFingerprint}"
+            + (TokenType == TokenType.Unknown ? string.Empty : $" ({TokenType.ToWireName()})")
+            + (Runtime is null ? string.Empty : $" for runtime {Runtime}");
+        return string.Concat(parts.Where(p => p.Items.Any()).Select(p => $"; {p.Label} {string.Join(", ", p.Items)}").Prepend(head));
     }
 }

@@ -97,13 +97,13 @@ internal sealed partial class TokenValidator(
 
         var elapsed = time.GetElapsedTime(started);
 
-        // One call, one duration: the worst verdict of its reports labels it.
-        var worst = reports[0].Verdict;
         foreach (var report in reports)
         {
             telemetry.Validated(report.Provider, report.TokenKind, report.Verdict);
-            worst = Rank(report.Verdict) > Rank(worst) ? report.Verdict : worst;
         }
+
+        // One call, one duration: the worst verdict of its reports labels it.
+        var worst = reports.Select(r => r.Verdict).MaxBy(Rank);
 
         telemetry.Completed(credential.Provider, worst, elapsed);
         activity?.SetTag("gittokenscopes.verdict", worst.ToWireName());
