@@ -25,9 +25,15 @@ public sealed class GitCredential
     /// fragment (a clone URL such as <c>https://oauth2:TOKEN@host/</c> would put a secret where addresses are logged).
     /// The message never repeats the URL.
     /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="provider"/> is not a defined value.</exception>
     public GitCredential(GitProvider provider, string token, Uri? serverUrl = null, Uri? apiUrl = null, string? username = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        if (!Enum.IsDefined(provider))
+        {
+            throw new ArgumentOutOfRangeException(nameof(provider), provider, "Not a defined GitProvider value.");
+        }
+
         RequirePlainAddress(serverUrl, "server URL", nameof(serverUrl));
         RequirePlainAddress(apiUrl, "API URL", nameof(apiUrl));
 
@@ -37,9 +43,8 @@ public sealed class GitCredential
         ApiUrl = apiUrl;
         Username = string.IsNullOrWhiteSpace(username) ? null : username.Trim();
         Fingerprint = FingerprintOf(Token);
+        CacheKeyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', "gts1", provider.ToWireName(), Username ?? string.Empty, Token))));
     }
-
-    private string? _cacheKeyHash;
 
     /// <summary>Gets the provider that issued the token.</summary>
     public GitProvider Provider { get; }
@@ -87,8 +92,7 @@ public sealed class GitCredential
     /// The full SHA-256 (hexadecimal) over a domain prefix, the provider, the user name and the token, separated by NUL:
     /// the token's identity in cache keys and tags, shared by every instance, so its definition must not change.
     /// </summary>
-    internal string CacheKeyHash => _cacheKeyHash ??= Convert.ToHexStringLower(
-        SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', "gts1", Provider.ToWireName(), Username ?? string.Empty, Token))));
+    internal string CacheKeyHash { get; }
 
     private static void RequirePlainAddress(Uri? url, string what, string parameter)
     {
