@@ -3,6 +3,7 @@
 using GitTokenScopes.BitbucketServer;
 using GitTokenScopes.BitbucketServer.Internal;
 using GitTokenScopes.DependencyInjection.Internal;
+using GitTokenScopes.Providers.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +21,7 @@ public static partial class GitTokenScopesBuilderExtensions
     /// <returns>The value of <paramref name="builder"/>.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="builder"/> is <see langword="null"/>.</exception>
     public static IGitTokenScopesBuilder AddBitbucketServer(this IGitTokenScopesBuilder builder)
-        => InspectorRegistration.Add<BitbucketServerInspectorOptions, BitbucketServerInspectorOptionsValidator, BitbucketServerTokenInspector>(builder, GitTokenScopesHttpClientNames.BitbucketServer);
+        => InspectorRegistration.Add<BitbucketServerInspectorOptions, ProviderInspectorOptionsValidator<BitbucketServerInspectorOptions>, BitbucketServerTokenInspector>(builder, GitTokenScopesHttpClientNames.BitbucketServer);
 
     /// <summary>Adds the Bitbucket Cloud inspector and configures its options.</summary>
     /// <param name="builder">The builder.</param>

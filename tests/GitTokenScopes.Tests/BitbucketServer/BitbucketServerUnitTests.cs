@@ -2,6 +2,7 @@
 
 using System.Text;
 using GitTokenScopes.BitbucketServer.Internal;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.Tests.BitbucketServer;
 
@@ -23,10 +24,10 @@ public sealed class BitbucketServerUnitTests
     [InlineData(302, "Unexpected", "ProviderError")]
     public void StatusMap_EveryRow(int status, string outcome, string inspectionStatus)
     {
-        var classified = BitbucketServerStatusMap.Classify(status);
+        var classified = ProviderStatusMap.Classify(status);
 
-        classified.Should().Be(Enum.Parse<BitbucketServerOutcome>(outcome));
-        BitbucketServerStatusMap.StatusOf(classified).Should().Be(Enum.Parse<InspectionStatus>(inspectionStatus));
+        classified.Should().Be(Enum.Parse<ProviderOutcome>(outcome));
+        ProviderStatusMap.StatusOf(classified).Should().Be(Enum.Parse<InspectionStatus>(inspectionStatus));
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public sealed class BitbucketServerUnitTests
     [InlineData("PROJECT_READ", 200, "Granted")]
     [InlineData("PROJECT_READ", 404, "Denied")]
     public void Probe_InterpretsEachAnswer(string permission, int status, string verdict)
-        => BitbucketServerPermissionProbe.For(permission)!.Interpret(BitbucketServerStatusMap.Classify(status)).Should().Be(Enum.Parse<BitbucketServerProbeVerdict>(verdict));
+        => BitbucketServerPermissionProbe.For(permission)!.Interpret(ProviderStatusMap.Classify(status)).Should().Be(Enum.Parse<ProbeVerdict>(verdict));
 
     [Fact]
     public void Probe_WriteProbe_SendsAnInvalidBranchToTheBranchesEndpoint()

@@ -1,6 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-using GitTokenScopes.Internal;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.BitbucketServer.Internal;
 
@@ -23,7 +23,7 @@ internal static class BitbucketServerApiAddress
         else if (credential.ServerUrl is { } server)
         {
             var root = TransportPolicy.WithTrailingSlash(server);
-            api = CoreSuffixes.Any(s => root.AbsolutePath.EndsWith("/" + s, StringComparison.OrdinalIgnoreCase)) ? root : new Uri(root, "rest/api/1.0/");
+            api = root.AbsolutePath.EndsWith("/rest/api/latest/", StringComparison.OrdinalIgnoreCase) ? root : TransportPolicy.WithSuffix(root, "rest/api/1.0/");
         }
         else
         {

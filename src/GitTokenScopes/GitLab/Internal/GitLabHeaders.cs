@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.Globalization;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.GitLab.Internal;
 
@@ -13,7 +14,7 @@ namespace GitTokenScopes.GitLab.Internal;
 internal static class GitLabHeaders
 {
     /// <summary>Reads the rate-limit headers; <see langword="null"/> when GitLab sent none.</summary>
-    public static RateLimitInfo? RateLimit(GitLabAnswer answer, TimeProvider time)
+    public static RateLimitInfo? RateLimit(ProviderAnswer answer, TimeProvider time)
     {
         var limit = Int(answer.Header("RateLimit-Limit"));
         var remaining = Int(answer.Header("RateLimit-Remaining"));

@@ -1,8 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-namespace GitTokenScopes.GitHub.Internal;
+namespace GitTokenScopes.Providers.Internal;
 
-/// <summary>What one permission probe showed.</summary>
+/// <summary>What one permission probe showed (GitHub fine-grained tokens, Bitbucket Server).</summary>
 internal enum ProbeVerdict
 {
     Granted,
