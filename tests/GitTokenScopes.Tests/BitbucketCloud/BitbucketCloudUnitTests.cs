@@ -18,9 +18,9 @@ public sealed class BitbucketCloudUnitTests
     [InlineData(409, "Rejected", "ProviderError")]
     [InlineData(422, "Rejected", "ProviderError")]
     [InlineData(429, "RateLimited", "RateLimited")]
-    [InlineData(500, "ServerError", "Unreachable")]
-    [InlineData(502, "ServerError", "Unreachable")]
-    [InlineData(503, "ServerError", "Unreachable")]
+    [InlineData(500, "ServerError", "ProviderError")]
+    [InlineData(502, "ServerError", "ProviderError")]
+    [InlineData(503, "ServerError", "ProviderError")]
     [InlineData(302, "Unexpected", "ProviderError")]
     [InlineData(418, "Unexpected", "ProviderError")]
     public void StatusMap_EveryRow(int status, string outcome, string inspectionStatus)

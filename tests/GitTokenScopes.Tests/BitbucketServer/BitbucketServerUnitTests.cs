@@ -19,8 +19,8 @@ public sealed class BitbucketServerUnitTests
     [InlineData(409, "Rejected", "ProviderError")]
     [InlineData(422, "Rejected", "ProviderError")]
     [InlineData(429, "RateLimited", "RateLimited")]
-    [InlineData(500, "ServerError", "Unreachable")]
-    [InlineData(503, "ServerError", "Unreachable")]
+    [InlineData(500, "ServerError", "ProviderError")]
+    [InlineData(503, "ServerError", "ProviderError")]
     [InlineData(302, "Unexpected", "ProviderError")]
     public void StatusMap_EveryRow(int status, string outcome, string inspectionStatus)
     {

@@ -109,8 +109,8 @@ internal sealed partial class BitbucketCloudTokenInspector(
     {
         var identityTask = SendAsync(session, result.CredentialFingerprint, "user", cancellationToken);
         var repositoryTasks = request.Repositories.Select(r => SendAsync(session, result.CredentialFingerprint, BitbucketCloudApiAddress.PermissionPath(r), cancellationToken)).ToArray();
-        await Task.WhenAll(repositoryTasks.Append(identityTask)).ConfigureAwait(false);
-        var identity = await identityTask.ConfigureAwait(false);
+        var repositories = await Task.WhenAll(repositoryTasks).ConfigureAwait(false);
+        var identity = (await identityTask.ConfigureAwait(false)).Required;
         if (!Learn(result, identity, "GET /user", basic: true))
         {
             return;
@@ -126,16 +126,16 @@ internal sealed partial class BitbucketCloudTokenInspector(
             }
         }
 
-        for (var i = 0; i < repositoryTasks.Length; i++)
+        for (var i = 0; i < repositories.Length; i++)
         {
-            result.Repositories.Add(UserRepository(result, request.Repositories[i], await repositoryTasks[i].ConfigureAwait(false)));
+            result.Repositories.Add(UserRepository(result, request.Repositories[i], repositories[i]));
         }
     }
 
     /// <summary>Access tokens and OAuth tokens: a one-item repository listing first (access tokens have no user), then the repositories.</summary>
     private async Task InspectBearerAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
     {
-        var listing = await SendAsync(session, result.CredentialFingerprint, ListingEndpoint, cancellationToken).ConfigureAwait(false);
+        var listing = (await SendAsync(session, result.CredentialFingerprint, ListingEndpoint, cancellationToken).ConfigureAwait(false)).Required;
         if (!Learn(result, listing, "GET /repositories", basic: false))
         {
             return;
@@ -153,19 +153,19 @@ internal sealed partial class BitbucketCloudTokenInspector(
         var repositoryTasks = request.Repositories
             .Select(r => SendAsync(session, result.CredentialFingerprint, accessToken ? BitbucketCloudApiAddress.RepositoryPath(r) : BitbucketCloudApiAddress.PermissionPath(r), cancellationToken))
             .ToArray();
-        await Task.WhenAll(identityTask is null ? repositoryTasks : repositoryTasks.Append(identityTask)).ConfigureAwait(false);
+        var repositories = await Task.WhenAll(repositoryTasks).ConfigureAwait(false);
+        var identityReply = identityTask is null ? (ProviderReply?)null : await identityTask.ConfigureAwait(false);
 
         if (accessToken)
         {
             result.Note(AccessTokenNote);
         }
-        else if (identityTask is not null)
+        else if (identityReply is { } reply)
         {
-            var identity = await identityTask.ConfigureAwait(false);
-            result.Account = identity.IsSuccess ? BitbucketCloudJson.Account(identity.Body) : null;
+            result.Account = reply.Answer is { IsSuccess: true } identity ? BitbucketCloudJson.Account(identity.Body) : null;
             if (result.Account is null)
             {
-                result.Note($"The account could not be read (GET /user answered {identity.StatusCode}).");
+                result.Note(reply.Answer is { } answer ? $"The account could not be read (GET /user answered {answer.StatusCode})." : $"GET /user was not answered ({reply.Unreachable}); the account is unknown.");
             }
         }
         else
@@ -173,10 +173,9 @@ internal sealed partial class BitbucketCloudTokenInspector(
             result.Note($"The token does not hold {userScope}, so its account was not read.");
         }
 
-        for (var i = 0; i < repositoryTasks.Length; i++)
+        for (var i = 0; i < repositories.Length; i++)
         {
-            var answer = await repositoryTasks[i].ConfigureAwait(false);
-            result.Repositories.Add(accessToken ? AccessTokenRepository(result, request.Repositories[i], answer) : UserRepository(result, request.Repositories[i], answer));
+            result.Repositories.Add(accessToken ? AccessTokenRepository(result, request.Repositories[i], repositories[i]) : UserRepository(result, request.Repositories[i], repositories[i]));
         }
     }
 
@@ -260,8 +259,13 @@ internal sealed partial class BitbucketCloudTokenInspector(
     }
 
     /// <summary>A user-bound credential's access: the account's permission on the repository, capped by the credential's scopes.</summary>
-    private static RepositoryAccessResult UserRepository(InspectionDraft result, RepositoryRequest repository, ProviderAnswer answer)
+    private static RepositoryAccessResult UserRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
     {
+        if (reply.Answer is not { } answer)
+        {
+            return reply.NotChecked(repository);
+        }
+
         var outcome = ProviderStatusMap.Classify(answer.StatusCode);
         if (outcome == ProviderOutcome.Success && BitbucketCloudJson.Listing(answer.Body) is { } items)
         {
@@ -307,8 +311,13 @@ internal sealed partial class BitbucketCloudTokenInspector(
     }
 
     /// <summary>An access token's access: it reaches the repositories of its repository, project or workspace, as its scopes allow.</summary>
-    private static RepositoryAccessResult AccessTokenRepository(InspectionDraft result, RepositoryRequest repository, ProviderAnswer answer)
+    private static RepositoryAccessResult AccessTokenRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
     {
+        if (reply.Answer is not { } answer)
+        {
+            return reply.NotChecked(repository);
+        }
+
         var outcome = ProviderStatusMap.Classify(answer.StatusCode);
         switch (outcome)
         {
@@ -359,10 +368,11 @@ internal sealed partial class BitbucketCloudTokenInspector(
         return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, message);
     }
 
-    private async Task<ProviderAnswer> SendAsync(ProviderSession session, string fingerprint, string endpoint, CancellationToken cancellationToken)
+    /// <summary>Sends one GET; no answer becomes a reply with the reason, the caller's cancellation throws.</summary>
+    private async Task<ProviderReply> SendAsync(ProviderSession session, string fingerprint, string endpoint, CancellationToken cancellationToken)
     {
-        var answer = await session.SendAsync(HttpMethod.Get, endpoint, null, cancellationToken).ConfigureAwait(false);
-        if (logger.IsEnabled(LogLevel.Trace))
+        var reply = await session.TrySendAsync(HttpMethod.Get, endpoint, null, cancellationToken).ConfigureAwait(false);
+        if (reply.Answer is { } answer && logger.IsEnabled(LogLevel.Trace))
         {
             var path = "GET /" + endpoint.Split('?')[0];
             var credentialType = BitbucketCloudHeaders.Credential(answer);
@@ -370,7 +380,7 @@ internal sealed partial class BitbucketCloudTokenInspector(
             Log.AnswerReceived(logger, fingerprint, path, answer.StatusCode, credentialType, scopes);
         }
 
-        return answer;
+        return reply;
     }
 
     private TokenInspection Finish(InspectionDraft draft, int requestCount)

@@ -120,7 +120,7 @@ internal sealed partial class BitbucketServerTokenInspector(
 
     private async Task InspectAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, string? tokenId, Uri? accessTokens, bool readMetadata, CancellationToken cancellationToken)
     {
-        var identity = await SendAsync(session, result.CredentialFingerprint, HttpMethod.Get, IdentityEndpoint, null, cancellationToken).ConfigureAwait(false);
+        var identity = (await SendAsync(session, result.CredentialFingerprint, HttpMethod.Get, IdentityEndpoint, null, cancellationToken).ConfigureAwait(false)).Required;
         result.RateLimit = RateLimit(identity);
         if (!identity.IsSuccess)
         {
@@ -146,7 +146,7 @@ internal sealed partial class BitbucketServerTokenInspector(
             : null;
         await Task.WhenAll(metadataTask is null ? repositoryTasks : repositoryTasks.Append(metadataTask)).ConfigureAwait(false);
 
-        var metadata = metadataTask is null ? null : await metadataTask.ConfigureAwait(false);
+        var metadata = metadataTask is null ? null : (await metadataTask.ConfigureAwait(false)).Required;
         var exact = metadata is { IsSuccess: true } ? BitbucketServerJson.AccessToken(metadata.Body) : null;
         var type = TokenType.BitbucketServerPersonal;
         if (exact is null && metadata is { StatusCode: 404 } && request.Repositories.Count > 0)
@@ -173,7 +173,7 @@ internal sealed partial class BitbucketServerTokenInspector(
                 : $"The instance did not show the token's own permissions (the access-token resource answered {metadata.StatusCode}).");
         }
 
-        var repositoryAnswers = new ProviderAnswer[repositoryTasks.Length];
+        var repositoryAnswers = new ProviderReply[repositoryTasks.Length];
         for (var i = 0; i < repositoryTasks.Length; i++)
         {
             repositoryAnswers[i] = await repositoryTasks[i].ConfigureAwait(false);
@@ -181,7 +181,7 @@ internal sealed partial class BitbucketServerTokenInspector(
 
         // Round two: the probes, on every visible repository, concurrently.
         var wanted = exact is null ? Wanted(request) : [];
-        var probes = new List<(int Repository, BitbucketServerPermissionProbe Probe, Task<ProviderAnswer> Answer)>();
+        var probes = new List<(int Repository, BitbucketServerPermissionProbe Probe, Task<ProviderReply> Answer)>();
         for (var i = 0; i < repositoryAnswers.Length; i++)
         {
             if (!Visible(repositoryAnswers[i]))
@@ -208,9 +208,16 @@ internal sealed partial class BitbucketServerTokenInspector(
         var verdicts = new List<(int Repository, string Permission, ProbeVerdict Verdict)>();
         foreach (var (index, probe, task) in probes)
         {
-            var answer = await task.ConfigureAwait(false);
-            var verdict = probe.Interpret(ProviderStatusMap.Classify(answer.StatusCode));
             var repository = request.Repositories[index].Name;
+            var reply = await task.ConfigureAwait(false);
+            if (reply.Answer is not { } answer)
+            {
+                result.Note($"The {probe.Permission} probe on {repository} was not checked ({reply.Unreachable})");
+                verdicts.Add((index, probe.Permission, ProbeVerdict.Unknown));
+                continue;
+            }
+
+            var verdict = probe.Interpret(ProviderStatusMap.Classify(answer.StatusCode));
             Log.ProbeAnswered(logger, result.CredentialFingerprint, probe.Permission, repository, answer.StatusCode, verdict);
             if (verdict == ProbeVerdict.UnexpectedSuccess)
             {
@@ -254,13 +261,13 @@ internal sealed partial class BitbucketServerTokenInspector(
         var repositoryTask = SendAsync(session, fingerprint, HttpMethod.Get, new Uri(accessTokens, $"projects/{project}/repos/{Uri.EscapeDataString(repository.Repository)}/{tokenId}").ToString(), null, cancellationToken);
         var projectTask = SendAsync(session, fingerprint, HttpMethod.Get, new Uri(accessTokens, $"projects/{project}/{tokenId}").ToString(), null, cancellationToken);
         await Task.WhenAll(repositoryTask, projectTask).ConfigureAwait(false);
-        var (byRepository, byProject) = (await repositoryTask.ConfigureAwait(false), await projectTask.ConfigureAwait(false));
+        var (byRepository, byProject) = ((await repositoryTask.ConfigureAwait(false)).Required, (await projectTask.ConfigureAwait(false)).Required);
         return byRepository.IsSuccess && BitbucketServerJson.AccessToken(byRepository.Body) is { } repositoryToken ? (TokenType.BitbucketServerRepository, repositoryToken, byRepository)
             : byProject.IsSuccess && BitbucketServerJson.AccessToken(byProject.Body) is { } projectToken ? (TokenType.BitbucketServerProject, projectToken, byProject)
             : (TokenType.BitbucketServerHttpAccessToken, null, byRepository);
     }
 
-    private static bool Visible(ProviderAnswer answer) => answer.IsSuccess && BitbucketServerJson.RepositorySlug(answer.Body) is not null;
+    private static bool Visible(ProviderReply reply) => reply.Answer is { IsSuccess: true } answer && BitbucketServerJson.RepositorySlug(answer.Body) is not null;
 
     /// <summary>
     /// The grant the probes showed, as for GitHub's fine-grained tokens: a permission is held when every named repository
@@ -291,13 +298,18 @@ internal sealed partial class BitbucketServerTokenInspector(
         return GrantedScopes.Create(Vocabulary, granted, undetermined);
     }
 
-    private static RepositoryAccessResult RepositoryResult(InspectionDraft result, RepositoryRequest repository, ProviderAnswer answer, ProbeVerdict? write, bool exact)
+    private static RepositoryAccessResult RepositoryResult(InspectionDraft result, RepositoryRequest repository, ProviderReply reply, ProbeVerdict? write, bool exact)
     {
+        if (reply.Answer is not { } answer)
+        {
+            return reply.NotChecked(repository);
+        }
+
         var outcome = ProviderStatusMap.Classify(answer.StatusCode);
         var said = BitbucketServerJson.ErrorMessage(answer.Body) is { } message ? $" ({message})" : string.Empty;
         switch (outcome)
         {
-            case ProviderOutcome.Success when Visible(answer):
+            case ProviderOutcome.Success when Visible(reply):
             {
                 if (repository.Access == RepositoryAccess.Read)
                 {
@@ -335,16 +347,17 @@ internal sealed partial class BitbucketServerTokenInspector(
         }
     }
 
-    private async Task<ProviderAnswer> SendAsync(ProviderSession session, string fingerprint, HttpMethod method, string endpoint, string? body, CancellationToken cancellationToken)
+    /// <summary>Sends one request; no answer becomes a reply with the reason, the caller's cancellation throws.</summary>
+    private async Task<ProviderReply> SendAsync(ProviderSession session, string fingerprint, HttpMethod method, string endpoint, string? body, CancellationToken cancellationToken)
     {
-        var answer = await session.SendAsync(method, endpoint, body, cancellationToken).ConfigureAwait(false);
-        if (logger.IsEnabled(LogLevel.Trace))
+        var reply = await session.TrySendAsync(method, endpoint, body, cancellationToken).ConfigureAwait(false);
+        if (reply.Answer is { } answer && logger.IsEnabled(LogLevel.Trace))
         {
             var path = new Uri(session.ApiUrl, endpoint).AbsolutePath;
             Log.AnswerReceived(logger, fingerprint, method.Method, path, answer.StatusCode);
         }
 
-        return answer;
+        return reply;
     }
 
     private TokenInspection Finish(InspectionDraft draft, int requestCount)

@@ -9,16 +9,13 @@ internal sealed partial class GitHubTokenInspector
     /// <summary>Classic, OAuth and unrecognized tokens: scopes from <c>X-OAuth-Scopes</c>, repositories from their <c>permissions</c>.</summary>
     private async Task InspectClassicAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
     {
-        var identityTask = session.SendAsync(HttpMethod.Get, "user", null, cancellationToken);
+        // Every request settles before any answer is read, so none is still running when the inspection ends.
+        var identityTask = session.TrySendAsync(HttpMethod.Get, "user", null, cancellationToken);
         var repositoryTasks = request.Repositories
-            .Select(r => session.SendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(r), null, cancellationToken))
+            .Select(r => session.TrySendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(r), null, cancellationToken))
             .ToArray();
-        // Every request settles before any answer is read: one that could not reach GitHub throws below, and none may
-        // still be running on the session when the inspection ends.
-        Task[] sent = [identityTask, .. repositoryTasks];
-        await Task.WhenAll(sent).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        var identity = await identityTask.ConfigureAwait(false);
         var repositories = await Task.WhenAll(repositoryTasks).ConfigureAwait(false);
+        var identity = (await identityTask.ConfigureAwait(false)).Required;
 
         if (!identity.IsSuccess)
         {
@@ -57,8 +54,13 @@ internal sealed partial class GitHubTokenInspector
         }
     }
 
-    private RepositoryAccessResult ClassicRepository(InspectionDraft result, RepositoryRequest repository, ProviderAnswer answer)
+    private RepositoryAccessResult ClassicRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
     {
+        if (reply.Answer is not { } answer)
+        {
+            return reply.NotChecked(repository);
+        }
+
         var granted = result.Granted!;
         switch (GitHubStatusMap.Classify(answer))
         {

@@ -24,15 +24,15 @@ internal sealed partial class GitHubTokenInspector
         var installation = result.Type == TokenType.GitHubAppInstallation;
 
         // Installation tokens get 403 on /user; they list what they can reach instead (no permission needed).
-        var identityTask = session.SendAsync(HttpMethod.Get, installation ? "installation/repositories?per_page=100" : "user", null, cancellationToken);
+        var identityTask = session.TrySendAsync(HttpMethod.Get, installation ? "installation/repositories?per_page=100" : "user", null, cancellationToken);
         var needed = NeededPermissions(request);
         var repositories = request.Repositories;
 
         // Every GET is queued before any probe, so that under the session's concurrency cap the reads go out first.
-        var reads = new Task<ProviderAnswer>[repositories.Count];
+        var reads = new Task<ProviderReply>[repositories.Count];
         for (var i = 0; i < reads.Length; i++)
         {
-            reads[i] = session.SendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(repositories[i]), null, cancellationToken);
+            reads[i] = session.TrySendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(repositories[i]), null, cancellationToken);
         }
 
         var readProbes = ProbesFor(RepositoryAccess.Read, needed);
@@ -44,18 +44,15 @@ internal sealed partial class GitHubTokenInspector
             probeRuns[i] = ProbeAllAsync(session, result.CredentialFingerprint, repository, repository.Access == RepositoryAccess.ReadWrite ? readWriteProbes : readProbes, cancellationToken);
         }
 
-        // Every request settles before any answer is read: one that could not reach GitHub throws below, and none may
-        // still be running on the session when the inspection ends.
-        Task[] sent = [identityTask, .. reads, .. probeRuns];
-        await Task.WhenAll(sent).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        var identity = await identityTask.ConfigureAwait(false);
+        // Every request settles before any answer is read, so none is still running when the inspection ends.
         var probes = await Task.WhenAll(probeRuns).ConfigureAwait(false);
         var answers = await Task.WhenAll(reads).ConfigureAwait(false);
+        var identity = (await identityTask.ConfigureAwait(false)).Required;
         var visible = new bool[answers.Length];
         var visibleCount = 0;
         for (var i = 0; i < answers.Length; i++)
         {
-            visible[i] = GitHubStatusMap.Classify(answers[i]) == ProviderOutcome.Success;
+            visible[i] = answers[i].Answer is { } read && GitHubStatusMap.Classify(read) == ProviderOutcome.Success;
             if (visible[i])
             {
                 visibleCount++;
@@ -96,12 +93,12 @@ internal sealed partial class GitHubTokenInspector
         for (var i = 0; i < answers.Length; i++)
         {
             var repository = repositories[i];
-            repositoryStates[i] = GitHubStatusMap.Classify(answers[i]) switch
+            repositoryStates[i] = answers[i].Answer is not { } read ? answers[i].NotChecked(repository) : GitHubStatusMap.Classify(read) switch
             {
                 ProviderOutcome.Success => FineGrainedRepository(repository, probes[i]),
                 ProviderOutcome.NotFound => new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
                     "GitHub does not show the repository to the token: it is not in the token's repository selection, the account has no access, or an organization's approval is pending."),
-                _ => UnknownRepository(result, repository, answers[i]),
+                _ => UnknownRepository(result, repository, read),
             };
         }
 

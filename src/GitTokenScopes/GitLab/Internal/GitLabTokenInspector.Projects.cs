@@ -20,12 +20,11 @@ internal sealed partial class GitLabTokenInspector
         var granted = result.Granted!;
         var scopeRead = ScopeHeld(granted, "read_repository");
         var scopeWrite = ScopeHeld(granted, "write_repository");
-        if (reply.Unreachable is { } unreachable)
+        if (reply.Answer is not { } answer)
         {
-            return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, $"Not checked: {unreachable}");
+            return reply.NotChecked(repository);
         }
 
-        var answer = reply.Answer!;
         switch (GitLabStatusMap.Classify(answer))
         {
             case ProviderOutcome.Success when GitLabJson.Project(answer.Body) is { } project:

@@ -2,5 +2,16 @@
 
 namespace GitTokenScopes.Providers.Internal;
 
-/// <summary>An answer, or why there is none: for requests about one repository, whose loss must not fail the inspection.</summary>
-internal readonly record struct ProviderReply(ProviderAnswer? Answer, string? Unreachable);
+/// <summary>
+/// An answer, or why there is none. A request about one repository that got no answer marks that repository unknown
+/// (<see cref="NotChecked"/>); a request the whole inspection depends on makes it unreachable (<see cref="Required"/>).
+/// </summary>
+internal readonly record struct ProviderReply(ProviderAnswer? Answer, string? Unreachable)
+{
+    /// <summary>Gets the answer; without one, throws <see cref="ProviderUnreachableException"/>.</summary>
+    public ProviderAnswer Required => Answer ?? throw new ProviderUnreachableException(Unreachable!);
+
+    /// <summary>The result of a repository whose request got no answer.</summary>
+    public RepositoryAccessResult NotChecked(RepositoryRequest repository)
+        => new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, $"Not checked: {Unreachable}");
+}

@@ -20,14 +20,17 @@ internal static class ProviderStatusMap
         _ => ProviderOutcome.Unexpected,
     };
 
-    /// <summary>The inspection's status when a call it depends on ends with <paramref name="outcome"/>.</summary>
+    /// <summary>
+    /// The inspection's status when a call it depends on ends with <paramref name="outcome"/>. A 5xx is a
+    /// <see cref="InspectionStatus.ProviderError"/> on every provider: the provider answered (after the pipeline's
+    /// retries), so it was reachable, and its answer says nothing about the token.
+    /// </summary>
     public static InspectionStatus StatusOf(ProviderOutcome outcome) => outcome switch
     {
         ProviderOutcome.Success => InspectionStatus.Ok,
         ProviderOutcome.Unauthorized => InspectionStatus.Invalid,
         ProviderOutcome.RateLimited => InspectionStatus.RateLimited,
         ProviderOutcome.Forbidden => InspectionStatus.Forbidden,
-        ProviderOutcome.ServerError => InspectionStatus.Unreachable,
         _ => InspectionStatus.ProviderError,
     };
 }
