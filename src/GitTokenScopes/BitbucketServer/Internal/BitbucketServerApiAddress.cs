@@ -30,7 +30,7 @@ internal static class BitbucketServerApiAddress
             return (null, null, "Bitbucket Server needs the server URL, with its context path if any (for example https://bitbucket.example.com/bitbucket), or the REST API URL.");
         }
 
-        if (api.IdnHost.EndsWith("bitbucket.org", StringComparison.OrdinalIgnoreCase))
+        if (api.IdnHost.ToLowerInvariant() is var host && (host == "bitbucket.org" || host.EndsWith(".bitbucket.org", StringComparison.Ordinal)))
         {
             return (null, null, "bitbucket.org is Bitbucket Cloud, not Bitbucket Server or Data Center.");
         }
