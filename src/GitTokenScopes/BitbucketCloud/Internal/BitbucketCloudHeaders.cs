@@ -1,6 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-using System.Globalization;
 using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.BitbucketCloud.Internal;
@@ -31,8 +30,8 @@ internal static class BitbucketCloudHeaders
     /// </summary>
     public static RateLimitInfo? RateLimit(ProviderAnswer answer)
     {
-        var limit = int.TryParse(answer.Header("x-ratelimit-limit")?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : (int?)null;
-        var retryAfter = int.TryParse(answer.Header("retry-after")?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+        var limit = answer.Int("x-ratelimit-limit");
+        var retryAfter = answer.RetryAfter(TimeProvider.System);
         var resource = answer.Header("x-ratelimit-resource")?.Trim();
         return limit is null && retryAfter is null && string.IsNullOrEmpty(resource)
             ? null

@@ -1,6 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-using System.Globalization;
 using System.Net.Http.Headers;
 using GitTokenScopes.Inspection.Internal;
 using GitTokenScopes.Providers.Internal;
@@ -82,16 +81,15 @@ internal sealed partial class BitbucketServerTokenInspector(
         return Finish(result, session.RequestCount);
     }
 
-    private static RateLimitInfo? RateLimit(ProviderAnswer answer)
+    private RateLimitInfo? RateLimit(ProviderAnswer answer)
     {
-        static int? Int(string? value) => int.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-        var limit = Int(answer.Header("X-RateLimit-Limit"));
-        var remaining = Int(answer.Header("X-RateLimit-Remaining"));
-        var retryAfter = Int(answer.Header("Retry-After")) is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        var limit = answer.Int("X-RateLimit-Limit");
+        var remaining = answer.Int("X-RateLimit-Remaining");
+        var retryAfter = answer.RetryAfter(time);
         return limit is null && remaining is null && retryAfter is null ? null : new RateLimitInfo(limit, remaining, null, retryAfter, null);
     }
 
-    private static void FailWith(InspectionDraft result, ProviderAnswer answer, string what)
+    private void FailWith(InspectionDraft result, ProviderAnswer answer, string what)
     {
         var outcome = ProviderStatusMap.Classify(answer.StatusCode);
         result.RateLimit = RateLimit(answer) ?? result.RateLimit;
@@ -298,7 +296,7 @@ internal sealed partial class BitbucketServerTokenInspector(
         return GrantedScopes.Create(Vocabulary, granted, undetermined);
     }
 
-    private static RepositoryAccessResult RepositoryResult(InspectionDraft result, RepositoryRequest repository, ProviderReply reply, ProbeVerdict? write, bool exact)
+    private RepositoryAccessResult RepositoryResult(InspectionDraft result, RepositoryRequest repository, ProviderReply reply, ProbeVerdict? write, bool exact)
     {
         if (reply.Answer is not { } answer)
         {

@@ -56,10 +56,10 @@ internal static partial class GitHubHeaders
     /// <summary>Reads the rate-limit headers; <see langword="null"/> when GitHub sent none (GHES with rate limits off).</summary>
     public static RateLimitInfo? RateLimit(ProviderAnswer answer, TimeProvider time)
     {
-        var limit = Int(answer.Header("x-ratelimit-limit"));
-        var remaining = Int(answer.Header("x-ratelimit-remaining"));
-        var reset = Long(answer.Header("x-ratelimit-reset")) is { } epoch ? DateTimeOffset.FromUnixTimeSeconds(epoch) : (DateTimeOffset?)null;
-        var retryAfter = RetryAfter(answer.Header("retry-after"), time);
+        var limit = answer.Int("x-ratelimit-limit");
+        var remaining = answer.Int("x-ratelimit-remaining");
+        var reset = answer.Long("x-ratelimit-reset") is { } epoch ? DateTimeOffset.FromUnixTimeSeconds(epoch) : (DateTimeOffset?)null;
+        var retryAfter = answer.RetryAfter(time);
         var resource = answer.Header("x-ratelimit-resource");
         return limit is null && remaining is null && reset is null && retryAfter is null
             ? null
@@ -100,28 +100,6 @@ internal static partial class GitHubHeaders
                 .ToArray()
             : [];
 
-    private static TimeSpan? RetryAfter(string? value, TimeProvider time)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        return DateTimeOffset.TryParseExact(value.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? (at - time.GetUtcNow()) is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero
-            : null;
-    }
-
-    private static int? Int(string? value)
-        => int.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var result) ? result : null;
-
-    private static long? Long(string? value)
-        => long.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var result) ? result : null;
 
     [GeneratedRegex(@"^(?<time>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}) (?<sign>[+-])(?<hh>\d{2}):?(?<mm>\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex OffsetLayout();
