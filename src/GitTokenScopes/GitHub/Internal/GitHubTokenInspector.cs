@@ -86,15 +86,16 @@ internal sealed partial class GitHubTokenInspector(
         var authorization = "token " + token;
         return new ProviderSession("GitHub", apiUrl, settings, time, adapter.SendAsync, r =>
         {
-            foreach (var (name, values) in defaults)
-            {
-                r.Headers.TryAddWithoutValidation(name, values);
-            }
-
             r.Headers.TryAddWithoutValidation("Authorization", authorization);
             r.Headers.Accept.Clear();
             r.Headers.TryAddWithoutValidation("Accept", "application/vnd.github+json");
             r.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", "2022-11-28");
+
+            // As HttpClient applies default headers: only those the request does not set itself.
+            foreach (var (name, values) in defaults.Where(d => !r.Headers.Contains(d.Key)))
+            {
+                r.Headers.TryAddWithoutValidation(name, values);
+            }
         }, adapter);
     }
 
@@ -118,7 +119,7 @@ internal sealed partial class GitHubTokenInspector(
                 result.Fail(InspectionStatus.Invalid, $"GitHub rejected the token (401{suffix}); it is unknown, expired or revoked.");
                 break;
             case ProviderOutcome.RateLimited:
-                result.Fail(InspectionStatus.RateLimited, RateLimitMessage(result.RateLimit));
+                result.Fail(InspectionStatus.RateLimited, ProviderStatusMap.RateLimitMessage("GitHub", result.RateLimit));
                 break;
             case ProviderOutcome.SsoRequired:
                 var (_, url) = GitHubHeaders.SsoRequirement(answer);
@@ -136,12 +137,4 @@ internal sealed partial class GitHubTokenInspector(
                 break;
         }
     }
-
-    private static string RateLimitMessage(RateLimitInfo? rateLimit)
-        => rateLimit switch
-        {
-            { RetryAfter: { } wait } => $"GitHub's rate limit was reached; retry after {wait.TotalSeconds:0} s.",
-            { ResetAt: { } reset } => $"GitHub's rate limit was reached; it resets at {reset:yyyy-MM-dd HH:mm:ss} UTC.",
-            _ => "GitHub's rate limit was reached.",
-        };
 }

@@ -221,7 +221,7 @@ internal sealed partial class GitLabTokenInspector(
                 result.Fail(InspectionStatus.Unsupported, $"GitLab says {what} needs a personal, project or group access token{suffix}. This kind of token (OAuth, CI job, …) cannot be checked and is not meant for this use.");
                 break;
             case ProviderOutcome.RateLimited:
-                result.Fail(InspectionStatus.RateLimited, RateLimitMessage(result.RateLimit));
+                result.Fail(InspectionStatus.RateLimited, ProviderStatusMap.RateLimitMessage("GitLab", result.RateLimit));
                 break;
             case ProviderOutcome.InsufficientScope:
                 var accepted = error?.Scopes is { Count: > 0 } scopes ? $" (it accepts {string.Join(", ", scopes)})" : string.Empty;
@@ -239,13 +239,6 @@ internal sealed partial class GitLabTokenInspector(
         }
     }
 
-    private static string RateLimitMessage(RateLimitInfo? rateLimit)
-        => rateLimit switch
-        {
-            { RetryAfter: { } wait } => $"GitLab's rate limit was reached; retry after {wait.TotalSeconds:0} s.",
-            { ResetAt: { } reset } => $"GitLab's rate limit was reached; it resets at {reset.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.",
-            _ => "GitLab's rate limit was reached.",
-        };
 
     private TokenInspection Finish(InspectionDraft draft, int requestCount)
     {

@@ -33,4 +33,13 @@ internal static class ProviderStatusMap
         ProviderOutcome.Forbidden => InspectionStatus.Forbidden,
         _ => InspectionStatus.ProviderError,
     };
+
+    /// <summary>What an inspection says when a provider's rate limit stopped it: when to retry, if the provider said.</summary>
+    public static string RateLimitMessage(string provider, RateLimitInfo? rateLimit)
+        => rateLimit switch
+        {
+            { RetryAfter: { } wait } => $"{provider}'s rate limit was reached; retry after {wait.TotalSeconds:0} s.",
+            { ResetAt: { } reset } => $"{provider}'s rate limit was reached; it resets at {reset.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.",
+            _ => $"{provider}'s rate limit was reached.",
+        };
 }
