@@ -17,7 +17,7 @@ internal static class BitbucketCloudApiAddress
 
     /// <summary>The REST path of a repository, relative to the API address: <c>repositories/{workspace}/{repo_slug}</c>.</summary>
     public static string RepositoryPath(RepositoryRequest repository)
-        => $"repositories/{Uri.EscapeDataString(repository.Owner)}/{Uri.EscapeDataString(repository.Repository)}";
+        => TransportPolicy.PathOf(repository, (workspace, slug) => $"repositories/{workspace}/{slug}");
 
     /// <summary>The account's permission on one repository: <c>user/permissions/repositories?q=repository.full_name="w/r"</c>.</summary>
     public static string PermissionPath(RepositoryRequest repository)

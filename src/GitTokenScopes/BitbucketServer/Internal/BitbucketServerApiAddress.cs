@@ -47,7 +47,7 @@ internal static class BitbucketServerApiAddress
 
     /// <summary>The REST path of a repository, relative to the API address: <c>projects/{key}/repos/{slug}</c>.</summary>
     public static string RepositoryPath(RepositoryRequest repository)
-        => $"projects/{Uri.EscapeDataString(repository.Owner)}/repos/{Uri.EscapeDataString(repository.Repository)}";
+        => TransportPolicy.PathOf(repository, (project, slug) => $"projects/{project}/repos/{slug}");
 
     /// <summary>The REST path of a project, relative to the API address: <c>projects/{key}</c>.</summary>
     public static string ProjectPath(RepositoryRequest repository) => $"projects/{Uri.EscapeDataString(repository.Owner)}";

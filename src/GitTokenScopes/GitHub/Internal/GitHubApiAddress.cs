@@ -11,13 +11,13 @@ namespace GitTokenScopes.GitHub.Internal;
 /// </summary>
 internal static class GitHubApiAddress
 {
+    /// <summary>The REST path of a repository, relative to the API address: <c>repos/{owner}/{repo}</c>.</summary>
+    public static string RepositoryPath(RepositoryRequest repository)
+        => TransportPolicy.PathOf(repository, (owner, name) => $"repos/{owner}/{name}");
+
     public static readonly Uri GitHubDotCom = new("https://api.github.com/");
 
     public static (Uri? Address, string? Error) Resolve(GitCredential credential) => TransportPolicy.Resolve(credential, FromServer, GitHubDotCom);
-
-    /// <summary>The REST path of a repository, relative to the API address: <c>repos/{owner}/{repo}</c>.</summary>
-    public static string RepositoryPath(RepositoryRequest repository)
-        => $"repos/{Uri.EscapeDataString(repository.Owner)}/{Uri.EscapeDataString(repository.Repository)}";
 
     private static Uri FromServer(Uri server)
     {

@@ -53,6 +53,10 @@ internal static class TransportPolicy
         return root.AbsolutePath.EndsWith("/" + suffix, StringComparison.OrdinalIgnoreCase) ? root : new Uri(root, suffix);
     }
 
+    /// <summary>A repository's REST path, its owner and name each escaped as one path segment.</summary>
+    public static string PathOf(RepositoryRequest repository, Func<string, string, string> path)
+        => path(Uri.EscapeDataString(repository.Owner), Uri.EscapeDataString(repository.Repository));
+
     /// <summary>Returns <paramref name="uri"/> with a trailing slash on its path, so relative endpoints append to it.</summary>
     public static Uri WithTrailingSlash(Uri uri)
     {
