@@ -15,7 +15,8 @@ namespace GitTokenScopes.BitbucketCloud.Internal;
 /// (<c>x-oauth-scopes</c>), the credential type (<c>x-credential-type</c>) and the account. Bearer tokens (access
 /// tokens, OAuth) cost one <c>GET /2.0/repositories?role=member&amp;pagelen=1</c>, because access tokens have no user;
 /// an OAuth token that holds <c>account</c> adds one <c>GET /2.0/user</c> for its account. Each named repository adds
-/// one request, sent concurrently.
+/// one request, sent concurrently. Status codes mean what <see cref="ProviderStatusMap"/> says: Bitbucket signals rate
+/// limits with 429 only, so a 403 is always a refusal, usually of missing scopes named in the body's <c>error.detail</c>.
 /// </summary>
 internal sealed partial class BitbucketCloudTokenInspector(
     IHttpClientFactory clients,

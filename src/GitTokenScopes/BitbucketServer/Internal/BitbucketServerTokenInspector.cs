@@ -14,7 +14,8 @@ namespace GitTokenScopes.BitbucketServer.Internal;
 /// token's own entry in the access-token resource (its id recovered from a <c>BBDC-</c> token), which gives the exact
 /// permissions where the instance shows it. Otherwise the permissions the requirements ask for are inferred on each
 /// visible repository with read-only requests and an invalid payload that can only be rejected. The result says which
-/// way the permissions were learnt, and how many requests it took; nothing on the server is ever changed.
+/// way the permissions were learnt, and how many requests it took; nothing on the server is ever changed. Status codes
+/// mean what <see cref="ProviderStatusMap"/> says (PROVIDERS.md §4.2, §4.3).
 /// </summary>
 internal sealed partial class BitbucketServerTokenInspector(
     IHttpClientFactory clients,

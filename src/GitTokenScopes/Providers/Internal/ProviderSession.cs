@@ -138,5 +138,5 @@ internal sealed class ProviderSession : IDisposable
 
     // What messages name: the path as the provider's docs write it, never the query (it may carry names).
     private static string PathOf(string endpoint, Uri target)
-        => Uri.IsWellFormedUriString(endpoint, UriKind.Absolute) ? target.AbsolutePath : "/" + endpoint.Split('?')[0];
+        => endpoint.Contains("://", StringComparison.Ordinal) ? target.AbsolutePath : "/" + endpoint.Split('?')[0];
 }
