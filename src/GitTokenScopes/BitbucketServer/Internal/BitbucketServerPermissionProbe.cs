@@ -51,12 +51,5 @@ internal sealed class BitbucketServerPermissionProbe
 
     public string Endpoint(RepositoryRequest repository) => _path(repository);
 
-    public ProbeVerdict Interpret(ProviderOutcome outcome) => outcome switch
-    {
-        _ when _granted.Contains(outcome) => ProbeVerdict.Granted,
-        _ when _denied.Contains(outcome) => ProbeVerdict.Denied,
-        ProviderOutcome.Success when IsWrite => ProbeVerdict.UnexpectedSuccess,
-        ProviderOutcome.RateLimited => ProbeVerdict.RateLimited,
-        _ => ProbeVerdict.Unknown,
-    };
+    public ProbeVerdict Interpret(ProviderOutcome outcome) => ProbeVerdicts.Interpret(outcome, _granted, _denied, IsWrite);
 }

@@ -69,13 +69,5 @@ internal sealed class GitHubPermissionProbe
     public string Endpoint(RepositoryRequest repository)
         => $"{GitHubApiAddress.RepositoryPath(repository)}/{Path}";
 
-    public ProbeVerdict Interpret(ProviderOutcome outcome) => outcome switch
-    {
-        _ when _granted.Contains(outcome) => ProbeVerdict.Granted,
-        _ when _denied.Contains(outcome) => ProbeVerdict.Denied,
-        ProviderOutcome.Success when IsWrite => ProbeVerdict.UnexpectedSuccess,
-        ProviderOutcome.RateLimited => ProbeVerdict.RateLimited,
-        ProviderOutcome.SsoRequired => ProbeVerdict.SsoRequired,
-        _ => ProbeVerdict.Unknown,
-    };
+    public ProbeVerdict Interpret(ProviderOutcome outcome) => ProbeVerdicts.Interpret(outcome, _granted, _denied, IsWrite);
 }
