@@ -3,6 +3,7 @@
 using BenchmarkDotNet.Attributes;
 using GitTokenScopes.BitbucketCloud.Internal;
 using GitTokenScopes.GitHub.Internal;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.Benchmarks.Micro;
 
@@ -14,14 +15,14 @@ namespace GitTokenScopes.Benchmarks.Micro;
 public class HeaderParsingBenchmarks
 {
     private const string ClassicScopes = "repo, admin:repo_hook, read:org, workflow";
-    private GitHubAnswer _gitHub = null!;
-    private BitbucketCloudAnswer _bitbucket = null!;
+    private ProviderAnswer _gitHub = null!;
+    private ProviderAnswer _bitbucket = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         // Header names as HttpClient hands them over; the parsers look them up case-insensitively.
-        _gitHub = new GitHubAnswer(200, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        _gitHub = new ProviderAnswer(200, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["X-OAuth-Scopes"] = ClassicScopes,
             ["github-authentication-token-expiration"] = "2030-01-01 00:00:00 UTC",
@@ -31,7 +32,7 @@ public class HeaderParsingBenchmarks
             ["x-ratelimit-resource"] = "core",
             ["Content-Type"] = "application/json; charset=utf-8",
         }, "{}");
-        _bitbucket = new BitbucketCloudAnswer(200, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        _bitbucket = new ProviderAnswer(200, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["x-oauth-scopes"] = "account, team, project, repository, repository:write, repository:admin, webhook, pullrequest, pullrequest:write, pipeline",
             ["x-credential-type"] = "app_password",

@@ -3,6 +3,7 @@
 using GitTokenScopes.BitbucketCloud;
 using GitTokenScopes.BitbucketCloud.Internal;
 using GitTokenScopes.DependencyInjection.Internal;
+using GitTokenScopes.Providers.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +21,7 @@ public static partial class GitTokenScopesBuilderExtensions
     /// <returns>The value of <paramref name="builder"/>.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="builder"/> is <see langword="null"/>.</exception>
     public static IGitTokenScopesBuilder AddBitbucketCloud(this IGitTokenScopesBuilder builder)
-        => InspectorRegistration.Add<BitbucketCloudInspectorOptions, BitbucketCloudInspectorOptionsValidator, BitbucketCloudTokenInspector>(builder, GitTokenScopesHttpClientNames.BitbucketCloud);
+        => InspectorRegistration.Add<BitbucketCloudInspectorOptions, ProviderInspectorOptionsValidator<BitbucketCloudInspectorOptions>, BitbucketCloudTokenInspector>(builder, GitTokenScopesHttpClientNames.BitbucketCloud);
 
     /// <summary>Adds the Bitbucket Cloud inspector and configures its options.</summary>
     /// <param name="builder">The builder.</param>

@@ -3,6 +3,7 @@
 using GitTokenScopes.BitbucketServer;
 using GitTokenScopes.BitbucketServer.Internal;
 using GitTokenScopes.DependencyInjection.Internal;
+using GitTokenScopes.Providers.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,9 +21,9 @@ public static partial class GitTokenScopesBuilderExtensions
     /// <returns>The value of <paramref name="builder"/>.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="builder"/> is <see langword="null"/>.</exception>
     public static IGitTokenScopesBuilder AddBitbucketServer(this IGitTokenScopesBuilder builder)
-        => InspectorRegistration.Add<BitbucketServerInspectorOptions, BitbucketServerInspectorOptionsValidator, BitbucketServerTokenInspector>(builder, GitTokenScopesHttpClientNames.BitbucketServer);
+        => InspectorRegistration.Add<BitbucketServerInspectorOptions, ProviderInspectorOptionsValidator<BitbucketServerInspectorOptions>, BitbucketServerTokenInspector>(builder, GitTokenScopesHttpClientNames.BitbucketServer);
 
-    /// <summary>Adds the Bitbucket Cloud inspector and configures its options.</summary>
+    /// <summary>Adds the Bitbucket Server and Data Center inspector and configures its options.</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configure">Configures the options.</param>
     /// <returns>The value of <paramref name="builder"/>.</returns>
@@ -36,7 +37,7 @@ public static partial class GitTokenScopesBuilderExtensions
         return builder;
     }
 
-    /// <summary>Adds the Bitbucket Cloud inspector and binds its options from a configuration section (unknown keys are errors).</summary>
+    /// <summary>Adds the Bitbucket Server and Data Center inspector and binds its options from a configuration section (unknown keys are errors).</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configuration">The section holding <see cref="BitbucketServerInspectorOptions"/>, for example <c>GitTokenScopes:BitbucketServer</c> (the core section given to <c>AddGitTokenScopes</c> leaves its provider sub-sections to these methods).</param>
     /// <returns>The value of <paramref name="builder"/>.</returns>

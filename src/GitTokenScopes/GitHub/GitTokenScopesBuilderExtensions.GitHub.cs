@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using GitTokenScopes.DependencyInjection.Internal;
+using GitTokenScopes.Providers.Internal;
 using GitTokenScopes.GitHub;
 using GitTokenScopes.GitHub.Internal;
 using Microsoft.Extensions.Configuration;
@@ -19,7 +20,7 @@ public static partial class GitTokenScopesBuilderExtensions
     /// <returns>The value of <paramref name="builder"/>.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="builder"/> is <see langword="null"/>.</exception>
     public static IGitTokenScopesBuilder AddGitHub(this IGitTokenScopesBuilder builder)
-        => InspectorRegistration.Add<GitHubInspectorOptions, GitHubInspectorOptionsValidator, GitHubTokenInspector>(builder, GitTokenScopesHttpClientNames.GitHub);
+        => InspectorRegistration.Add<GitHubInspectorOptions, ProviderInspectorOptionsValidator<GitHubInspectorOptions>, GitHubTokenInspector>(builder, GitTokenScopesHttpClientNames.GitHub);
 
     /// <summary>Adds the GitHub inspector and configures its options.</summary>
     /// <param name="builder">The builder.</param>

@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using GitTokenScopes.DependencyInjection.Internal;
+using GitTokenScopes.Providers.Internal;
 using GitTokenScopes.GitLab;
 using GitTokenScopes.GitLab.Internal;
 using Microsoft.Extensions.Configuration;
@@ -19,7 +20,7 @@ public static partial class GitTokenScopesBuilderExtensions
     /// <returns>The value of <paramref name="builder"/>.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="builder"/> is <see langword="null"/>.</exception>
     public static IGitTokenScopesBuilder AddGitLab(this IGitTokenScopesBuilder builder)
-        => InspectorRegistration.Add<GitLabInspectorOptions, GitLabInspectorOptionsValidator, GitLabTokenInspector>(builder, GitTokenScopesHttpClientNames.GitLab);
+        => InspectorRegistration.Add<GitLabInspectorOptions, ProviderInspectorOptionsValidator<GitLabInspectorOptions>, GitLabTokenInspector>(builder, GitTokenScopesHttpClientNames.GitLab);
 
     /// <summary>Adds the GitLab inspector and configures its options.</summary>
     /// <param name="builder">The builder.</param>

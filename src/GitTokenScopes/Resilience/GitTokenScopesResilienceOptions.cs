@@ -10,6 +10,12 @@ namespace GitTokenScopes;
 /// the named clients (<see cref="GitTokenScopesHttpClientNames"/>), or remove it with the experimental
 /// <c>RemoveAllResilienceHandlers()</c> of Microsoft.Extensions.Http.Resilience.
 /// </summary>
+/// <remarks>
+/// The time-outs: the named clients have none of their own (<see cref="HttpClient.Timeout"/> is infinite); this
+/// pipeline bounds each attempt (<see cref="AttemptTimeout"/>) and the attempts with their back-off
+/// (<see cref="TotalTimeout"/>) until the headers are in; the inspector's <see cref="ProviderInspectorOptions.RequestTimeout"/>
+/// is the budget of the whole request as the inspection sees it, reading the body included.
+/// </remarks>
 public sealed class GitTokenScopesResilienceOptions
 {
     /// <summary>Gets or sets whether the pipeline is applied; the default is <see langword="true"/>.</summary>

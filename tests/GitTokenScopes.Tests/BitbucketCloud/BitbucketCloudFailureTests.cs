@@ -107,14 +107,14 @@ public sealed class BitbucketCloudFailureTests(BitbucketCloudInspectorFixture bi
     [InlineData(500)]
     [InlineData(502)]
     [InlineData(503)]
-    public async Task InspectAsync_ServerError_IsUnreachable(int status)
+    public async Task InspectAsync_ServerError_IsProviderError(int status)
     {
         var credential = FakeBitbucketCloudCredential.AppPassword("codefresh-bot", "account");
         credential.ServerErrorStatus = status;
 
         var inspection = await bitbucket.InspectAsync(credential);
 
-        inspection.Status.Should().Be(InspectionStatus.Unreachable);
+        inspection.Status.Should().Be(InspectionStatus.ProviderError);
         inspection.Message.Should().Contain(status.ToString(System.Globalization.CultureInfo.InvariantCulture));
         inspection.Granted.Should().BeNull();
     }

@@ -18,12 +18,13 @@ public sealed class BitbucketCloudInspectorFixture : IDisposable
     {
     }
 
-    internal BitbucketCloudInspectorFixture(FakeBitbucketCloudServerOptions options, Action<BitbucketCloudInspectorOptions>? configure = null)
+    internal BitbucketCloudInspectorFixture(FakeBitbucketCloudServerOptions options, Action<BitbucketCloudInspectorOptions>? configure = null, Action<IServiceCollection>? configureServices = null)
     {
         Server = FakeBitbucketCloudServer.Start(options);
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddFakeLogging().SetMinimumLevel(LogLevel.Trace));
         services.AddGitTokenScopes().AddBitbucketCloud(configure ?? (_ => { }));
+        configureServices?.Invoke(services);
         _services = services.BuildServiceProvider();
         Inspector = _services.GetServices<ITokenInspector>().Single(i => i.Provider == GitProvider.BitbucketCloud);
         Logs = _services.GetFakeLogCollector();

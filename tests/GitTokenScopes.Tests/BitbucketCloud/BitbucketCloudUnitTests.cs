@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using GitTokenScopes.BitbucketCloud.Internal;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.Tests.BitbucketCloud;
 
@@ -17,17 +18,17 @@ public sealed class BitbucketCloudUnitTests
     [InlineData(409, "Rejected", "ProviderError")]
     [InlineData(422, "Rejected", "ProviderError")]
     [InlineData(429, "RateLimited", "RateLimited")]
-    [InlineData(500, "ServerError", "Unreachable")]
-    [InlineData(502, "ServerError", "Unreachable")]
-    [InlineData(503, "ServerError", "Unreachable")]
+    [InlineData(500, "ServerError", "ProviderError")]
+    [InlineData(502, "ServerError", "ProviderError")]
+    [InlineData(503, "ServerError", "ProviderError")]
     [InlineData(302, "Unexpected", "ProviderError")]
     [InlineData(418, "Unexpected", "ProviderError")]
     public void StatusMap_EveryRow(int status, string outcome, string inspectionStatus)
     {
-        var classified = BitbucketCloudStatusMap.Classify(status);
+        var classified = ProviderStatusMap.Classify(status);
 
-        classified.Should().Be(Enum.Parse<BitbucketCloudOutcome>(outcome));
-        BitbucketCloudStatusMap.StatusOf(classified).Should().Be(Enum.Parse<InspectionStatus>(inspectionStatus));
+        classified.Should().Be(Enum.Parse<ProviderOutcome>(outcome));
+        ProviderStatusMap.StatusOf(classified).Should().Be(Enum.Parse<InspectionStatus>(inspectionStatus));
     }
 
     [Theory]
@@ -123,7 +124,7 @@ public sealed class BitbucketCloudUnitTests
         => BitbucketCloudApiAddress.PermissionPath(new RepositoryRequest("ws/my-repo"))
             .Should().Be("user/permissions/repositories?q=repository.full_name%3D%22ws%2Fmy-repo%22");
 
-    private static BitbucketCloudAnswer Answer(int status, params (string Name, string Value)[] headers)
+    private static ProviderAnswer Answer(int status, params (string Name, string Value)[] headers)
         => new(status, headers.ToDictionary(h => h.Name, h => h.Value, StringComparer.OrdinalIgnoreCase), null);
 
     [Theory]

@@ -43,14 +43,14 @@ public sealed class BitbucketServerFailureTests(BitbucketServerInspectorFixture 
     [Theory]
     [InlineData(500)]
     [InlineData(503)]
-    public async Task InspectAsync_ServerError_IsUnreachable(int status)
+    public async Task InspectAsync_ServerError_IsProviderError(int status)
     {
         var token = FakeBitbucketServerToken.Personal("codefresh-bot", "REPO_READ");
         token.ServerErrorStatus = status;
 
         var inspection = await bitbucket.InspectAsync(token);
 
-        inspection.Status.Should().Be(InspectionStatus.Unreachable);
+        inspection.Status.Should().Be(InspectionStatus.ProviderError);
         inspection.Message.Should().Contain(status.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

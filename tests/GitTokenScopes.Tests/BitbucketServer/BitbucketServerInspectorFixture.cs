@@ -18,7 +18,7 @@ public sealed class BitbucketServerInspectorFixture : IDisposable
     {
     }
 
-    internal BitbucketServerInspectorFixture(FakeBitbucketServerOptions options, Action<BitbucketServerInspectorOptions>? configure = null)
+    internal BitbucketServerInspectorFixture(FakeBitbucketServerOptions options, Action<BitbucketServerInspectorOptions>? configure = null, Action<IServiceCollection>? configureServices = null)
     {
         Server = FakeBitbucketServer.Start(options);
         foreach (var name in new[] { "CF/config", "CF/apps", "OTHER/secret" })
@@ -29,6 +29,7 @@ public sealed class BitbucketServerInspectorFixture : IDisposable
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddFakeLogging().SetMinimumLevel(LogLevel.Trace));
         services.AddGitTokenScopes().AddBitbucketServer(configure ?? (_ => { }));
+        configureServices?.Invoke(services);
         _services = services.BuildServiceProvider();
         Inspector = _services.GetServices<ITokenInspector>().Single(i => i.Provider == GitProvider.BitbucketServer);
         Logs = _services.GetFakeLogCollector();

@@ -2,6 +2,7 @@
 
 using System.Text;
 using GitTokenScopes.BitbucketServer.Internal;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.Tests.BitbucketServer;
 
@@ -18,15 +19,15 @@ public sealed class BitbucketServerUnitTests
     [InlineData(409, "Rejected", "ProviderError")]
     [InlineData(422, "Rejected", "ProviderError")]
     [InlineData(429, "RateLimited", "RateLimited")]
-    [InlineData(500, "ServerError", "Unreachable")]
-    [InlineData(503, "ServerError", "Unreachable")]
+    [InlineData(500, "ServerError", "ProviderError")]
+    [InlineData(503, "ServerError", "ProviderError")]
     [InlineData(302, "Unexpected", "ProviderError")]
     public void StatusMap_EveryRow(int status, string outcome, string inspectionStatus)
     {
-        var classified = BitbucketServerStatusMap.Classify(status);
+        var classified = ProviderStatusMap.Classify(status);
 
-        classified.Should().Be(Enum.Parse<BitbucketServerOutcome>(outcome));
-        BitbucketServerStatusMap.StatusOf(classified).Should().Be(Enum.Parse<InspectionStatus>(inspectionStatus));
+        classified.Should().Be(Enum.Parse<ProviderOutcome>(outcome));
+        ProviderStatusMap.StatusOf(classified).Should().Be(Enum.Parse<InspectionStatus>(inspectionStatus));
     }
 
     [Fact]
@@ -50,12 +51,25 @@ public sealed class BitbucketServerUnitTests
         => BitbucketServerTokenId.TryRead(token).Should().BeNull();
 
     [Theory]
+    [InlineData("https://bitbucket.org", null)]
+    [InlineData("https://BitBucket.org/", null)]
+    [InlineData(null, "https://api.bitbucket.org/2.0")]
+    public void ApiAddress_BitbucketOrg_IsCloud(string? server, string? api)
+    {
+        var (apiUrl, _, error) = BitbucketServerApiAddress.Resolve(new GitCredential(GitProvider.BitbucketServer, "x", server is null ? null : new Uri(server), api is null ? null : new Uri(api)));
+
+        apiUrl.Should().BeNull();
+        error.Should().Be("bitbucket.org is Bitbucket Cloud, not Bitbucket Server or Data Center.");
+    }
+
+    [Theory]
     [InlineData("https://bb.example.com", null, "https://bb.example.com/rest/api/1.0/", "https://bb.example.com/rest/access-tokens/1.0/")]
     [InlineData("https://bb.example.com/bitbucket/", null, "https://bb.example.com/bitbucket/rest/api/1.0/", "https://bb.example.com/bitbucket/rest/access-tokens/1.0/")]
     [InlineData("https://bb.example.com/vcs/rest/api/1.0", null, "https://bb.example.com/vcs/rest/api/1.0/", "https://bb.example.com/vcs/rest/access-tokens/1.0/")]
     [InlineData(null, "https://bb.example.com/stash/rest/api/latest", "https://bb.example.com/stash/rest/api/latest/", "https://bb.example.com/stash/rest/access-tokens/1.0/")]
     [InlineData(null, "https://gateway.example.com/bitbucket-api", "https://gateway.example.com/bitbucket-api/", null)]
     [InlineData("http://localhost:7990/bitbucket", null, "http://localhost:7990/bitbucket/rest/api/1.0/", "http://localhost:7990/bitbucket/rest/access-tokens/1.0/")]
+    [InlineData("https://notbitbucket.org", null, "https://notbitbucket.org/rest/api/1.0/", "https://notbitbucket.org/rest/access-tokens/1.0/")]
     public void ApiAddress_Resolves(string? server, string? api, string expectedApi, string? expectedAccessTokens)
     {
         var (apiUrl, accessTokens, error) = BitbucketServerApiAddress.Resolve(new GitCredential(GitProvider.BitbucketServer, "x", server is null ? null : new Uri(server), api is null ? null : new Uri(api)));
@@ -102,7 +116,7 @@ public sealed class BitbucketServerUnitTests
     [InlineData("PROJECT_READ", 200, "Granted")]
     [InlineData("PROJECT_READ", 404, "Denied")]
     public void Probe_InterpretsEachAnswer(string permission, int status, string verdict)
-        => BitbucketServerPermissionProbe.For(permission)!.Interpret(BitbucketServerStatusMap.Classify(status)).Should().Be(Enum.Parse<BitbucketServerProbeVerdict>(verdict));
+        => BitbucketServerPermissionProbe.For(permission)!.Interpret(ProviderStatusMap.Classify(status)).Should().Be(Enum.Parse<ProbeVerdict>(verdict));
 
     [Fact]
     public void Probe_WriteProbe_SendsAnInvalidBranchToTheBranchesEndpoint()

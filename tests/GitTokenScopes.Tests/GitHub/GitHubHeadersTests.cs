@@ -2,6 +2,7 @@
 
 using GitTokenScopes.GitHub.Internal;
 using Microsoft.Extensions.Time.Testing;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.Tests.GitHub;
 
@@ -88,6 +89,6 @@ public sealed class GitHubHeadersTests
         sets[1].Should().Equal("issues=read", "contents=read");
     }
 
-    internal static GitHubAnswer Answer(params (string Name, string Value)[] headers)
+    internal static ProviderAnswer Answer(params (string Name, string Value)[] headers)
         => new(200, headers.ToDictionary(h => h.Name, h => h.Value), null);
 }

@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using GitTokenScopes.GitHub.Internal;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.Tests.GitHub;
 
@@ -57,5 +58,5 @@ public sealed class GitHubPermissionProbeTests
     [InlineData("pull_requests", "read", "ServerError", "Unknown")]
     [InlineData("pull_requests", "read", "Unauthorized", "Unknown")]
     public void Interpret_Row(string permission, string level, string outcome, string expected)
-        => GitHubPermissionProbe.For(permission, level)!.Interpret(Enum.Parse<GitHubOutcome>(outcome)).Should().Be(Enum.Parse<ProbeVerdict>(expected));
+        => GitHubPermissionProbe.For(permission, level)!.Interpret(Enum.Parse<ProviderOutcome>(outcome)).Should().Be(Enum.Parse<ProbeVerdict>(expected));
 }

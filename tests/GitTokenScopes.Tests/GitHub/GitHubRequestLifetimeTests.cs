@@ -35,6 +35,84 @@ public sealed class GitHubRequestLifetimeTests
         slow.Running.Should().Be(0, "every request the inspection sent had settled when it returned");
     }
 
+    [Fact]
+    public async Task BodyThatStalls_TimesOutAsUnreachable()
+    {
+        using var github = new GitHubInspectorFixture(new FakeGitHubServerOptions(), o => o.RequestTimeout = TimeSpan.FromMilliseconds(300), services =>
+            services.AddHttpClient(GitTokenScopesHttpClientNames.GitHub).AddHttpMessageHandler(() => new StallingBody()));
+
+        var inspection = await github.InspectAsync(FakeGitHubToken.Classic("repo"));
+
+        inspection.Status.Should().Be(InspectionStatus.Unreachable);
+        inspection.Message.Should().Be("GitHub did not answer GET /user within 0.3 s.");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task HostHandlerOnTheNamedClient_SeesEveryGitHubRequest(bool fineGrained)
+    {
+        var counting = new Counting();
+        using var github = new GitHubInspectorFixture(new FakeGitHubServerOptions(), configureServices: services =>
+            services.AddHttpClient(GitTokenScopesHttpClientNames.GitHub)
+                .ConfigureHttpClient(c => c.DefaultRequestHeaders.Add("X-Host", "tagged"))
+                .AddHttpMessageHandler(() => counting));
+        github.Server.AddRepository(new FakeGitHubRepository { FullName = "host/app" });
+        var token = fineGrained ? FakeGitHubToken.FineGrained() : FakeGitHubToken.Classic("repo");
+
+        var inspection = await github.InspectAsync(
+            token,
+            [new RepositoryRequest("host/app", RepositoryAccess.ReadWrite)],
+            [GitHubInspectorFixture.Requirement(TokenKind.Runtime, fineGrained ? TokenFamily.FineGrained : TokenFamily.Classic)]);
+
+        inspection.Status.Should().Be(InspectionStatus.Ok);
+        inspection.RequestCount.Should().BeGreaterThan(1);
+        counting.Seen.Should().Be(inspection.RequestCount, "the host's handler sits in the chain of every GitHub request");
+        counting.Tagged.Should().Be(inspection.RequestCount, "the host's client settings reach every GitHub request");
+    }
+
+    /// <summary>Counts the requests that pass it.</summary>
+    private sealed class Counting : DelegatingHandler
+    {
+        private int _seen;
+        private int _tagged;
+
+        public int Seen => Volatile.Read(ref _seen);
+
+        public int Tagged => Volatile.Read(ref _tagged);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _seen);
+            if (request.Headers.TryGetValues("X-Host", out var values) && values.Single() == "tagged")
+            {
+                Interlocked.Increment(ref _tagged);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    /// <summary>Answers with headers and a body that never arrives until the read is cancelled.</summary>
+    private sealed class StallingBody : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            => Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StallingContent(), RequestMessage = request });
+    }
+
+    private sealed class StallingContent : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => Task.Delay(Timeout.Infinite);
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
     /// <summary>Fails <c>GET /user</c> like a reset connection at once, and holds every other request for a while.</summary>
     private sealed class SlowRepositoryReads : DelegatingHandler
     {

@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using GitTokenScopes.GitHub.Internal;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.Tests.GitHub;
 
@@ -48,6 +49,6 @@ public sealed class GitHubStatusMapTests
             map[headers[i]] = headers[i + 1];
         }
 
-        GitHubStatusMap.Classify(new GitHubAnswer(status, map, body)).Should().Be(Enum.Parse<GitHubOutcome>(expected));
+        GitHubStatusMap.Classify(new ProviderAnswer(status, map, body)).Should().Be(Enum.Parse<ProviderOutcome>(expected));
     }
 }

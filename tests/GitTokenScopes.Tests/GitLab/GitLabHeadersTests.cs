@@ -2,6 +2,7 @@
 
 using GitTokenScopes.GitLab.Internal;
 using Microsoft.Extensions.Time.Testing;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.Tests.GitLab;
 
@@ -37,6 +38,6 @@ public sealed class GitLabHeadersTests
     [Fact]
     public void RateLimit_Garbage_IsIgnored() => GitLabHeaders.RateLimit(Answer(("RateLimit-Limit", "lots"), ("Retry-After", "soon")), Time).Should().BeNull();
 
-    private static GitLabAnswer Answer(params (string Name, string Value)[] headers)
+    private static ProviderAnswer Answer(params (string Name, string Value)[] headers)
         => new(429, headers.ToDictionary(h => h.Name, h => h.Value), "Retry later\n");
 }

@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using GitTokenScopes.GitLab.Internal;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.Tests.GitLab;
 
@@ -52,23 +53,23 @@ public sealed class GitLabStatusMapTests
             map[headers[i]] = headers[i + 1];
         }
 
-        GitLabStatusMap.Classify(new GitLabAnswer(status, map, body)).Should().Be(Enum.Parse<GitLabOutcome>(expected));
+        GitLabStatusMap.Classify(new ProviderAnswer(status, map, body)).Should().Be(Enum.Parse<ProviderOutcome>(expected));
     }
 
     [Fact]
     public void Error_InsufficientScope_NamesTheAcceptedScopes()
     {
-        var answer = new GitLabAnswer(403, new Dictionary<string, string>(), InsufficientScope);
+        var error = GitLabJson.Error(InsufficientScope);
 
-        answer.Error!.Scopes.Should().Equal("api", "read_user");
-        answer.Said().Should().Be("The request requires higher privileges than provided by the access token.");
+        error!.Scopes.Should().Equal("api", "read_user");
+        GitLabJson.Said(error).Should().Be("The request requires higher privileges than provided by the access token.");
     }
 
     [Fact]
     public void Error_ValidationObject_IsFlattened()
     {
-        var answer = new GitLabAnswer(400, new Dictionary<string, string>(), """{"message":{"name":["can't be blank"],"path":["is invalid"]}}""");
+        var error = GitLabJson.Error("""{"message":{"name":["can't be blank"],"path":["is invalid"]}}""");
 
-        answer.Said().Should().Be("name: can't be blank; path: is invalid");
+        GitLabJson.Said(error).Should().Be("name: can't be blank; path: is invalid");
     }
 }

@@ -187,9 +187,50 @@ public sealed class ResiliencePipelineTests
     }
 
     [Fact]
-    public async Task WithoutRetries_TheAttemptTimeoutAloneStillBoundsTheRequest()
+    public async Task TotalTimeout_BoundsTheRetries()
     {
-        // Retries off leaves the total timeout strategy out (one attempt, never longer than the total).
+        var handler = new ScriptedHandler(ScriptedHandler.Hang());
+        using var services = Build(handler, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+            o.TotalTimeout = TimeSpan.FromMilliseconds(300);
+            o.MaxRetryAfter = TimeSpan.FromMilliseconds(100);
+            o.MaxRetryAttempts = 5;
+        });
+
+        var report = await ValidateAsync(services);
+
+        report.Status.Should().Be(InspectionStatus.Unreachable);
+        handler.CallCount.Should().BeLessThan(4, "the total time-out ends the attempts long before the six the retries allow");
+    }
+
+    [Fact]
+    public async Task RequestTimeout_BoundsTheWholeRequest_AttemptsIncluded()
+    {
+        var handler = new ScriptedHandler(ScriptedHandler.Hang());
+        using var services = Build(handler, o => o.MaxRetryAttempts = 0, s => s.Configure<GitTokenScopes.GitHub.GitHubInspectorOptions>(o => o.RequestTimeout = TimeSpan.FromMilliseconds(200)));
+
+        var report = await ValidateAsync(services);
+
+        report.Status.Should().Be(InspectionStatus.Unreachable);
+        report.Message.Should().Contain("did not answer GET /user within 0.2 s");
+    }
+
+    [Theory]
+    [InlineData(GitTokenScopesHttpClientNames.GitHub)]
+    [InlineData(GitTokenScopesHttpClientNames.GitLab)]
+    [InlineData(GitTokenScopesHttpClientNames.BitbucketCloud)]
+    [InlineData(GitTokenScopesHttpClientNames.BitbucketServer)]
+    public void NamedClients_HaveNoTimeoutOfTheirOwn(string name)
+    {
+        using var services = new ServiceCollection().AddGitTokenScopes().AddGitHub().AddGitLab().AddBitbucketCloud().AddBitbucketServer().Services.BuildServiceProvider();
+
+        services.GetRequiredService<IHttpClientFactory>().CreateClient(name).Timeout.Should().Be(Timeout.InfiniteTimeSpan);
+    }
+
+    [Fact]
+    public async Task WithoutRetries_TheAttemptTimeoutStillBoundsTheRequest()
+    {
         var handler = new ScriptedHandler(ScriptedHandler.Hang());
         using var services = Build(handler, o =>
         {

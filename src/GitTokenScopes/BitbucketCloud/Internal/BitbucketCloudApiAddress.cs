@@ -1,6 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-using GitTokenScopes.Internal;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.BitbucketCloud.Internal;
 
@@ -13,32 +13,16 @@ internal static class BitbucketCloudApiAddress
 {
     public static readonly Uri BitbucketOrg = new("https://api.bitbucket.org/2.0/");
 
-    public static (Uri? Address, string? Error) Resolve(GitCredential credential)
-    {
-        var address = credential.ApiUrl is { } api ? TransportPolicy.WithTrailingSlash(api)
-            : credential.ServerUrl is { } server ? FromServer(server)
-            : BitbucketOrg;
-        var error = TransportPolicy.Check(address);
-        return error is null ? (address, null) : (null, error);
-    }
+    public static (Uri? Address, string? Error) Resolve(GitCredential credential) => TransportPolicy.Resolve(credential, FromServer, BitbucketOrg);
 
     /// <summary>The REST path of a repository, relative to the API address: <c>repositories/{workspace}/{repo_slug}</c>.</summary>
     public static string RepositoryPath(RepositoryRequest repository)
-        => $"repositories/{Uri.EscapeDataString(repository.Owner)}/{Uri.EscapeDataString(repository.Repository)}";
+        => TransportPolicy.PathOf(repository, (workspace, slug) => $"repositories/{workspace}/{slug}");
 
     /// <summary>The account's permission on one repository: <c>user/permissions/repositories?q=repository.full_name="w/r"</c>.</summary>
     public static string PermissionPath(RepositoryRequest repository)
         => "user/permissions/repositories?q=" + Uri.EscapeDataString($"repository.full_name=\"{repository.Owner}/{repository.Repository}\"");
 
     private static Uri FromServer(Uri server)
-    {
-        var host = server.IdnHost.ToLowerInvariant();
-        if (host is "bitbucket.org" or "www.bitbucket.org" or "api.bitbucket.org")
-        {
-            return BitbucketOrg;
-        }
-
-        var withSlash = TransportPolicy.WithTrailingSlash(server);
-        return withSlash.AbsolutePath.EndsWith("/2.0/", StringComparison.Ordinal) ? withSlash : new Uri(withSlash, "2.0/");
-    }
+        => server.IdnHost.ToLowerInvariant() is "bitbucket.org" or "www.bitbucket.org" or "api.bitbucket.org" ? BitbucketOrg : TransportPolicy.WithSuffix(server, "2.0/");
 }

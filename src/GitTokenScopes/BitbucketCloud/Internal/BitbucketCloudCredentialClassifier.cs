@@ -12,6 +12,19 @@ internal static class BitbucketCloudCredentialClassifier
     /// <summary>The prefix Atlassian API tokens are seen with (PROVIDERS.md §5; not documented by Atlassian).</summary>
     public const string ApiTokenPrefix = "ATATT";
 
+    /// <summary>The Git user name of access and OAuth tokens.</summary>
+    public const string GitAccessTokenUser = "x-token-auth";
+
+    /// <summary>The static Git user name of API tokens; the REST API needs the Atlassian e-mail address instead.</summary>
+    public const string GitApiTokenUser = "x-bitbucket-api-token-auth";
+
+    /// <summary>
+    /// Whether the credential goes as Basic: when it has a user name, except <c>x-token-auth</c>, the Git user name of
+    /// access and OAuth tokens, which authenticate to the REST API as Bearer (PROVIDERS.md §3.1).
+    /// </summary>
+    public static bool UsesBasic(GitCredential credential)
+        => credential.Username is { } user && !string.Equals(user, GitAccessTokenUser, StringComparison.OrdinalIgnoreCase);
+
     public static TokenType Classify(string? credentialType, bool basic, IReadOnlyList<string> scopes)
     {
         switch (credentialType)

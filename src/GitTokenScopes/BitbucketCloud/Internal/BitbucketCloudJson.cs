@@ -2,6 +2,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.BitbucketCloud.Internal;
 
@@ -13,17 +14,17 @@ internal static class BitbucketCloudJson
     /// bot; <c>"user"</c> tells nothing, since a dedicated service user is an ordinary account to the API.
     /// </summary>
     public static AccountInfo? Account(string? body)
-        => Read(body, BitbucketCloudJsonContext.Default.CloudUser) is { } user && (user.Username ?? user.Nickname ?? user.DisplayName) is { Length: > 0 } login
+        => ProviderAnswer.Read(body, BitbucketCloudJsonContext.Default.CloudUser) is { } user && (user.Username ?? user.Nickname ?? user.DisplayName) is { Length: > 0 } login
             ? new AccountInfo(login, user.Type, string.Equals(user.Type, "app_user", StringComparison.OrdinalIgnoreCase) ? true : null)
             : null;
 
     /// <summary>A paginated listing (<c>{"values":[…]}</c>): the items, or <see langword="null"/> when the body is not one.</summary>
     public static IReadOnlyList<CloudListItem>? Listing(string? body)
-        => Read(body, BitbucketCloudJsonContext.Default.CloudListing)?.Values;
+        => ProviderAnswer.Read(body, BitbucketCloudJsonContext.Default.CloudListing)?.Values;
 
     /// <summary><c>GET /2.0/repositories/{w}/{r}</c>: the repository's full name, or <see langword="null"/>.</summary>
     public static string? RepositoryName(string? body)
-        => Read(body, BitbucketCloudJsonContext.Default.CloudRepository)?.FullName;
+        => ProviderAnswer.Read(body, BitbucketCloudJsonContext.Default.CloudRepository)?.FullName;
 
     /// <summary>
     /// An error body <c>{"type":"error","error":{"message":…,"detail":{"required":[…],"granted":[…]}}}</c>: the message and,
@@ -31,7 +32,7 @@ internal static class BitbucketCloudJson
     /// </summary>
     public static (string? Message, IReadOnlyList<string>? Required, IReadOnlyList<string>? Granted) Error(string? body)
     {
-        var error = Read(body, BitbucketCloudJsonContext.Default.CloudErrorBody)?.Error;
+        var error = ProviderAnswer.Read(body, BitbucketCloudJsonContext.Default.CloudErrorBody)?.Error;
         if (error is null)
         {
             return (PlainText(body), null, null);
@@ -64,24 +65,6 @@ internal static class BitbucketCloudJson
         => element.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToArray()
             : null;
-
-    private static T? Read<T>(string? body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
-        where T : class
-    {
-        if (string.IsNullOrWhiteSpace(body) || body.TrimStart()[0] != '{')
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(body, type);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }
 
 internal sealed record CloudUser(

@@ -1,6 +1,9 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using System.Net.Http.Headers;
+using System.Text;
 using GitTokenScopes.Inspection.Internal;
+using GitTokenScopes.Providers.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +15,8 @@ namespace GitTokenScopes.BitbucketCloud.Internal;
 /// (<c>x-oauth-scopes</c>), the credential type (<c>x-credential-type</c>) and the account. Bearer tokens (access
 /// tokens, OAuth) cost one <c>GET /2.0/repositories?role=member&amp;pagelen=1</c>, because access tokens have no user;
 /// an OAuth token that holds <c>account</c> adds one <c>GET /2.0/user</c> for its account. Each named repository adds
-/// one request, sent concurrently.
+/// one request, sent concurrently. Status codes mean what <see cref="ProviderStatusMap"/> says: Bitbucket signals rate
+/// limits with 429 only, so a 403 is always a refusal, usually of missing scopes named in the body's <c>error.detail</c>.
 /// </summary>
 internal sealed partial class BitbucketCloudTokenInspector(
     IHttpClientFactory clients,
@@ -48,12 +52,12 @@ internal sealed partial class BitbucketCloudTokenInspector(
             return Finish(result.Fail(InspectionStatus.Misconfigured, addressError), 0);
         }
 
-        if (string.Equals(credential.Username, BitbucketCloudSession.GitApiTokenUser, StringComparison.OrdinalIgnoreCase)
-            || (!BitbucketCloudSession.UsesBasic(credential) && credential.Token.StartsWith(BitbucketCloudCredentialClassifier.ApiTokenPrefix, StringComparison.Ordinal)))
+        if (string.Equals(credential.Username, BitbucketCloudCredentialClassifier.GitApiTokenUser, StringComparison.OrdinalIgnoreCase)
+            || (!BitbucketCloudCredentialClassifier.UsesBasic(credential) && credential.Token.StartsWith(BitbucketCloudCredentialClassifier.ApiTokenPrefix, StringComparison.Ordinal)))
         {
             result.Type = TokenType.BitbucketApiToken;
             result.Family = TokenFamily.ApiToken;
-            return Finish(result.Fail(InspectionStatus.Misconfigured, $"Atlassian API tokens authenticate to the REST API with Basic authentication and the Atlassian account's e-mail address as the username ({BitbucketCloudSession.GitApiTokenUser} is for Git only)."), 0);
+            return Finish(result.Fail(InspectionStatus.Misconfigured, $"Atlassian API tokens authenticate to the REST API with Basic authentication and the Atlassian account's e-mail address as the username ({BitbucketCloudCredentialClassifier.GitApiTokenUser} is for Git only)."), 0);
         }
 
         if (credential.Username?.Contains(':', StringComparison.Ordinal) == true)
@@ -62,11 +66,16 @@ internal sealed partial class BitbucketCloudTokenInspector(
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        using var session = new BitbucketCloudSession(clients.CreateClient(GitTokenScopesHttpClientNames.BitbucketCloud), apiUrl, credential, options.CurrentValue, time);
-        Log.InspectionStarted(logger, credential.Fingerprint, apiUrl.Host, session.IsBasic ? "Basic" : "Bearer");
+        var basic = BitbucketCloudCredentialClassifier.UsesBasic(credential);
+        var authorization = basic
+            ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credential.Username}:{credential.Token}")))
+            : new AuthenticationHeaderValue("Bearer", credential.Token);
+        using var session = ProviderSession.Over(clients.CreateClient(GitTokenScopesHttpClientNames.BitbucketCloud), "Bitbucket Cloud", apiUrl, options.CurrentValue, time,
+            r => r.Headers.Authorization = authorization);
+        Log.InspectionStarted(logger, credential.Fingerprint, apiUrl.Host, basic ? "Basic" : "Bearer");
         try
         {
-            if (session.IsBasic)
+            if (basic)
             {
                 await InspectUserBoundAsync(session, request, result, cancellationToken).ConfigureAwait(false);
             }
@@ -75,7 +84,7 @@ internal sealed partial class BitbucketCloudTokenInspector(
                 await InspectBearerAsync(session, request, result, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (BitbucketCloudUnreachableException exception)
+        catch (ProviderUnreachableException exception)
         {
             result.Fail(InspectionStatus.Unreachable, exception.Message);
         }
@@ -97,12 +106,12 @@ internal sealed partial class BitbucketCloudTokenInspector(
         => enough switch { true => RepositoryAccessState.Granted, false => RepositoryAccessState.Insufficient, null => RepositoryAccessState.Unknown };
 
     /// <summary>App passwords and API tokens: <c>GET /user</c> and one permission lookup per repository, concurrently.</summary>
-    private async Task InspectUserBoundAsync(BitbucketCloudSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
+    private async Task InspectUserBoundAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
     {
-        var identityTask = SendAsync(session, "user", cancellationToken);
-        var repositoryTasks = request.Repositories.Select(r => SendAsync(session, BitbucketCloudApiAddress.PermissionPath(r), cancellationToken)).ToArray();
-        await Task.WhenAll(repositoryTasks.Append(identityTask)).ConfigureAwait(false);
-        var identity = await identityTask.ConfigureAwait(false);
+        var identityTask = SendAsync(session, result.CredentialFingerprint, "user", cancellationToken);
+        var repositoryTasks = request.Repositories.Select(r => SendAsync(session, result.CredentialFingerprint, BitbucketCloudApiAddress.PermissionPath(r), cancellationToken)).ToArray();
+        var repositories = await Task.WhenAll(repositoryTasks).ConfigureAwait(false);
+        var identity = (await identityTask.ConfigureAwait(false)).Required;
         if (!Learn(result, identity, "GET /user", basic: true))
         {
             return;
@@ -118,16 +127,16 @@ internal sealed partial class BitbucketCloudTokenInspector(
             }
         }
 
-        for (var i = 0; i < repositoryTasks.Length; i++)
+        for (var i = 0; i < repositories.Length; i++)
         {
-            result.Repositories.Add(UserRepository(result, request.Repositories[i], await repositoryTasks[i].ConfigureAwait(false)));
+            result.Repositories.Add(UserRepository(result, request.Repositories[i], repositories[i]));
         }
     }
 
     /// <summary>Access tokens and OAuth tokens: a one-item repository listing first (access tokens have no user), then the repositories.</summary>
-    private async Task InspectBearerAsync(BitbucketCloudSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
+    private async Task InspectBearerAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
     {
-        var listing = await SendAsync(session, ListingEndpoint, cancellationToken).ConfigureAwait(false);
+        var listing = (await SendAsync(session, result.CredentialFingerprint, ListingEndpoint, cancellationToken).ConfigureAwait(false)).Required;
         if (!Learn(result, listing, "GET /repositories", basic: false))
         {
             return;
@@ -141,23 +150,23 @@ internal sealed partial class BitbucketCloudTokenInspector(
 
         var accessToken = BitbucketCloudCredentialClassifier.IsAccessToken(result.Type);
         var userScope = result.Family == TokenFamily.ApiToken ? "read:user:bitbucket" : "account";
-        var identityTask = !accessToken && result.Granted!.Grants(userScope) ? SendAsync(session, "user", cancellationToken) : null;
+        var identityTask = !accessToken && result.Granted!.Grants(userScope) ? SendAsync(session, result.CredentialFingerprint, "user", cancellationToken) : null;
         var repositoryTasks = request.Repositories
-            .Select(r => SendAsync(session, accessToken ? BitbucketCloudApiAddress.RepositoryPath(r) : BitbucketCloudApiAddress.PermissionPath(r), cancellationToken))
+            .Select(r => SendAsync(session, result.CredentialFingerprint, accessToken ? BitbucketCloudApiAddress.RepositoryPath(r) : BitbucketCloudApiAddress.PermissionPath(r), cancellationToken))
             .ToArray();
-        await Task.WhenAll(identityTask is null ? repositoryTasks : repositoryTasks.Append(identityTask)).ConfigureAwait(false);
+        var repositories = await Task.WhenAll(repositoryTasks).ConfigureAwait(false);
+        var identityReply = identityTask is null ? (ProviderReply?)null : await identityTask.ConfigureAwait(false);
 
         if (accessToken)
         {
             result.Note(AccessTokenNote);
         }
-        else if (identityTask is not null)
+        else if (identityReply is { } reply)
         {
-            var identity = await identityTask.ConfigureAwait(false);
-            result.Account = identity.IsSuccess ? BitbucketCloudJson.Account(identity.Body) : null;
+            result.Account = reply.Answer is { IsSuccess: true } identity ? BitbucketCloudJson.Account(identity.Body) : null;
             if (result.Account is null)
             {
-                result.Note($"The account could not be read (GET /user answered {identity.StatusCode}).");
+                result.Note(reply.Answer is { } answer ? $"The account could not be read (GET /user answered {answer.StatusCode})." : $"GET /user was not answered ({reply.Unreachable}); the account is unknown.");
             }
         }
         else
@@ -165,10 +174,9 @@ internal sealed partial class BitbucketCloudTokenInspector(
             result.Note($"The token does not hold {userScope}, so its account was not read.");
         }
 
-        for (var i = 0; i < repositoryTasks.Length; i++)
+        for (var i = 0; i < repositories.Length; i++)
         {
-            var answer = await repositoryTasks[i].ConfigureAwait(false);
-            result.Repositories.Add(accessToken ? AccessTokenRepository(result, request.Repositories[i], answer) : UserRepository(result, request.Repositories[i], answer));
+            result.Repositories.Add(accessToken ? AccessTokenRepository(result, request.Repositories[i], repositories[i]) : UserRepository(result, request.Repositories[i], repositories[i]));
         }
     }
 
@@ -177,16 +185,16 @@ internal sealed partial class BitbucketCloudTokenInspector(
     /// credential's scopes (header or <c>error.detail.granted</c>): the credential is valid and lacks what the endpoint needs.
     /// </summary>
     /// <returns><see langword="true"/> when the grant was learnt; otherwise the draft has failed.</returns>
-    private static bool Learn(InspectionDraft result, BitbucketCloudAnswer answer, string what, bool basic)
+    private static bool Learn(InspectionDraft result, ProviderAnswer answer, string what, bool basic)
     {
-        var outcome = BitbucketCloudStatusMap.Classify(answer.StatusCode);
+        var outcome = ProviderStatusMap.Classify(answer.StatusCode);
         var scopes = BitbucketCloudHeaders.Scopes(answer);
         var credentialType = BitbucketCloudHeaders.Credential(answer);
         result.RateLimit = BitbucketCloudHeaders.RateLimit(answer) ?? result.RateLimit;
-        if (outcome != BitbucketCloudOutcome.Success)
+        if (outcome != ProviderOutcome.Success)
         {
             var (message, required, grantedInBody) = BitbucketCloudJson.Error(answer.Body);
-            if (outcome != BitbucketCloudOutcome.Forbidden || (scopes ?? grantedInBody) is null)
+            if (outcome != ProviderOutcome.Forbidden || (scopes ?? grantedInBody) is null)
             {
                 FailWith(result, outcome, answer, what, message, required, basic);
                 return false;
@@ -230,32 +238,37 @@ internal sealed partial class BitbucketCloudTokenInspector(
         return true;
     }
 
-    private static void FailWith(InspectionDraft result, BitbucketCloudOutcome outcome, BitbucketCloudAnswer answer, string what, string? message, IReadOnlyList<string>? required, bool basic)
+    private static void FailWith(InspectionDraft result, ProviderOutcome outcome, ProviderAnswer answer, string what, string? message, IReadOnlyList<string>? required, bool basic)
     {
         var said = message is null ? string.Empty : $": {message}";
-        var status = BitbucketCloudStatusMap.StatusOf(outcome);
+        var status = ProviderStatusMap.StatusOf(outcome);
         var text = outcome switch
         {
-            BitbucketCloudOutcome.Unauthorized => $"Bitbucket Cloud rejected the credential (401{said}). "
+            ProviderOutcome.Unauthorized => $"Bitbucket Cloud rejected the credential (401{said}). "
                 + (basic
                     ? "With an app password the user name must be the Bitbucket username; with an API token, the Atlassian account's e-mail address. Otherwise the secret is wrong, expired or revoked."
                     : "The token is unknown, expired or revoked."),
-            BitbucketCloudOutcome.RateLimited => result.RateLimit?.RetryAfter is { } wait
+            ProviderOutcome.RateLimited => result.RateLimit?.RetryAfter is { } wait
                 ? $"Bitbucket Cloud's rate limit was reached (429); retry after {wait.TotalSeconds:0} s."
                 : "Bitbucket Cloud's rate limit was reached (429); it counts requests over a rolling hour, so retry later.",
-            BitbucketCloudOutcome.Forbidden => $"Bitbucket Cloud refused {what} (403{said})"
+            ProviderOutcome.Forbidden => $"Bitbucket Cloud refused {what} (403{said})"
                 + (required is { Count: > 0 } ? $"; it requires {string.Join(" or ", required)}." : "."),
-            BitbucketCloudOutcome.ServerError => $"Bitbucket Cloud answered {what} with a server error ({answer.StatusCode}).",
+            ProviderOutcome.ServerError => $"Bitbucket Cloud answered {what} with a server error ({answer.StatusCode}).",
             _ => $"Bitbucket Cloud answered {what} with an unexpected {answer.StatusCode}{said}.",
         };
         result.Fail(status, text);
     }
 
     /// <summary>A user-bound credential's access: the account's permission on the repository, capped by the credential's scopes.</summary>
-    private static RepositoryAccessResult UserRepository(InspectionDraft result, RepositoryRequest repository, BitbucketCloudAnswer answer)
+    private static RepositoryAccessResult UserRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
     {
-        var outcome = BitbucketCloudStatusMap.Classify(answer.StatusCode);
-        if (outcome == BitbucketCloudOutcome.Success && BitbucketCloudJson.Listing(answer.Body) is { } items)
+        if (reply.Answer is not { } answer)
+        {
+            return reply.NotChecked(repository);
+        }
+
+        var outcome = ProviderStatusMap.Classify(answer.StatusCode);
+        if (outcome == ProviderOutcome.Success && BitbucketCloudJson.Listing(answer.Body) is { } items)
         {
             var permission = items.FirstOrDefault(i => string.Equals(i?.Repository?.FullName, repository.Name, StringComparison.OrdinalIgnoreCase))?.Permission?.ToLowerInvariant();
             if (permission is null)
@@ -293,18 +306,23 @@ internal sealed partial class BitbucketCloudTokenInspector(
             return new(repository.Name, repository.Access, StateOf(enough), canRead, canWrite, message);
         }
 
-        return outcome == BitbucketCloudOutcome.NotFound
+        return outcome == ProviderOutcome.NotFound
             ? new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false, "Bitbucket Cloud does not show the repository: it does not exist or the account has no access.")
             : UnknownRepository(result, repository, answer, outcome);
     }
 
     /// <summary>An access token's access: it reaches the repositories of its repository, project or workspace, as its scopes allow.</summary>
-    private static RepositoryAccessResult AccessTokenRepository(InspectionDraft result, RepositoryRequest repository, BitbucketCloudAnswer answer)
+    private static RepositoryAccessResult AccessTokenRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
     {
-        var outcome = BitbucketCloudStatusMap.Classify(answer.StatusCode);
+        if (reply.Answer is not { } answer)
+        {
+            return reply.NotChecked(repository);
+        }
+
+        var outcome = ProviderStatusMap.Classify(answer.StatusCode);
         switch (outcome)
         {
-            case BitbucketCloudOutcome.Success when BitbucketCloudJson.RepositoryName(answer.Body) is not null:
+            case ProviderOutcome.Success when BitbucketCloudJson.RepositoryName(answer.Body) is not null:
             {
                 var (_, writeScope) = RepositoryScopes(result.Family);
                 var canWrite = Holds(result.Granted!, writeScope);
@@ -313,10 +331,10 @@ internal sealed partial class BitbucketCloudTokenInspector(
                     enough == false ? $"The token lacks the {writeScope} scope." : null);
             }
 
-            case BitbucketCloudOutcome.NotFound:
+            case ProviderOutcome.NotFound:
                 return new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
                     "Bitbucket Cloud does not show the repository to the token: it is outside the token's repository, project or workspace, or does not exist.");
-            case BitbucketCloudOutcome.Forbidden:
+            case ProviderOutcome.Forbidden:
             {
                 var (message, required, _) = BitbucketCloudJson.Error(answer.Body);
                 return new(repository.Name, repository.Access, RepositoryAccessState.Insufficient, false, false,
@@ -330,20 +348,20 @@ internal sealed partial class BitbucketCloudTokenInspector(
     }
 
     /// <summary>A repository call that neither succeeded nor said "not visible": rate limit, outage, refusal or a malformed answer.</summary>
-    private static RepositoryAccessResult UnknownRepository(InspectionDraft result, RepositoryRequest repository, BitbucketCloudAnswer answer, BitbucketCloudOutcome outcome)
+    private static RepositoryAccessResult UnknownRepository(InspectionDraft result, RepositoryRequest repository, ProviderAnswer answer, ProviderOutcome outcome)
     {
-        if (outcome == BitbucketCloudOutcome.RateLimited)
+        if (outcome == ProviderOutcome.RateLimited)
         {
             result.RateLimit = BitbucketCloudHeaders.RateLimit(answer) ?? result.RateLimit;
             FailWith(result, outcome, answer, $"GET /{BitbucketCloudApiAddress.RepositoryPath(repository)}", null, null, basic: false);
         }
 
-        var (said, required, _) = outcome == BitbucketCloudOutcome.Success ? (null, null, null) : BitbucketCloudJson.Error(answer.Body);
+        var (said, required, _) = outcome == ProviderOutcome.Success ? (null, null, null) : BitbucketCloudJson.Error(answer.Body);
         var message = outcome switch
         {
-            BitbucketCloudOutcome.RateLimited => "Not checked: Bitbucket Cloud's rate limit was reached.",
-            BitbucketCloudOutcome.Success => "Bitbucket Cloud's answer could not be read.",
-            BitbucketCloudOutcome.Forbidden => "Bitbucket Cloud refused to show the account's permission on the repository (403"
+            ProviderOutcome.RateLimited => "Not checked: Bitbucket Cloud's rate limit was reached.",
+            ProviderOutcome.Success => "Bitbucket Cloud's answer could not be read.",
+            ProviderOutcome.Forbidden => "Bitbucket Cloud refused to show the account's permission on the repository (403"
                 + (said is null ? ")" : $": {said})")
                 + (required is { Count: > 0 } ? $"; it requires {string.Join(" or ", required)}." : "."),
             _ => $"Bitbucket Cloud answered {answer.StatusCode}.",
@@ -351,18 +369,19 @@ internal sealed partial class BitbucketCloudTokenInspector(
         return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, message);
     }
 
-    private async Task<BitbucketCloudAnswer> SendAsync(BitbucketCloudSession session, string endpoint, CancellationToken cancellationToken)
+    /// <summary>Sends one GET; no answer becomes a reply with the reason, the caller's cancellation throws.</summary>
+    private async Task<ProviderReply> SendAsync(ProviderSession session, string fingerprint, string endpoint, CancellationToken cancellationToken)
     {
-        var answer = await session.GetAsync(endpoint, cancellationToken).ConfigureAwait(false);
-        if (logger.IsEnabled(LogLevel.Trace))
+        var reply = await session.TrySendAsync(HttpMethod.Get, endpoint, null, cancellationToken).ConfigureAwait(false);
+        if (reply.Answer is { } answer && logger.IsEnabled(LogLevel.Trace))
         {
             var path = "GET /" + endpoint.Split('?')[0];
             var credentialType = BitbucketCloudHeaders.Credential(answer);
             var scopes = answer.Header(BitbucketCloudHeaders.OAuthScopes);
-            Log.AnswerReceived(logger, session.Fingerprint, path, answer.StatusCode, credentialType, scopes);
+            Log.AnswerReceived(logger, fingerprint, path, answer.StatusCode, credentialType, scopes);
         }
 
-        return answer;
+        return reply;
     }
 
     private TokenInspection Finish(InspectionDraft draft, int requestCount)

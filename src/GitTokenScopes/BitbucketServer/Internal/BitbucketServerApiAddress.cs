@@ -1,6 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-using GitTokenScopes.Internal;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.BitbucketServer.Internal;
 
@@ -23,14 +23,14 @@ internal static class BitbucketServerApiAddress
         else if (credential.ServerUrl is { } server)
         {
             var root = TransportPolicy.WithTrailingSlash(server);
-            api = CoreSuffixes.Any(s => root.AbsolutePath.EndsWith("/" + s, StringComparison.OrdinalIgnoreCase)) ? root : new Uri(root, "rest/api/1.0/");
+            api = root.AbsolutePath.EndsWith("/rest/api/latest/", StringComparison.OrdinalIgnoreCase) ? root : TransportPolicy.WithSuffix(root, "rest/api/1.0/");
         }
         else
         {
             return (null, null, "Bitbucket Server needs the server URL, with its context path if any (for example https://bitbucket.example.com/bitbucket), or the REST API URL.");
         }
 
-        if (api.IdnHost.EndsWith("bitbucket.org", StringComparison.OrdinalIgnoreCase))
+        if (api.IdnHost.ToLowerInvariant() is var host && (host == "bitbucket.org" || host.EndsWith(".bitbucket.org", StringComparison.Ordinal)))
         {
             return (null, null, "bitbucket.org is Bitbucket Cloud, not Bitbucket Server or Data Center.");
         }
@@ -47,7 +47,7 @@ internal static class BitbucketServerApiAddress
 
     /// <summary>The REST path of a repository, relative to the API address: <c>projects/{key}/repos/{slug}</c>.</summary>
     public static string RepositoryPath(RepositoryRequest repository)
-        => $"projects/{Uri.EscapeDataString(repository.Owner)}/repos/{Uri.EscapeDataString(repository.Repository)}";
+        => TransportPolicy.PathOf(repository, (project, slug) => $"projects/{project}/repos/{slug}");
 
     /// <summary>The REST path of a project, relative to the API address: <c>projects/{key}</c>.</summary>
     public static string ProjectPath(RepositoryRequest repository) => $"projects/{Uri.EscapeDataString(repository.Owner)}";

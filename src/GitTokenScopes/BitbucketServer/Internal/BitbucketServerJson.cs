@@ -2,6 +2,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.BitbucketServer.Internal;
 
@@ -14,7 +15,7 @@ internal static class BitbucketServerJson
     /// </summary>
     public static (IReadOnlyList<string> Permissions, DateTimeOffset? ExpiresAt)? AccessToken(string? body)
     {
-        if (Read(body, BitbucketServerJsonContext.Default.ServerAccessToken) is not { Permissions: { Count: > 0 } permissions } token
+        if (ProviderAnswer.Read(body, BitbucketServerJsonContext.Default.ServerAccessToken) is not { Permissions: { Count: > 0 } permissions } token
             || permissions.Any(p => string.IsNullOrWhiteSpace(p)))
         {
             return null;
@@ -27,29 +28,11 @@ internal static class BitbucketServerJson
     }
 
     /// <summary><c>GET projects/{key}/repos/{slug}</c>: the repository's slug, or <see langword="null"/>.</summary>
-    public static string? RepositorySlug(string? body) => Read(body, BitbucketServerJsonContext.Default.ServerRepository)?.Slug;
+    public static string? RepositorySlug(string? body) => ProviderAnswer.Read(body, BitbucketServerJsonContext.Default.ServerRepository)?.Slug;
 
     /// <summary>The first message of an error body <c>{"errors":[{"context":…,"message":…,"exceptionName":…}]}</c>, or <see langword="null"/>.</summary>
     public static string? ErrorMessage(string? body)
-        => Read(body, BitbucketServerJsonContext.Default.ServerErrors)?.Errors?.FirstOrDefault(e => !string.IsNullOrWhiteSpace(e?.Message))?.Message;
-
-    private static T? Read<T>(string? body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
-        where T : class
-    {
-        if (string.IsNullOrWhiteSpace(body) || body.TrimStart()[0] != '{')
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(body, type);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+        => ProviderAnswer.Read(body, BitbucketServerJsonContext.Default.ServerErrors)?.Errors?.FirstOrDefault(e => !string.IsNullOrWhiteSpace(e?.Message))?.Message;
 }
 
 internal sealed record ServerAccessToken(

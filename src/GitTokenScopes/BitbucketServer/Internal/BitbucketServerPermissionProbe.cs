@@ -1,5 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Providers.Internal;
+
 namespace GitTokenScopes.BitbucketServer.Internal;
 
 /// <summary>
@@ -13,20 +15,20 @@ internal sealed class BitbucketServerPermissionProbe
     /// <summary>A branch with a blank name from a blank start point: Bitbucket can only reject it.</summary>
     internal const string InvalidBranch = """{"name":"","startPoint":""}""";
 
-    private static readonly BitbucketServerOutcome[] NotPermitted = [BitbucketServerOutcome.Unauthorized, BitbucketServerOutcome.Forbidden];
+    private static readonly ProviderOutcome[] NotPermitted = [ProviderOutcome.Unauthorized, ProviderOutcome.Forbidden];
 
     private static readonly BitbucketServerPermissionProbe[] Table =
     [
-        new("REPO_WRITE", HttpMethod.Post, r => BitbucketServerApiAddress.RepositoryPath(r) + "/branches", InvalidBranch, [BitbucketServerOutcome.Rejected], NotPermitted),
-        new("REPO_ADMIN", HttpMethod.Get, r => BitbucketServerApiAddress.RepositoryPath(r) + "/webhooks?limit=1", null, [BitbucketServerOutcome.Success], NotPermitted),
-        new("PROJECT_READ", HttpMethod.Get, BitbucketServerApiAddress.ProjectPath, null, [BitbucketServerOutcome.Success], [.. NotPermitted, BitbucketServerOutcome.NotFound]),
+        new("REPO_WRITE", HttpMethod.Post, r => BitbucketServerApiAddress.RepositoryPath(r) + "/branches", InvalidBranch, [ProviderOutcome.Rejected], NotPermitted),
+        new("REPO_ADMIN", HttpMethod.Get, r => BitbucketServerApiAddress.RepositoryPath(r) + "/webhooks?limit=1", null, [ProviderOutcome.Success], NotPermitted),
+        new("PROJECT_READ", HttpMethod.Get, BitbucketServerApiAddress.ProjectPath, null, [ProviderOutcome.Success], [.. NotPermitted, ProviderOutcome.NotFound]),
     ];
 
     private readonly Func<RepositoryRequest, string> _path;
-    private readonly BitbucketServerOutcome[] _granted;
-    private readonly BitbucketServerOutcome[] _denied;
+    private readonly ProviderOutcome[] _granted;
+    private readonly ProviderOutcome[] _denied;
 
-    private BitbucketServerPermissionProbe(string permission, HttpMethod method, Func<RepositoryRequest, string> path, string? body, BitbucketServerOutcome[] granted, BitbucketServerOutcome[] denied)
+    private BitbucketServerPermissionProbe(string permission, HttpMethod method, Func<RepositoryRequest, string> path, string? body, ProviderOutcome[] granted, ProviderOutcome[] denied)
     {
         Permission = permission;
         Method = method;
@@ -49,12 +51,5 @@ internal sealed class BitbucketServerPermissionProbe
 
     public string Endpoint(RepositoryRequest repository) => _path(repository);
 
-    public BitbucketServerProbeVerdict Interpret(BitbucketServerOutcome outcome) => outcome switch
-    {
-        _ when _granted.Contains(outcome) => BitbucketServerProbeVerdict.Granted,
-        _ when _denied.Contains(outcome) => BitbucketServerProbeVerdict.Denied,
-        BitbucketServerOutcome.Success when IsWrite => BitbucketServerProbeVerdict.UnexpectedSuccess,
-        BitbucketServerOutcome.RateLimited => BitbucketServerProbeVerdict.RateLimited,
-        _ => BitbucketServerProbeVerdict.Unknown,
-    };
+    public ProbeVerdict Interpret(ProviderOutcome outcome) => ProbeVerdicts.Interpret(outcome, _granted, _denied, IsWrite);
 }

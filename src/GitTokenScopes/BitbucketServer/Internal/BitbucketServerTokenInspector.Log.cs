@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Providers.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace GitTokenScopes.BitbucketServer.Internal;
@@ -29,7 +30,7 @@ internal sealed partial class BitbucketServerTokenInspector
 
         [LoggerMessage(EventId = ProbeAnsweredId, EventName = "BitbucketServerProbeAnswered", Level = LogLevel.Debug,
             Message = "Bitbucket Server token {Fingerprint}: probe {Permission} on {Repository} answered {StatusCode} ({Verdict})")]
-        public static partial void ProbeAnswered(ILogger logger, string fingerprint, string permission, string repository, int statusCode, BitbucketServerProbeVerdict verdict);
+        public static partial void ProbeAnswered(ILogger logger, string fingerprint, string permission, string repository, int statusCode, ProbeVerdict verdict);
 
         [LoggerMessage(EventId = UnexpectedProbeSuccessId, EventName = "BitbucketServerUnexpectedProbeSuccess", Level = LogLevel.Error,
             Message = "Bitbucket Server token {Fingerprint}: the write probe {Method} for {Permission} on {Repository} answered {StatusCode}; it was built to fail and may have changed the repository")]

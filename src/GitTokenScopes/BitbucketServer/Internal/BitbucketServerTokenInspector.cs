@@ -1,7 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using System.Net.Http.Headers;
 using GitTokenScopes.Inspection.Internal;
-using System.Globalization;
+using GitTokenScopes.Providers.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,8 @@ namespace GitTokenScopes.BitbucketServer.Internal;
 /// token's own entry in the access-token resource (its id recovered from a <c>BBDC-</c> token), which gives the exact
 /// permissions where the instance shows it. Otherwise the permissions the requirements ask for are inferred on each
 /// visible repository with read-only requests and an invalid payload that can only be rejected. The result says which
-/// way the permissions were learnt, and how many requests it took; nothing on the server is ever changed.
+/// way the permissions were learnt, and how many requests it took; nothing on the server is ever changed. Status codes
+/// mean what <see cref="ProviderStatusMap"/> says (PROVIDERS.md §4.2, §4.3).
 /// </summary>
 internal sealed partial class BitbucketServerTokenInspector(
     IHttpClientFactory clients,
@@ -56,13 +58,23 @@ internal sealed partial class BitbucketServerTokenInspector(
         cancellationToken.ThrowIfCancellationRequested();
         var tokenId = BitbucketServerTokenId.TryRead(credential.Token);
         var settings = options.CurrentValue;
-        using var session = new BitbucketServerSession(clients.CreateClient(GitTokenScopesHttpClientNames.BitbucketServer), apiUrl, credential, settings, time);
+        var authorization = new AuthenticationHeaderValue("Bearer", credential.Token);
+        using var session = ProviderSession.Over(clients.CreateClient(GitTokenScopesHttpClientNames.BitbucketServer), "Bitbucket Server", apiUrl, settings, time, r =>
+        {
+            r.Headers.Authorization = authorization;
+
+            // Bitbucket's XSRF protection rejects write requests from non-browser clients without this header.
+            if (r.Content is not null)
+            {
+                r.Headers.TryAddWithoutValidation("X-Atlassian-Token", "no-check");
+            }
+        });
         Log.InspectionStarted(logger, credential.Fingerprint, apiUrl.Host, tokenId is not null);
         try
         {
             await InspectAsync(session, request, result, tokenId, accessTokens, settings.ReadTokenMetadata, cancellationToken).ConfigureAwait(false);
         }
-        catch (BitbucketServerUnreachableException exception)
+        catch (ProviderUnreachableException exception)
         {
             result.Fail(InspectionStatus.Unreachable, exception.Message);
         }
@@ -70,31 +82,30 @@ internal sealed partial class BitbucketServerTokenInspector(
         return Finish(result, session.RequestCount);
     }
 
-    private static RateLimitInfo? RateLimit(BitbucketServerAnswer answer)
+    private RateLimitInfo? RateLimit(ProviderAnswer answer)
     {
-        static int? Int(string? value) => int.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-        var limit = Int(answer.Header("X-RateLimit-Limit"));
-        var remaining = Int(answer.Header("X-RateLimit-Remaining"));
-        var retryAfter = Int(answer.Header("Retry-After")) is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        var limit = answer.Int("X-RateLimit-Limit");
+        var remaining = answer.Int("X-RateLimit-Remaining");
+        var retryAfter = answer.RetryAfter(time);
         return limit is null && remaining is null && retryAfter is null ? null : new RateLimitInfo(limit, remaining, null, retryAfter, null);
     }
 
-    private static void FailWith(InspectionDraft result, BitbucketServerAnswer answer, string what)
+    private void FailWith(InspectionDraft result, ProviderAnswer answer, string what)
     {
-        var outcome = BitbucketServerStatusMap.Classify(answer.StatusCode);
+        var outcome = ProviderStatusMap.Classify(answer.StatusCode);
         result.RateLimit = RateLimit(answer) ?? result.RateLimit;
         var said = BitbucketServerJson.ErrorMessage(answer.Body) is { } message ? $": {message}" : string.Empty;
         var text = outcome switch
         {
-            BitbucketServerOutcome.Unauthorized => $"Bitbucket Server rejected the token (401{said}); it is unknown, expired or revoked.",
-            BitbucketServerOutcome.Forbidden => $"Bitbucket Server refused {what} (403{said}).",
-            BitbucketServerOutcome.RateLimited => result.RateLimit?.RetryAfter is { } wait
+            ProviderOutcome.Unauthorized => $"Bitbucket Server rejected the token (401{said}); it is unknown, expired or revoked.",
+            ProviderOutcome.Forbidden => $"Bitbucket Server refused {what} (403{said}).",
+            ProviderOutcome.RateLimited => result.RateLimit?.RetryAfter is { } wait
                 ? $"Bitbucket Server's rate limit was reached (429); retry after {wait.TotalSeconds:0} s."
                 : "Bitbucket Server's rate limit was reached (429); retry later.",
-            BitbucketServerOutcome.ServerError => $"Bitbucket Server answered {what} with a server error ({answer.StatusCode}).",
+            ProviderOutcome.ServerError => $"Bitbucket Server answered {what} with a server error ({answer.StatusCode}).",
             _ => $"Bitbucket Server answered {what} with an unexpected {answer.StatusCode}{said}.",
         };
-        result.Fail(BitbucketServerStatusMap.StatusOf(outcome), text);
+        result.Fail(ProviderStatusMap.StatusOf(outcome), text);
     }
 
     /// <summary>The permissions the requirements name, as this vocabulary writes them.</summary>
@@ -106,9 +117,9 @@ internal sealed partial class BitbucketServerTokenInspector(
             .Select(Vocabulary.Normalize)
             .ToHashSet(StringComparer.Ordinal);
 
-    private async Task InspectAsync(BitbucketServerSession session, TokenInspectionRequest request, InspectionDraft result, string? tokenId, Uri? accessTokens, bool readMetadata, CancellationToken cancellationToken)
+    private async Task InspectAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, string? tokenId, Uri? accessTokens, bool readMetadata, CancellationToken cancellationToken)
     {
-        var identity = await SendAsync(session, HttpMethod.Get, IdentityEndpoint, null, cancellationToken).ConfigureAwait(false);
+        var identity = (await SendAsync(session, result.CredentialFingerprint, HttpMethod.Get, IdentityEndpoint, null, cancellationToken).ConfigureAwait(false)).Required;
         result.RateLimit = RateLimit(identity);
         if (!identity.IsSuccess)
         {
@@ -127,20 +138,20 @@ internal sealed partial class BitbucketServerTokenInspector(
         // Round one: every named repository, and the token's own entry, concurrently. A user's slug is its name in lower
         // case for ordinary names; where it differs, the lookup misses and the permissions are probed instead.
         var repositoryTasks = request.Repositories
-            .Select(r => SendAsync(session, HttpMethod.Get, BitbucketServerApiAddress.RepositoryPath(r), null, cancellationToken))
+            .Select(r => SendAsync(session, result.CredentialFingerprint, HttpMethod.Get, BitbucketServerApiAddress.RepositoryPath(r), null, cancellationToken))
             .ToArray();
         var metadataTask = readMetadata && tokenId is not null && accessTokens is not null
-            ? SendAsync(session, HttpMethod.Get, new Uri(accessTokens, $"users/{Uri.EscapeDataString(username.ToLowerInvariant())}/{tokenId}").ToString(), null, cancellationToken)
+            ? SendAsync(session, result.CredentialFingerprint, HttpMethod.Get, new Uri(accessTokens, $"users/{Uri.EscapeDataString(username.ToLowerInvariant())}/{tokenId}").ToString(), null, cancellationToken)
             : null;
         await Task.WhenAll(metadataTask is null ? repositoryTasks : repositoryTasks.Append(metadataTask)).ConfigureAwait(false);
 
-        var metadata = metadataTask is null ? null : await metadataTask.ConfigureAwait(false);
+        var metadata = metadataTask is null ? null : (await metadataTask.ConfigureAwait(false)).Required;
         var exact = metadata is { IsSuccess: true } ? BitbucketServerJson.AccessToken(metadata.Body) : null;
         var type = TokenType.BitbucketServerPersonal;
         if (exact is null && metadata is { StatusCode: 404 } && request.Repositories.Count > 0)
         {
             // Not one of its user's personal tokens: a project or repository token lives under its project or repository.
-            (type, exact, metadata) = await ScopedTokenAsync(session, accessTokens!, request.Repositories[0], tokenId!, cancellationToken).ConfigureAwait(false);
+            (type, exact, metadata) = await ScopedTokenAsync(session, result.CredentialFingerprint, accessTokens!, request.Repositories[0], tokenId!, cancellationToken).ConfigureAwait(false);
         }
 
         if (exact is { } token)
@@ -161,7 +172,7 @@ internal sealed partial class BitbucketServerTokenInspector(
                 : $"The instance did not show the token's own permissions (the access-token resource answered {metadata.StatusCode}).");
         }
 
-        var repositoryAnswers = new BitbucketServerAnswer[repositoryTasks.Length];
+        var repositoryAnswers = new ProviderReply[repositoryTasks.Length];
         for (var i = 0; i < repositoryTasks.Length; i++)
         {
             repositoryAnswers[i] = await repositoryTasks[i].ConfigureAwait(false);
@@ -169,7 +180,7 @@ internal sealed partial class BitbucketServerTokenInspector(
 
         // Round two: the probes, on every visible repository, concurrently.
         var wanted = exact is null ? Wanted(request) : [];
-        var probes = new List<(int Repository, BitbucketServerPermissionProbe Probe, Task<BitbucketServerAnswer> Answer)>();
+        var probes = new List<(int Repository, BitbucketServerPermissionProbe Probe, Task<ProviderReply> Answer)>();
         for (var i = 0; i < repositoryAnswers.Length; i++)
         {
             if (!Visible(repositoryAnswers[i]))
@@ -187,26 +198,33 @@ internal sealed partial class BitbucketServerTokenInspector(
             {
                 if (BitbucketServerPermissionProbe.For(permission) is { } probe)
                 {
-                    probes.Add((i, probe, SendAsync(session, probe.Method, probe.Endpoint(request.Repositories[i]), probe.Body, cancellationToken)));
+                    probes.Add((i, probe, SendAsync(session, result.CredentialFingerprint, probe.Method, probe.Endpoint(request.Repositories[i]), probe.Body, cancellationToken)));
                 }
             }
         }
 
         await Task.WhenAll(probes.Select(p => p.Answer)).ConfigureAwait(false);
-        var verdicts = new List<(int Repository, string Permission, BitbucketServerProbeVerdict Verdict)>();
+        var verdicts = new List<(int Repository, string Permission, ProbeVerdict Verdict)>();
         foreach (var (index, probe, task) in probes)
         {
-            var answer = await task.ConfigureAwait(false);
-            var verdict = probe.Interpret(BitbucketServerStatusMap.Classify(answer.StatusCode));
             var repository = request.Repositories[index].Name;
-            Log.ProbeAnswered(logger, session.Fingerprint, probe.Permission, repository, answer.StatusCode, verdict);
-            if (verdict == BitbucketServerProbeVerdict.UnexpectedSuccess)
+            var reply = await task.ConfigureAwait(false);
+            if (reply.Answer is not { } answer)
             {
-                Log.UnexpectedProbeSuccess(logger, session.Fingerprint, probe.Method.Method, probe.Permission, repository, answer.StatusCode);
+                result.Note($"The {probe.Permission} probe on {repository} was not checked ({reply.Unreachable})");
+                verdicts.Add((index, probe.Permission, ProbeVerdict.Unknown));
+                continue;
+            }
+
+            var verdict = probe.Interpret(ProviderStatusMap.Classify(answer.StatusCode));
+            Log.ProbeAnswered(logger, result.CredentialFingerprint, probe.Permission, repository, answer.StatusCode, verdict);
+            if (verdict == ProbeVerdict.UnexpectedSuccess)
+            {
+                Log.UnexpectedProbeSuccess(logger, result.CredentialFingerprint, probe.Method.Method, probe.Permission, repository, answer.StatusCode);
                 result.Fail(InspectionStatus.ProviderError,
                     $"The write probe {probe.Method.Method} for {probe.Permission} on {repository} answered {answer.StatusCode}; it was built to be rejected, so the answer cannot be trusted and the permission stays undetermined.");
             }
-            else if (verdict == BitbucketServerProbeVerdict.RateLimited)
+            else if (verdict == ProbeVerdict.RateLimited)
             {
                 FailWith(result, answer, $"the {probe.Permission} probe on {repository}");
             }
@@ -226,7 +244,7 @@ internal sealed partial class BitbucketServerTokenInspector(
 
         for (var i = 0; i < repositoryAnswers.Length; i++)
         {
-            var write = verdicts.Where(v => v.Repository == i && v.Permission == "REPO_WRITE").Select(v => (BitbucketServerProbeVerdict?)v.Verdict).FirstOrDefault();
+            var write = verdicts.Where(v => v.Repository == i && v.Permission == "REPO_WRITE").Select(v => (ProbeVerdict?)v.Verdict).FirstOrDefault();
             result.Repositories.Add(RepositoryResult(result, request.Repositories[i], repositoryAnswers[i], write, exact is not null));
         }
     }
@@ -235,37 +253,37 @@ internal sealed partial class BitbucketServerTokenInspector(
     /// Looks the token up as a repository token of the first named repository, and as a project token of its project,
     /// concurrently (two requests); the first that answers with permissions wins.
     /// </summary>
-    private async Task<(TokenType Type, (IReadOnlyList<string> Permissions, DateTimeOffset? ExpiresAt)? Token, BitbucketServerAnswer Last)> ScopedTokenAsync(
-        BitbucketServerSession session, Uri accessTokens, RepositoryRequest repository, string tokenId, CancellationToken cancellationToken)
+    private async Task<(TokenType Type, (IReadOnlyList<string> Permissions, DateTimeOffset? ExpiresAt)? Token, ProviderAnswer Last)> ScopedTokenAsync(
+        ProviderSession session, string fingerprint, Uri accessTokens, RepositoryRequest repository, string tokenId, CancellationToken cancellationToken)
     {
         var project = Uri.EscapeDataString(repository.Owner);
-        var repositoryTask = SendAsync(session, HttpMethod.Get, new Uri(accessTokens, $"projects/{project}/repos/{Uri.EscapeDataString(repository.Repository)}/{tokenId}").ToString(), null, cancellationToken);
-        var projectTask = SendAsync(session, HttpMethod.Get, new Uri(accessTokens, $"projects/{project}/{tokenId}").ToString(), null, cancellationToken);
+        var repositoryTask = SendAsync(session, fingerprint, HttpMethod.Get, new Uri(accessTokens, $"projects/{project}/repos/{Uri.EscapeDataString(repository.Repository)}/{tokenId}").ToString(), null, cancellationToken);
+        var projectTask = SendAsync(session, fingerprint, HttpMethod.Get, new Uri(accessTokens, $"projects/{project}/{tokenId}").ToString(), null, cancellationToken);
         await Task.WhenAll(repositoryTask, projectTask).ConfigureAwait(false);
-        var (byRepository, byProject) = (await repositoryTask.ConfigureAwait(false), await projectTask.ConfigureAwait(false));
+        var (byRepository, byProject) = ((await repositoryTask.ConfigureAwait(false)).Required, (await projectTask.ConfigureAwait(false)).Required);
         return byRepository.IsSuccess && BitbucketServerJson.AccessToken(byRepository.Body) is { } repositoryToken ? (TokenType.BitbucketServerRepository, repositoryToken, byRepository)
             : byProject.IsSuccess && BitbucketServerJson.AccessToken(byProject.Body) is { } projectToken ? (TokenType.BitbucketServerProject, projectToken, byProject)
             : (TokenType.BitbucketServerHttpAccessToken, null, byRepository);
     }
 
-    private static bool Visible(BitbucketServerAnswer answer) => answer.IsSuccess && BitbucketServerJson.RepositorySlug(answer.Body) is not null;
+    private static bool Visible(ProviderReply reply) => reply.Answer is { IsSuccess: true } answer && BitbucketServerJson.RepositorySlug(answer.Body) is not null;
 
     /// <summary>
     /// The grant the probes showed, as for GitHub's fine-grained tokens: a permission is held when every named repository
     /// probed grants it, and not held when any refuses it (the runtime needs it on all of them), together with every
     /// permission implying it; everything else is undetermined. Every valid token holds REPO_READ.
     /// </summary>
-    private static GrantedScopes Inferred(List<(int Repository, string Permission, BitbucketServerProbeVerdict Verdict)> verdicts)
+    private static GrantedScopes Inferred(List<(int Repository, string Permission, ProbeVerdict Verdict)> verdicts)
     {
         var granted = new List<string> { "REPO_READ" };
         var denied = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in verdicts.GroupBy(v => v.Permission))
         {
-            if (group.Any(v => v.Verdict == BitbucketServerProbeVerdict.Denied))
+            if (group.Any(v => v.Verdict == ProbeVerdict.Denied))
             {
                 denied.Add(group.Key);
             }
-            else if (group.All(v => v.Verdict == BitbucketServerProbeVerdict.Granted))
+            else if (group.All(v => v.Verdict == ProbeVerdict.Granted))
             {
                 granted.Add(group.Key);
             }
@@ -279,13 +297,18 @@ internal sealed partial class BitbucketServerTokenInspector(
         return GrantedScopes.Create(Vocabulary, granted, undetermined);
     }
 
-    private static RepositoryAccessResult RepositoryResult(InspectionDraft result, RepositoryRequest repository, BitbucketServerAnswer answer, BitbucketServerProbeVerdict? write, bool exact)
+    private RepositoryAccessResult RepositoryResult(InspectionDraft result, RepositoryRequest repository, ProviderReply reply, ProbeVerdict? write, bool exact)
     {
-        var outcome = BitbucketServerStatusMap.Classify(answer.StatusCode);
+        if (reply.Answer is not { } answer)
+        {
+            return reply.NotChecked(repository);
+        }
+
+        var outcome = ProviderStatusMap.Classify(answer.StatusCode);
         var said = BitbucketServerJson.ErrorMessage(answer.Body) is { } message ? $" ({message})" : string.Empty;
         switch (outcome)
         {
-            case BitbucketServerOutcome.Success when Visible(answer):
+            case ProviderOutcome.Success when Visible(reply):
             {
                 if (repository.Access == RepositoryAccess.Read)
                 {
@@ -295,8 +318,8 @@ internal sealed partial class BitbucketServerTokenInspector(
                 bool? canWrite = exact && !result.Granted!.Grants("REPO_WRITE") ? false
                     : write switch
                     {
-                        BitbucketServerProbeVerdict.Granted => true,
-                        BitbucketServerProbeVerdict.Denied => false,
+                        ProbeVerdict.Granted => true,
+                        ProbeVerdict.Denied => false,
                         _ => null,
                     };
                 var text = canWrite switch
@@ -310,30 +333,30 @@ internal sealed partial class BitbucketServerTokenInspector(
                 return new(repository.Name, repository.Access, state, true, canWrite, text);
             }
 
-            case BitbucketServerOutcome.NotFound or BitbucketServerOutcome.Unauthorized or BitbucketServerOutcome.Forbidden:
+            case ProviderOutcome.NotFound or ProviderOutcome.Unauthorized or ProviderOutcome.Forbidden:
                 return new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
                     $"Bitbucket Server does not show the repository to the token: it does not exist, or the token or its owner has no access{said}.");
-            case BitbucketServerOutcome.RateLimited:
+            case ProviderOutcome.RateLimited:
                 FailWith(result, answer, $"GET {BitbucketServerApiAddress.RepositoryPath(repository)}");
                 return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, "Not checked: Bitbucket Server's rate limit was reached.");
-            case BitbucketServerOutcome.Success:
+            case ProviderOutcome.Success:
                 return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, "Bitbucket Server's answer could not be read.");
             default:
                 return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, $"Bitbucket Server answered {answer.StatusCode}{said}.");
         }
     }
 
-    private async Task<BitbucketServerAnswer> SendAsync(BitbucketServerSession session, HttpMethod method, string endpoint, string? body, CancellationToken cancellationToken)
+    /// <summary>Sends one request; no answer becomes a reply with the reason, the caller's cancellation throws.</summary>
+    private async Task<ProviderReply> SendAsync(ProviderSession session, string fingerprint, HttpMethod method, string endpoint, string? body, CancellationToken cancellationToken)
     {
-        var address = new Uri(endpoint, UriKind.RelativeOrAbsolute);
-        var answer = await session.SendAsync(method, address, body, cancellationToken).ConfigureAwait(false);
-        if (logger.IsEnabled(LogLevel.Trace))
+        var reply = await session.TrySendAsync(method, endpoint, body, cancellationToken).ConfigureAwait(false);
+        if (reply.Answer is { } answer && logger.IsEnabled(LogLevel.Trace))
         {
-            var path = (address.IsAbsoluteUri ? address : new Uri(session.ApiUrl, address)).AbsolutePath;
-            Log.AnswerReceived(logger, session.Fingerprint, method.Method, path, answer.StatusCode);
+            var path = new Uri(session.ApiUrl, endpoint).AbsolutePath;
+            Log.AnswerReceived(logger, fingerprint, method.Method, path, answer.StatusCode);
         }
 
-        return answer;
+        return reply;
     }
 
     private TokenInspection Finish(InspectionDraft draft, int requestCount)

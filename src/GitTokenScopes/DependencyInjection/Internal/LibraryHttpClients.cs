@@ -11,7 +11,9 @@ internal static class LibraryHttpClients
     /// <summary>
     /// Registers one of the library's named clients unless it is already registered: no automatic redirects (the
     /// inspector decides, and never sends the token to another host) and none of the factory's logging handlers, whose
-    /// structured state carries header values; then the default resilience pipeline (<see cref="ResiliencePipelines"/>).
+    /// structured state carries header values; no time-out of the client's own (the inspector's per-request budget and
+    /// the resilience pipeline's attempt and total time-outs govern); then the default resilience pipeline
+    /// (<see cref="ResiliencePipelines"/>).
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="name">One of <see cref="GitTokenScopesHttpClientNames"/>.</param>
@@ -26,6 +28,7 @@ internal static class LibraryHttpClients
 
         services.AddSingleton(marker);
         var client = services.AddHttpClient(name)
+            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .RemoveAllLoggers();
         ResiliencePipelines.Add(client);

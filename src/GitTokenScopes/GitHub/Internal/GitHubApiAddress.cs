@@ -1,6 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-using GitTokenScopes.Internal;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.GitHub.Internal;
 
@@ -11,20 +11,13 @@ namespace GitTokenScopes.GitHub.Internal;
 /// </summary>
 internal static class GitHubApiAddress
 {
-    public static readonly Uri GitHubDotCom = new("https://api.github.com/");
-
-    public static (Uri? Address, string? Error) Resolve(GitCredential credential)
-    {
-        var address = credential.ApiUrl is { } api ? TransportPolicy.WithTrailingSlash(api)
-            : credential.ServerUrl is { } server ? FromServer(server)
-            : GitHubDotCom;
-        var error = TransportPolicy.Check(address);
-        return error is null ? (address, null) : (null, error);
-    }
-
     /// <summary>The REST path of a repository, relative to the API address: <c>repos/{owner}/{repo}</c>.</summary>
     public static string RepositoryPath(RepositoryRequest repository)
-        => $"repos/{Uri.EscapeDataString(repository.Owner)}/{Uri.EscapeDataString(repository.Repository)}";
+        => TransportPolicy.PathOf(repository, (owner, name) => $"repos/{owner}/{name}");
+
+    public static readonly Uri GitHubDotCom = new("https://api.github.com/");
+
+    public static (Uri? Address, string? Error) Resolve(GitCredential credential) => TransportPolicy.Resolve(credential, FromServer, GitHubDotCom);
 
     private static Uri FromServer(Uri server)
     {
@@ -40,9 +33,6 @@ internal static class GitHubApiAddress
             return new UriBuilder(server.Scheme, apiHost, server.IsDefaultPort ? -1 : server.Port, "/").Uri;
         }
 
-        var withSlash = TransportPolicy.WithTrailingSlash(server);
-        return withSlash.AbsolutePath.EndsWith("/api/v3/", StringComparison.OrdinalIgnoreCase)
-            ? withSlash
-            : new Uri(withSlash, "api/v3/");
+        return TransportPolicy.WithSuffix(server, "api/v3/");
     }
 }

@@ -2,6 +2,7 @@
 
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.GitHub.Internal;
 
@@ -17,7 +18,7 @@ internal static partial class GitHubHeaders
     /// Reads <c>X-OAuth-Scopes</c>: <see langword="null"/> when absent; an empty list when present but empty. Split on
     /// commas and trimmed, so "repo, gist", "repo,gist" and " repo ,gist " read alike.
     /// </summary>
-    public static IReadOnlyList<string>? Scopes(GitHubAnswer answer)
+    public static IReadOnlyList<string>? Scopes(ProviderAnswer answer)
         => answer.Header(OAuthScopes) is { } value
             ? value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             : null;
@@ -26,7 +27,7 @@ internal static partial class GitHubHeaders
     /// Reads <c>github-authentication-token-expiration</c> in either layout GitHub uses:
     /// <c>2026-12-01 10:00:00 UTC</c> or <c>2026-12-01 03:00:00 -0700</c>.
     /// </summary>
-    public static DateTimeOffset? Expiration(GitHubAnswer answer)
+    public static DateTimeOffset? Expiration(ProviderAnswer answer)
     {
         var value = answer.Header(TokenExpiration)?.Trim();
         if (string.IsNullOrEmpty(value))
@@ -53,12 +54,12 @@ internal static partial class GitHubHeaders
     }
 
     /// <summary>Reads the rate-limit headers; <see langword="null"/> when GitHub sent none (GHES with rate limits off).</summary>
-    public static RateLimitInfo? RateLimit(GitHubAnswer answer, TimeProvider time)
+    public static RateLimitInfo? RateLimit(ProviderAnswer answer, TimeProvider time)
     {
-        var limit = Int(answer.Header("x-ratelimit-limit"));
-        var remaining = Int(answer.Header("x-ratelimit-remaining"));
-        var reset = Long(answer.Header("x-ratelimit-reset")) is { } epoch ? DateTimeOffset.FromUnixTimeSeconds(epoch) : (DateTimeOffset?)null;
-        var retryAfter = RetryAfter(answer.Header("retry-after"), time);
+        var limit = answer.Int("x-ratelimit-limit");
+        var remaining = answer.Int("x-ratelimit-remaining");
+        var reset = answer.Long("x-ratelimit-reset") is { } epoch ? DateTimeOffset.FromUnixTimeSeconds(epoch) : (DateTimeOffset?)null;
+        var retryAfter = answer.RetryAfter(time);
         var resource = answer.Header("x-ratelimit-resource");
         return limit is null && remaining is null && reset is null && retryAfter is null
             ? null
@@ -66,7 +67,7 @@ internal static partial class GitHubHeaders
     }
 
     /// <summary>Reads <c>X-GitHub-SSO: required; url=…</c>; returns whether SSO is required and the authorization URL.</summary>
-    public static (bool Required, Uri? Url) SsoRequirement(GitHubAnswer answer)
+    public static (bool Required, Uri? Url) SsoRequirement(ProviderAnswer answer)
     {
         var value = answer.Header(Sso);
         if (value is null || !value.TrimStart().StartsWith("required", StringComparison.OrdinalIgnoreCase))
@@ -90,7 +91,7 @@ internal static partial class GitHubHeaders
     /// Reads <c>X-Accepted-GitHub-Permissions</c>: alternative sets separated by <c>;</c>, each a comma-separated list of
     /// <c>name=level</c>; returns the sets, each normalized.
     /// </summary>
-    public static IReadOnlyList<IReadOnlyList<string>> AcceptedPermissions(GitHubAnswer answer)
+    public static IReadOnlyList<IReadOnlyList<string>> AcceptedPermissions(ProviderAnswer answer)
         => answer.Header(AcceptedPermissionsHeader) is { } value
             ? value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(set => (IReadOnlyList<string>)set.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
@@ -99,28 +100,6 @@ internal static partial class GitHubHeaders
                 .ToArray()
             : [];
 
-    private static TimeSpan? RetryAfter(string? value, TimeProvider time)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        return DateTimeOffset.TryParseExact(value.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? (at - time.GetUtcNow()) is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero
-            : null;
-    }
-
-    private static int? Int(string? value)
-        => int.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var result) ? result : null;
-
-    private static long? Long(string? value)
-        => long.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var result) ? result : null;
 
     [GeneratedRegex(@"^(?<time>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}) (?<sign>[+-])(?<hh>\d{2}):?(?<mm>\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex OffsetLayout();

@@ -1,5 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Providers.Internal;
+
 namespace GitTokenScopes.GitHub.Internal;
 
 /// <summary>
@@ -14,29 +16,29 @@ internal sealed class GitHubPermissionProbe
     private const string NoSuchHook = "2147483647";
     private const string NoSuchFile = "gittokenscopes-permission-probe.txt";
 
-    private static readonly GitHubOutcome[] Forbidden = [GitHubOutcome.Forbidden];
+    private static readonly ProviderOutcome[] Forbidden = [ProviderOutcome.Forbidden];
 
     // A 404 from a read endpoint of a repository seen a moment earlier is GitHub hiding what the token may not read.
-    private static readonly GitHubOutcome[] ForbiddenOrHidden = [GitHubOutcome.Forbidden, GitHubOutcome.NotFound];
+    private static readonly ProviderOutcome[] ForbiddenOrHidden = [ProviderOutcome.Forbidden, ProviderOutcome.NotFound];
 
     private static readonly GitHubPermissionProbe[] Table =
     [
-        new("contents", "read", HttpMethod.Get, "commits?per_page=1", [GitHubOutcome.Success, GitHubOutcome.Rejected], ForbiddenOrHidden), // 409: empty repository
-        new("contents", "write", HttpMethod.Put, $"contents/{NoSuchFile}", [GitHubOutcome.Rejected], Forbidden),
-        new("administration", "read", HttpMethod.Get, "actions/permissions", [GitHubOutcome.Success], ForbiddenOrHidden),
-        new("administration", "write", HttpMethod.Get, "rulesets/rule-suites?per_page=1", [GitHubOutcome.Success], Forbidden), // trufflehog's heuristic
-        new("repository_hooks", "read", HttpMethod.Get, "hooks?per_page=1", [GitHubOutcome.Success], ForbiddenOrHidden),
-        new("repository_hooks", "write", HttpMethod.Patch, $"hooks/{NoSuchHook}", [GitHubOutcome.NotFound, GitHubOutcome.Rejected], Forbidden),
-        new("statuses", "read", HttpMethod.Get, $"commits/{NoSuchSha}/statuses", [GitHubOutcome.Success, GitHubOutcome.NotFound, GitHubOutcome.Rejected], Forbidden),
-        new("statuses", "write", HttpMethod.Post, $"statuses/{NoSuchSha}", [GitHubOutcome.Rejected], Forbidden),
-        new("pull_requests", "read", HttpMethod.Get, "pulls?per_page=1", [GitHubOutcome.Success], ForbiddenOrHidden),
-        new("pull_requests", "write", HttpMethod.Post, "pulls", [GitHubOutcome.Rejected], Forbidden),
+        new("contents", "read", HttpMethod.Get, "commits?per_page=1", [ProviderOutcome.Success, ProviderOutcome.Rejected], ForbiddenOrHidden), // 409: empty repository
+        new("contents", "write", HttpMethod.Put, $"contents/{NoSuchFile}", [ProviderOutcome.Rejected], Forbidden),
+        new("administration", "read", HttpMethod.Get, "actions/permissions", [ProviderOutcome.Success], ForbiddenOrHidden),
+        new("administration", "write", HttpMethod.Get, "rulesets/rule-suites?per_page=1", [ProviderOutcome.Success], Forbidden), // trufflehog's heuristic
+        new("repository_hooks", "read", HttpMethod.Get, "hooks?per_page=1", [ProviderOutcome.Success], ForbiddenOrHidden),
+        new("repository_hooks", "write", HttpMethod.Patch, $"hooks/{NoSuchHook}", [ProviderOutcome.NotFound, ProviderOutcome.Rejected], Forbidden),
+        new("statuses", "read", HttpMethod.Get, $"commits/{NoSuchSha}/statuses", [ProviderOutcome.Success, ProviderOutcome.NotFound, ProviderOutcome.Rejected], Forbidden),
+        new("statuses", "write", HttpMethod.Post, $"statuses/{NoSuchSha}", [ProviderOutcome.Rejected], Forbidden),
+        new("pull_requests", "read", HttpMethod.Get, "pulls?per_page=1", [ProviderOutcome.Success], ForbiddenOrHidden),
+        new("pull_requests", "write", HttpMethod.Post, "pulls", [ProviderOutcome.Rejected], Forbidden),
     ];
 
-    private readonly GitHubOutcome[] _granted;
-    private readonly GitHubOutcome[] _denied;
+    private readonly ProviderOutcome[] _granted;
+    private readonly ProviderOutcome[] _denied;
 
-    private GitHubPermissionProbe(string permission, string level, HttpMethod method, string path, GitHubOutcome[] granted, GitHubOutcome[] denied)
+    private GitHubPermissionProbe(string permission, string level, HttpMethod method, string path, ProviderOutcome[] granted, ProviderOutcome[] denied)
     {
         Permission = permission;
         Level = level;
@@ -67,13 +69,5 @@ internal sealed class GitHubPermissionProbe
     public string Endpoint(RepositoryRequest repository)
         => $"{GitHubApiAddress.RepositoryPath(repository)}/{Path}";
 
-    public ProbeVerdict Interpret(GitHubOutcome outcome) => outcome switch
-    {
-        _ when _granted.Contains(outcome) => ProbeVerdict.Granted,
-        _ when _denied.Contains(outcome) => ProbeVerdict.Denied,
-        GitHubOutcome.Success when IsWrite => ProbeVerdict.UnexpectedSuccess,
-        GitHubOutcome.RateLimited => ProbeVerdict.RateLimited,
-        GitHubOutcome.SsoRequired => ProbeVerdict.SsoRequired,
-        _ => ProbeVerdict.Unknown,
-    };
+    public ProbeVerdict Interpret(ProviderOutcome outcome) => ProbeVerdicts.Interpret(outcome, _granted, _denied, IsWrite);
 }

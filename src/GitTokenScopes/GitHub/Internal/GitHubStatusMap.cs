@@ -1,5 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Providers.Internal;
+
 namespace GitTokenScopes.GitHub.Internal;
 
 /// <summary>
@@ -8,37 +10,19 @@ namespace GitTokenScopes.GitHub.Internal;
 /// </summary>
 internal static class GitHubStatusMap
 {
-    public static GitHubOutcome Classify(GitHubAnswer answer)
+    public static ProviderOutcome Classify(ProviderAnswer answer)
     {
         var status = answer.StatusCode;
-        if (status is >= 200 and <= 299)
-        {
-            return GitHubOutcome.Success;
-        }
-
-        if (status == 401)
-        {
-            return GitHubOutcome.Unauthorized;
-        }
-
-        if (status is 403 or 429 && IsRateLimited(answer))
-        {
-            return GitHubOutcome.RateLimited;
-        }
-
         return status switch
         {
-            403 when GitHubHeaders.SsoRequirement(answer).Required => GitHubOutcome.SsoRequired,
-            403 => GitHubOutcome.Forbidden,
-            404 => GitHubOutcome.NotFound,
-            400 or 409 or 422 => GitHubOutcome.Rejected,
-            >= 500 and <= 599 => GitHubOutcome.ServerError,
-            _ => GitHubOutcome.Unexpected,
+            403 when IsRateLimited(answer) => ProviderOutcome.RateLimited,
+            403 when GitHubHeaders.SsoRequirement(answer).Required => ProviderOutcome.SsoRequired,
+            _ => ProviderStatusMap.Classify(status),
         };
     }
 
     /// <summary>Primary limit: remaining is 0. Secondary limit: GitHub's message says so, or it sent Retry-After. 429 always.</summary>
-    private static bool IsRateLimited(GitHubAnswer answer)
+    private static bool IsRateLimited(ProviderAnswer answer)
         => answer.StatusCode == 429
             || answer.Header("x-ratelimit-remaining")?.Trim() == "0"
             || answer.Header("retry-after") is not null

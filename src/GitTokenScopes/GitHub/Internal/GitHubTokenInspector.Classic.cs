@@ -1,23 +1,21 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using GitTokenScopes.Inspection.Internal;
+using GitTokenScopes.Providers.Internal;
 namespace GitTokenScopes.GitHub.Internal;
 
 internal sealed partial class GitHubTokenInspector
 {
     /// <summary>Classic, OAuth and unrecognized tokens: scopes from <c>X-OAuth-Scopes</c>, repositories from their <c>permissions</c>.</summary>
-    private async Task InspectClassicAsync(GitHubSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
+    private async Task InspectClassicAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
     {
-        var identityTask = session.SendAsync(HttpMethod.Get, "user", withEmptyBody: false, cancellationToken);
+        // Every request settles before any answer is read, so none is still running when the inspection ends.
+        var identityTask = session.TrySendAsync(HttpMethod.Get, "user", null, cancellationToken);
         var repositoryTasks = request.Repositories
-            .Select(r => session.SendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(r), withEmptyBody: false, cancellationToken))
+            .Select(r => session.TrySendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(r), null, cancellationToken))
             .ToArray();
-        // Every request settles before any answer is read: one that could not reach GitHub throws below, and none may
-        // still be running on the session when the inspection ends.
-        Task[] sent = [identityTask, .. repositoryTasks];
-        await Task.WhenAll(sent).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        var identity = await identityTask.ConfigureAwait(false);
         var repositories = await Task.WhenAll(repositoryTasks).ConfigureAwait(false);
+        var identity = (await identityTask.ConfigureAwait(false)).Required;
 
         if (!identity.IsSuccess)
         {
@@ -56,12 +54,17 @@ internal sealed partial class GitHubTokenInspector
         }
     }
 
-    private RepositoryAccessResult ClassicRepository(InspectionDraft result, RepositoryRequest repository, GitHubAnswer answer)
+    private RepositoryAccessResult ClassicRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
     {
+        if (reply.Answer is not { } answer)
+        {
+            return reply.NotChecked(repository);
+        }
+
         var granted = result.Granted!;
         switch (GitHubStatusMap.Classify(answer))
         {
-            case GitHubOutcome.Success when GitHubJson.Repository(answer.Body) is { } info:
+            case ProviderOutcome.Success when GitHubJson.Repository(answer.Body) is { } info:
             {
                 var (isPrivate, pull, push) = info;
 
@@ -80,7 +83,7 @@ internal sealed partial class GitHubTokenInspector
                 return new(repository.Name, repository.Access, enough switch { true => RepositoryAccessState.Granted, false => RepositoryAccessState.Insufficient, null => RepositoryAccessState.Unknown }, canRead, canWrite, message);
             }
 
-            case GitHubOutcome.NotFound:
+            case ProviderOutcome.NotFound:
                 return new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
                     granted.Grants("repo")
                         ? "GitHub does not show the repository to the token: it does not exist or the account has no access."
@@ -91,19 +94,19 @@ internal sealed partial class GitHubTokenInspector
     }
 
     /// <summary>A repository call that neither succeeded nor said "not visible": rate limit, SSO, outage or a malformed answer.</summary>
-    private RepositoryAccessResult UnknownRepository(InspectionDraft result, RepositoryRequest repository, GitHubAnswer answer)
+    private RepositoryAccessResult UnknownRepository(InspectionDraft result, RepositoryRequest repository, ProviderAnswer answer)
     {
         var outcome = GitHubStatusMap.Classify(answer);
-        if (outcome is GitHubOutcome.RateLimited or GitHubOutcome.SsoRequired)
+        if (outcome is ProviderOutcome.RateLimited or ProviderOutcome.SsoRequired)
         {
             FailWith(result, answer, $"GET /{GitHubApiAddress.RepositoryPath(repository)}");
         }
 
         var message = outcome switch
         {
-            GitHubOutcome.RateLimited => "Not checked: GitHub's rate limit was reached.",
-            GitHubOutcome.SsoRequired => "The owning organization requires SAML single sign-on authorization of the token.",
-            GitHubOutcome.Success => "GitHub's answer could not be read.",
+            ProviderOutcome.RateLimited => "Not checked: GitHub's rate limit was reached.",
+            ProviderOutcome.SsoRequired => "The owning organization requires SAML single sign-on authorization of the token.",
+            ProviderOutcome.Success => "GitHub's answer could not be read.",
             _ => $"GitHub answered {answer.StatusCode}.",
         };
         return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, message);

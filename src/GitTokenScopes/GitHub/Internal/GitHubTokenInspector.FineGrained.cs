@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using GitTokenScopes.Inspection.Internal;
+using GitTokenScopes.Providers.Internal;
 namespace GitTokenScopes.GitHub.Internal;
 
 internal sealed partial class GitHubTokenInspector
@@ -18,20 +19,20 @@ internal sealed partial class GitHubTokenInspector
     /// its probes too (they answer 404 and are ignored). What a probe proves about the whole token still counts there:
     /// a rate limit or an SSO block fails the inspection, and a write probe answered 2xx makes it a provider error.
     /// </remarks>
-    private async Task InspectFineGrainedAsync(GitHubSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
+    private async Task InspectFineGrainedAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
     {
         var installation = result.Type == TokenType.GitHubAppInstallation;
 
         // Installation tokens get 403 on /user; they list what they can reach instead (no permission needed).
-        var identityTask = session.SendAsync(HttpMethod.Get, installation ? "installation/repositories?per_page=100" : "user", withEmptyBody: false, cancellationToken);
+        var identityTask = session.TrySendAsync(HttpMethod.Get, installation ? "installation/repositories?per_page=100" : "user", null, cancellationToken);
         var needed = NeededPermissions(request);
         var repositories = request.Repositories;
 
         // Every GET is queued before any probe, so that under the session's concurrency cap the reads go out first.
-        var reads = new Task<GitHubAnswer>[repositories.Count];
+        var reads = new Task<ProviderReply>[repositories.Count];
         for (var i = 0; i < reads.Length; i++)
         {
-            reads[i] = session.SendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(repositories[i]), withEmptyBody: false, cancellationToken);
+            reads[i] = session.TrySendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(repositories[i]), null, cancellationToken);
         }
 
         var readProbes = ProbesFor(RepositoryAccess.Read, needed);
@@ -43,18 +44,15 @@ internal sealed partial class GitHubTokenInspector
             probeRuns[i] = ProbeAllAsync(session, result.CredentialFingerprint, repository, repository.Access == RepositoryAccess.ReadWrite ? readWriteProbes : readProbes, cancellationToken);
         }
 
-        // Every request settles before any answer is read: one that could not reach GitHub throws below, and none may
-        // still be running on the session when the inspection ends.
-        Task[] sent = [identityTask, .. reads, .. probeRuns];
-        await Task.WhenAll(sent).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        var identity = await identityTask.ConfigureAwait(false);
+        // Every request settles before any answer is read, so none is still running when the inspection ends.
         var probes = await Task.WhenAll(probeRuns).ConfigureAwait(false);
         var answers = await Task.WhenAll(reads).ConfigureAwait(false);
+        var identity = (await identityTask.ConfigureAwait(false)).Required;
         var visible = new bool[answers.Length];
         var visibleCount = 0;
         for (var i = 0; i < answers.Length; i++)
         {
-            visible[i] = GitHubStatusMap.Classify(answers[i]) == GitHubOutcome.Success;
+            visible[i] = answers[i].Answer is { } read && GitHubStatusMap.Classify(read) == ProviderOutcome.Success;
             if (visible[i])
             {
                 visibleCount++;
@@ -95,12 +93,12 @@ internal sealed partial class GitHubTokenInspector
         for (var i = 0; i < answers.Length; i++)
         {
             var repository = repositories[i];
-            repositoryStates[i] = GitHubStatusMap.Classify(answers[i]) switch
+            repositoryStates[i] = answers[i].Answer is not { } read ? answers[i].NotChecked(repository) : GitHubStatusMap.Classify(read) switch
             {
-                GitHubOutcome.Success => FineGrainedRepository(repository, probes[i]),
-                GitHubOutcome.NotFound => new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
+                ProviderOutcome.Success => FineGrainedRepository(repository, probes[i]),
+                ProviderOutcome.NotFound => new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
                     "GitHub does not show the repository to the token: it is not in the token's repository selection, the account has no access, or an organization's approval is pending."),
-                _ => UnknownRepository(result, repository, answers[i]),
+                _ => UnknownRepository(result, repository, read),
             };
         }
 
@@ -231,7 +229,7 @@ internal sealed partial class GitHubTokenInspector
         return [.. probes];
     }
 
-    private Task<ProbeResult[]> ProbeAllAsync(GitHubSession session, string fingerprint, RepositoryRequest repository, GitHubPermissionProbe[] probes, CancellationToken cancellationToken)
+    private Task<ProbeResult[]> ProbeAllAsync(ProviderSession session, string fingerprint, RepositoryRequest repository, GitHubPermissionProbe[] probes, CancellationToken cancellationToken)
     {
         var runs = new Task<ProbeResult>[probes.Length];
         for (var i = 0; i < runs.Length; i++)
@@ -246,14 +244,14 @@ internal sealed partial class GitHubTokenInspector
     /// Sends one probe and reads its verdict. Nothing is written to the inspection here: the probe may be answered
     /// before its repository's GET, and what it means depends on that GET (see <see cref="ApplyProbeResults"/>).
     /// </summary>
-    private async Task<ProbeResult> ProbeAsync(GitHubSession session, string fingerprint, RepositoryRequest repository, GitHubPermissionProbe probe, CancellationToken cancellationToken)
+    private async Task<ProbeResult> ProbeAsync(ProviderSession session, string fingerprint, RepositoryRequest repository, GitHubPermissionProbe probe, CancellationToken cancellationToken)
     {
-        GitHubAnswer answer;
+        ProviderAnswer answer;
         try
         {
-            answer = await session.SendAsync(probe.Method, probe.Endpoint(repository), withEmptyBody: probe.IsWrite, cancellationToken).ConfigureAwait(false);
+            answer = await session.SendAsync(probe.Method, probe.Endpoint(repository), probe.IsWrite ? "{}" : null, cancellationToken).ConfigureAwait(false);
         }
-        catch (GitHubUnreachableException exception)
+        catch (ProviderUnreachableException exception)
         {
             return new ProbeResult(probe, ProbeVerdict.Unknown, null, exception.Message);
         }
@@ -336,5 +334,5 @@ internal sealed partial class GitHubTokenInspector
     }
 
     /// <summary>One probe's verdict, with GitHub's answer, or the reason GitHub could not be reached (then the verdict is Unknown).</summary>
-    private readonly record struct ProbeResult(GitHubPermissionProbe Probe, ProbeVerdict Verdict, GitHubAnswer? Answer, string? Unreachable);
+    private readonly record struct ProbeResult(GitHubPermissionProbe Probe, ProbeVerdict Verdict, ProviderAnswer? Answer, string? Unreachable);
 }

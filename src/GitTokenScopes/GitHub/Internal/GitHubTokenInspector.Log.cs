@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Providers.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace GitTokenScopes.GitHub.Internal;

@@ -1,9 +1,10 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using GitTokenScopes.Inspection.Internal;
-using Microsoft.Extensions.Http;
+using GitTokenScopes.Providers.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Octokit.Internal;
 
 namespace GitTokenScopes.GitHub.Internal;
 
@@ -16,14 +17,12 @@ namespace GitTokenScopes.GitHub.Internal;
 /// are ignored), the price of one round trip instead of two.
 /// </summary>
 internal sealed partial class GitHubTokenInspector(
+    IHttpClientFactory clients,
     IHttpMessageHandlerFactory handlers,
-    IOptionsMonitor<HttpClientFactoryOptions> factoryOptions,
     IOptionsMonitor<GitHubInspectorOptions> options,
     TimeProvider time,
     ILogger<GitHubTokenInspector> logger) : ITokenInspector
 {
-    private readonly GitHubAdapterSource _adapters = new(handlers, factoryOptions, time);
-
     private static readonly ScopeVocabulary ClassicVocabulary = ScopeVocabulary.For(GitProvider.GitHub, TokenFamily.Classic);
     private static readonly ScopeVocabulary FineGrainedVocabulary = ScopeVocabulary.For(GitProvider.GitHub, TokenFamily.FineGrained);
 
@@ -51,8 +50,7 @@ internal sealed partial class GitHubTokenInspector(
             return Finish(result.Fail(InspectionStatus.Unsupported, "GitHub App refresh tokens (ghr_) cannot call the API; exchange it for a user access token (ghu_) and check that one."), 0);
         }
 
-        var settings = options.CurrentValue;
-        using var session = new GitHubSession(_adapters.Current, apiUrl, credential.Token, settings);
+        using var session = Session(apiUrl, credential.Token, options.CurrentValue);
         Log.InspectionStarted(logger, credential.Fingerprint, apiUrl.Host, type);
         try
         {
@@ -65,12 +63,40 @@ internal sealed partial class GitHubTokenInspector(
                 await InspectClassicAsync(session, request, result, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (GitHubUnreachableException exception)
+        catch (ProviderUnreachableException exception)
         {
             result.Fail(InspectionStatus.Unreachable, exception.Message);
         }
 
         return Finish(result, session.RequestCount);
+    }
+
+    /// <summary>
+    /// Octokit's stock adapter over the named client's handler, one per inspection: it carries every request, and its
+    /// redirect handler drops <c>Authorization</c> when a redirect leaves the host. The adapter owns an
+    /// <see cref="HttpClient"/> of its own, so it takes the named client's settings (its time-out, infinite unless the
+    /// host says otherwise, and its default headers) as the other providers' clients have them.
+    /// </summary>
+    private ProviderSession Session(Uri apiUrl, string token, GitHubInspectorOptions settings)
+    {
+        using var configured = clients.CreateClient(GitTokenScopesHttpClientNames.GitHub);
+        var defaults = configured.DefaultRequestHeaders.ToArray();
+        var adapter = new HttpClientAdapter(() => handlers.CreateHandler(GitTokenScopesHttpClientNames.GitHub));
+        adapter.SetRequestTimeout(configured.Timeout);
+        var authorization = "token " + token;
+        return new ProviderSession("GitHub", apiUrl, settings, time, adapter.SendAsync, r =>
+        {
+            r.Headers.TryAddWithoutValidation("Authorization", authorization);
+            r.Headers.Accept.Clear();
+            r.Headers.TryAddWithoutValidation("Accept", "application/vnd.github+json");
+            r.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", "2022-11-28");
+
+            // As HttpClient applies default headers: only those the request does not set itself.
+            foreach (var (name, values) in defaults.Where(d => !r.Headers.Contains(d.Key)))
+            {
+                r.Headers.TryAddWithoutValidation(name, values);
+            }
+        }, adapter);
     }
 
     private TokenInspection Finish(InspectionDraft draft, int requestCount)
@@ -81,7 +107,7 @@ internal sealed partial class GitHubTokenInspector(
     }
 
     /// <summary>Maps a failed answer of a call the whole inspection depends on to the inspection's status.</summary>
-    private void FailWith(InspectionDraft result, GitHubAnswer answer, string what)
+    private void FailWith(InspectionDraft result, ProviderAnswer answer, string what)
     {
         var outcome = GitHubStatusMap.Classify(answer);
         result.RateLimit = GitHubHeaders.RateLimit(answer, time) ?? result.RateLimit;
@@ -89,21 +115,21 @@ internal sealed partial class GitHubTokenInspector(
         var suffix = said is null ? string.Empty : $": {said}";
         switch (outcome)
         {
-            case GitHubOutcome.Unauthorized:
+            case ProviderOutcome.Unauthorized:
                 result.Fail(InspectionStatus.Invalid, $"GitHub rejected the token (401{suffix}); it is unknown, expired or revoked.");
                 break;
-            case GitHubOutcome.RateLimited:
-                result.Fail(InspectionStatus.RateLimited, RateLimitMessage(result.RateLimit));
+            case ProviderOutcome.RateLimited:
+                result.Fail(InspectionStatus.RateLimited, ProviderStatusMap.RateLimitMessage("GitHub", result.RateLimit));
                 break;
-            case GitHubOutcome.SsoRequired:
+            case ProviderOutcome.SsoRequired:
                 var (_, url) = GitHubHeaders.SsoRequirement(answer);
                 result.ActionUrl = url;
                 result.Fail(InspectionStatus.SsoRequired, "An organization requires SAML single sign-on: authorize the token for it" + (url is null ? "." : $" at {url}."));
                 break;
-            case GitHubOutcome.Forbidden:
+            case ProviderOutcome.Forbidden:
                 result.Fail(InspectionStatus.Forbidden, $"GitHub refused {what} (403{suffix}).");
                 break;
-            case GitHubOutcome.ServerError:
+            case ProviderOutcome.ServerError:
                 result.Fail(InspectionStatus.ProviderError, $"GitHub answered {what} with a server error ({answer.StatusCode}).");
                 break;
             default:
@@ -111,12 +137,4 @@ internal sealed partial class GitHubTokenInspector(
                 break;
         }
     }
-
-    private static string RateLimitMessage(RateLimitInfo? rateLimit)
-        => rateLimit switch
-        {
-            { RetryAfter: { } wait } => $"GitHub's rate limit was reached; retry after {wait.TotalSeconds:0} s.",
-            { ResetAt: { } reset } => $"GitHub's rate limit was reached; it resets at {reset:yyyy-MM-dd HH:mm:ss} UTC.",
-            _ => "GitHub's rate limit was reached.",
-        };
 }

@@ -1,6 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-using GitTokenScopes.Internal;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.GitLab.Internal;
 
@@ -14,14 +14,7 @@ internal static class GitLabApiAddress
 {
     public static readonly Uri GitLabDotCom = new("https://gitlab.com/api/v4/");
 
-    public static (Uri? Address, string? Error) Resolve(GitCredential credential)
-    {
-        var address = credential.ApiUrl is { } api ? TransportPolicy.WithTrailingSlash(api)
-            : credential.ServerUrl is { } server ? FromServer(server)
-            : GitLabDotCom;
-        var error = TransportPolicy.Check(address);
-        return error is null ? (address, null) : (null, error);
-    }
+    public static (Uri? Address, string? Error) Resolve(GitCredential credential) => TransportPolicy.Resolve(credential, FromServer, GitLabDotCom);
 
     /// <summary>
     /// The REST path of a project, relative to the API address: <c>projects/{full path}</c> with the path URL-encoded as
@@ -30,16 +23,5 @@ internal static class GitLabApiAddress
     public static string ProjectPath(RepositoryRequest repository) => "projects/" + Uri.EscapeDataString(repository.Name);
 
     private static Uri FromServer(Uri server)
-    {
-        var host = server.IdnHost.ToLowerInvariant();
-        if (host is "gitlab.com" or "www.gitlab.com")
-        {
-            return GitLabDotCom;
-        }
-
-        var withSlash = TransportPolicy.WithTrailingSlash(server);
-        return withSlash.AbsolutePath.EndsWith("/api/v4/", StringComparison.OrdinalIgnoreCase)
-            ? withSlash
-            : new Uri(withSlash, "api/v4/");
-    }
+        => server.IdnHost.ToLowerInvariant() is "gitlab.com" or "www.gitlab.com" ? GitLabDotCom : TransportPolicy.WithSuffix(server, "api/v4/");
 }

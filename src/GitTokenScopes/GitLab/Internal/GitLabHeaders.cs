@@ -1,6 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-using System.Globalization;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.GitLab.Internal;
 
@@ -13,46 +13,17 @@ namespace GitTokenScopes.GitLab.Internal;
 internal static class GitLabHeaders
 {
     /// <summary>Reads the rate-limit headers; <see langword="null"/> when GitLab sent none.</summary>
-    public static RateLimitInfo? RateLimit(GitLabAnswer answer, TimeProvider time)
+    public static RateLimitInfo? RateLimit(ProviderAnswer answer, TimeProvider time)
     {
-        var limit = Int(answer.Header("RateLimit-Limit"));
-        var remaining = Int(answer.Header("RateLimit-Remaining"));
-        var reset = Long(answer.Header("RateLimit-Reset")) is { } epoch && epoch > 0
+        var limit = answer.Int("RateLimit-Limit");
+        var remaining = answer.Int("RateLimit-Remaining");
+        var reset = answer.Long("RateLimit-Reset") is { } epoch && epoch > 0
             ? DateTimeOffset.FromUnixTimeSeconds(epoch)
-            : HttpDate(answer.Header("RateLimit-ResetTime"));
-        var retryAfter = RetryAfter(answer.Header("Retry-After"), time);
+            : answer.Date("RateLimit-ResetTime");
+        var retryAfter = answer.RetryAfter(time);
         var name = answer.Header("RateLimit-Name");
         return limit is null && remaining is null && reset is null && retryAfter is null
             ? null
             : new RateLimitInfo(limit, remaining, reset, retryAfter, string.IsNullOrWhiteSpace(name) ? null : name.Trim());
     }
-
-    private static TimeSpan? RetryAfter(string? value, TimeProvider time)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        return HttpDate(value) is { } at
-            ? (at - time.GetUtcNow()) is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero
-            : null;
-    }
-
-    private static DateTimeOffset? HttpDate(string? value)
-        => !string.IsNullOrWhiteSpace(value)
-            && DateTimeOffset.TryParseExact(value.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at
-            : null;
-
-    private static int? Int(string? value)
-        => int.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var result) ? result : null;
-
-    private static long? Long(string? value)
-        => long.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var result) ? result : null;
 }

@@ -2,6 +2,7 @@
 
 using System.Globalization;
 using System.Text.Json;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.GitLab.Internal;
 
@@ -13,7 +14,7 @@ internal static class GitLabJson
     /// <summary><c>GET /personal_access_tokens/self</c>; <see langword="null"/> when the body is malformed or has no <c>scopes</c> array.</summary>
     public static GitLabTokenInfo? Token(string? body)
     {
-        var self = Read(body, GitLabJsonContext.Default.TokenSelf);
+        var self = ProviderAnswer.Read(body, GitLabJsonContext.Default.TokenSelf);
         if (self?.Scopes is not { } scopes)
         {
             return null;
@@ -34,12 +35,12 @@ internal static class GitLabJson
 
     /// <summary><c>GET /user</c>: user name and bot flag; <see langword="null"/> when malformed or without a user name.</summary>
     public static (string Username, bool? Bot)? User(string? body)
-        => Read(body, GitLabJsonContext.Default.User) is { Username: { Length: > 0 } username } user ? (username, user.Bot) : null;
+        => ProviderAnswer.Read(body, GitLabJsonContext.Default.User) is { Username: { Length: > 0 } username } user ? (username, user.Bot) : null;
 
     /// <summary><c>GET /projects/:id</c>: visibility and the highest of the caller's project and group access levels.</summary>
     public static (string? Visibility, int? AccessLevel, bool PermissionsShown)? Project(string? body)
     {
-        var project = Read(body, GitLabJsonContext.Default.Project);
+        var project = ProviderAnswer.Read(body, GitLabJsonContext.Default.Project);
         if (project is null || (project.Id is null && project.PathWithNamespace is null))
         {
             return null;
@@ -53,7 +54,7 @@ internal static class GitLabJson
     /// <summary>Either GitLab error shape; <see langword="null"/> when the body is not a JSON object.</summary>
     public static GitLabError? Error(string? body)
     {
-        var error = Read(body, GitLabJsonContext.Default.ErrorBody);
+        var error = ProviderAnswer.Read(body, GitLabJsonContext.Default.ErrorBody);
         if (error is null)
         {
             return null;
@@ -66,6 +67,16 @@ internal static class GitLabJson
                 : [];
         return new GitLabError(Flatten(error.Message), Flatten(error.Error), error.ErrorDescription, scopes);
     }
+
+    /// <summary>What GitLab said, in one line for messages: the error description, the message, or the error code.</summary>
+    public static string? Said(GitLabError? error)
+        => error switch
+        {
+            { Description: { Length: > 0 } description } => description,
+            { Message: { Length: > 0 } message } => message,
+            { Code: { Length: > 0 } code } => code,
+            _ => null,
+        };
 
     /// <summary>
     /// GitLab writes <c>expires_at</c> as a date (<c>2026-12-01</c>). GitLab documents that such a token "expires at
@@ -118,22 +129,4 @@ internal static class GitLabJson
             { ValueKind: JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False } other => other.GetRawText(),
             _ => null,
         };
-
-    private static T? Read<T>(string? body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
-        where T : class
-    {
-        if (string.IsNullOrWhiteSpace(body) || body.TrimStart()[0] != '{')
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(body, type);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

@@ -1,5 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Providers.Internal;
+
 namespace GitTokenScopes.GitLab.Internal;
 
 /// <summary>
@@ -8,35 +10,21 @@ namespace GitTokenScopes.GitLab.Internal;
 /// </summary>
 internal static class GitLabStatusMap
 {
-    public static GitLabOutcome Classify(GitLabAnswer answer)
+    public static ProviderOutcome Classify(ProviderAnswer answer)
     {
+        // GitLab throttles with 429 (Rack::Attack and application rate limits), never with 403.
         var status = answer.StatusCode;
-        if (status is >= 200 and <= 299)
-        {
-            return GitLabOutcome.Success;
-        }
-
-        // GitLab throttles with 429 (Rack::Attack and application rate limits); it never uses 403 for that.
-        if (status == 429)
-        {
-            return GitLabOutcome.RateLimited;
-        }
-
-        var error = answer.Error;
+        var error = status is 400 or 401 or 403 ? GitLabJson.Error(answer.Body) : null;
         return status switch
         {
-            401 when IsInvalidToken(error, "expired") => GitLabOutcome.Expired,
-            401 when IsInvalidToken(error, "revoked") => GitLabOutcome.Revoked,
-            401 when IsInvalidToken(error, "impersonation") => GitLabOutcome.ImpersonationDisabled,
-            401 => GitLabOutcome.Unauthorized,
-            403 when string.Equals(error?.Code, "insufficient_scope", StringComparison.Ordinal) => GitLabOutcome.InsufficientScope,
-            403 => GitLabOutcome.Forbidden,
-            404 => GitLabOutcome.NotFound,
+            401 when IsInvalidToken(error, "expired") => ProviderOutcome.Expired,
+            401 when IsInvalidToken(error, "revoked") => ProviderOutcome.Revoked,
+            401 when IsInvalidToken(error, "impersonation") => ProviderOutcome.ImpersonationDisabled,
+            403 when string.Equals(error?.Code, "insufficient_scope", StringComparison.Ordinal) => ProviderOutcome.InsufficientScope,
             400 when error?.Message?.Contains("token type", StringComparison.OrdinalIgnoreCase) == true
-                || error?.Code?.Contains("token type", StringComparison.OrdinalIgnoreCase) == true => GitLabOutcome.WrongTokenType,
-            400 or 422 => GitLabOutcome.Rejected,
-            >= 500 and <= 599 => GitLabOutcome.ServerError,
-            _ => GitLabOutcome.Unexpected,
+                || error?.Code?.Contains("token type", StringComparison.OrdinalIgnoreCase) == true => ProviderOutcome.WrongTokenType,
+            409 => ProviderOutcome.Unexpected,
+            _ => ProviderStatusMap.Classify(status),
         };
     }
 

@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-using GitTokenScopes.Inspection.Internal;
+using GitTokenScopes.Inspection.Internal;using GitTokenScopes.Providers.Internal;
+
 namespace GitTokenScopes.GitLab.Internal;
 
 internal sealed partial class GitLabTokenInspector
@@ -16,7 +17,7 @@ internal sealed partial class GitLabTokenInspector
     /// are skipped when <c>/user</c> already proved neither <c>api</c> nor <c>read_api</c> is held.
     /// <c>read_repository</c> and <c>write_repository</c> work only over Git: unless implied, they stay undetermined.
     /// </summary>
-    private async Task InferAsync(GitLabSession session, InspectionDraft result, Reply user, CancellationToken cancellationToken)
+    private async Task InferAsync(ProviderSession session, InspectionDraft result, ProviderReply user, CancellationToken cancellationToken)
     {
         Log.SelfUnavailable(logger, result.CredentialFingerprint, session.ApiUrl.Host);
         result.Note("Scopes inferred from probes because GET /personal_access_tokens/self is not available (GitLab older than 15.5): "
@@ -34,9 +35,9 @@ internal sealed partial class GitLabTokenInspector
         var userOutcome = GitLabStatusMap.Classify(userAnswer);
         switch (userOutcome)
         {
-            case GitLabOutcome.Success:
+            case ProviderOutcome.Success:
                 break;
-            case GitLabOutcome.InsufficientScope:
+            case ProviderOutcome.InsufficientScope:
                 disproven.UnionWith(["api", "read_api", "read_user"]);
                 break;
             default:
@@ -58,10 +59,10 @@ internal sealed partial class GitLabTokenInspector
 
             switch (GitLabStatusMap.Classify(list.Answer!))
             {
-                case GitLabOutcome.Success:
+                case ProviderOutcome.Success:
                     granted.Add("read_api");
                     break;
-                case GitLabOutcome.InsufficientScope:
+                case ProviderOutcome.InsufficientScope:
                     disproven.UnionWith(["api", "read_api"]);
                     break;
                 default:
@@ -71,13 +72,13 @@ internal sealed partial class GitLabTokenInspector
 
             switch (GitLabStatusMap.Classify(create.Answer!))
             {
-                case GitLabOutcome.Rejected:
+                case ProviderOutcome.Rejected:
                     granted.Add("api");
                     break;
-                case GitLabOutcome.InsufficientScope:
+                case ProviderOutcome.InsufficientScope:
                     disproven.Add("api");
                     break;
-                case GitLabOutcome.Success:
+                case ProviderOutcome.Success:
                     Log.UnexpectedProbeSuccess(logger, result.CredentialFingerprint, "POST", "/" + CreateProjectProbe, create.Answer!.StatusCode);
                     result.Fail(InspectionStatus.ProviderError,
                         $"GitLab answered POST /projects with {create.Answer.StatusCode}, although the probe sends no project name and GitLab must reject it; the api scope was not trusted. Check the instance's projects and report this.");
@@ -89,7 +90,7 @@ internal sealed partial class GitLabTokenInspector
         }
 
         // /user answered 200, so one of read_user, read_api, api is held; with neither API scope, it is read_user.
-        if (userOutcome == GitLabOutcome.Success && disproven.Contains("read_api") && disproven.Contains("api"))
+        if (userOutcome == ProviderOutcome.Success && disproven.Contains("read_api") && disproven.Contains("api"))
         {
             granted.Add("read_user");
         }

@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using Microsoft.Extensions.Logging;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.GitLab.Internal;
 
@@ -23,9 +24,9 @@ internal sealed partial class GitLabTokenInspector
             Message = "GitLab token {Fingerprint} at {ApiHost}: {Status} (type {TokenType}, {RequestCount} requests)")]
         public static partial void InspectionFinished(ILogger logger, string fingerprint, string apiHost, InspectionStatus status, TokenType tokenType, int requestCount);
 
-        [LoggerMessage(EventId = AnswerReceivedId, EventName = "GitLabAnswerReceived", Level = LogLevel.Trace,
+        [LoggerMessage(EventId = AnswerReceivedId, EventName = "ProviderAnswerReceived", Level = LogLevel.Trace,
             Message = "GitLab token {Fingerprint}: {Method} {Endpoint} answered {StatusCode} ({Outcome})")]
-        public static partial void AnswerReceived(ILogger logger, string fingerprint, string method, string endpoint, int statusCode, GitLabOutcome outcome);
+        public static partial void AnswerReceived(ILogger logger, string fingerprint, string method, string endpoint, int statusCode, ProviderOutcome outcome);
 
         [LoggerMessage(EventId = SelfUnavailableId, EventName = "GitLabSelfUnavailable", Level = LogLevel.Information,
             Message = "GitLab token {Fingerprint} at {ApiHost}: GET /personal_access_tokens/self answered 404 (GitLab older than 15.5); inferring scopes from probes")]

@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-using GitTokenScopes.Inspection.Internal;
+using GitTokenScopes.Inspection.Internal;using GitTokenScopes.Providers.Internal;
+
 namespace GitTokenScopes.GitLab.Internal;
 
 internal sealed partial class GitLabTokenInspector
@@ -14,20 +15,19 @@ internal sealed partial class GitLabTokenInspector
     /// (Reporter or more reads a private project; Developer or more pushes). Scopes cap, roles decide (§2.2).
     /// Protected branches may still refuse a Developer's push; that is not checked.
     /// </summary>
-    private static RepositoryAccessResult ProjectAccess(InspectionDraft result, RepositoryRequest repository, Reply reply)
+    private static RepositoryAccessResult ProjectAccess(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
     {
         var granted = result.Granted!;
         var scopeRead = ScopeHeld(granted, "read_repository");
         var scopeWrite = ScopeHeld(granted, "write_repository");
-        if (reply.Unreachable is { } unreachable)
+        if (reply.Answer is not { } answer)
         {
-            return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, $"Not checked: {unreachable}");
+            return reply.NotChecked(repository);
         }
 
-        var answer = reply.Answer!;
         switch (GitLabStatusMap.Classify(answer))
         {
-            case GitLabOutcome.Success when GitLabJson.Project(answer.Body) is { } project:
+            case ProviderOutcome.Success when GitLabJson.Project(answer.Body) is { } project:
             {
                 var (visibility, shownLevel, permissionsShown) = project;
                 var open = visibility is "public" or "internal";
@@ -56,12 +56,12 @@ internal sealed partial class GitLabTokenInspector
                 return new(repository.Name, repository.Access, state, canRead, canWrite, message);
             }
 
-            case GitLabOutcome.Success:
+            case ProviderOutcome.Success:
                 return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, "GitLab's answer about the project could not be read.");
-            case GitLabOutcome.NotFound:
+            case ProviderOutcome.NotFound:
                 return new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
                     "GitLab does not show the project to the token: it does not exist, or the token's owner is not a member.");
-            case GitLabOutcome.InsufficientScope:
+            case ProviderOutcome.InsufficientScope:
             {
                 // The REST API needs read_api or api; read_repository and write_repository only work over Git.
                 bool? canRead = scopeRead == false ? false : null;
@@ -71,7 +71,7 @@ internal sealed partial class GitLabTokenInspector
                     "GitLab's API shows a project only to tokens with read_api or api; without them, the token's role on the project is unknown.");
             }
 
-            case GitLabOutcome.RateLimited:
+            case ProviderOutcome.RateLimited:
                 return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, "Not checked: GitLab's rate limit was reached.");
             default:
                 return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, $"GitLab answered {answer.StatusCode}.");

@@ -3,6 +3,7 @@
 using GitTokenScopes.Inspection.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.GitLab.Internal;
 
@@ -49,13 +50,14 @@ internal sealed partial class GitLabTokenInspector(
         }
 
         var settings = options.CurrentValue;
-        using var session = new GitLabSession(clients.CreateClient(GitTokenScopesHttpClientNames.GitLab), apiUrl, credential.Token, settings, time);
+        using var session = ProviderSession.Over(clients.CreateClient(GitTokenScopesHttpClientNames.GitLab), "GitLab", apiUrl, settings, time,
+            r => r.Headers.TryAddWithoutValidation("PRIVATE-TOKEN", credential.Token));
         Log.InspectionStarted(logger, credential.Fingerprint, apiUrl.Host, type);
         await InspectCoreAsync(session, request, result, cancellationToken).ConfigureAwait(false);
         return Finish(result, session.RequestCount);
     }
 
-    private async Task InspectCoreAsync(GitLabSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
+    private async Task InspectCoreAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
     {
         // Both identity calls and every project call go out together: wall time is one round trip.
         var selfTask = SendAsync(session, result, HttpMethod.Get, SelfEndpoint, cancellationToken);
@@ -77,7 +79,7 @@ internal sealed partial class GitLabTokenInspector(
         result.RateLimit = GitLabHeaders.RateLimit(answer, time);
         switch (GitLabStatusMap.Classify(answer))
         {
-            case GitLabOutcome.Success:
+            case ProviderOutcome.Success:
                 if (GitLabJson.Token(answer.Body) is not { } token)
                 {
                     result.Fail(InspectionStatus.ProviderError, "GitLab's answer to GET /personal_access_tokens/self could not be read (malformed JSON or no scopes list).");
@@ -86,10 +88,10 @@ internal sealed partial class GitLabTokenInspector(
 
                 ApplyToken(result, token);
                 break;
-            case GitLabOutcome.NotFound when user.Answer is { } userAnswer && GitLabStatusMap.Classify(userAnswer) == GitLabOutcome.NotFound:
+            case ProviderOutcome.NotFound when user.Answer is { } userAnswer && GitLabStatusMap.Classify(userAnswer) == ProviderOutcome.NotFound:
                 result.Fail(InspectionStatus.Misconfigured, $"No GitLab REST API answers at {session.ApiUrl}: GET /personal_access_tokens/self and GET /user both answered 404. Check the server or API URL.");
                 return;
-            case GitLabOutcome.NotFound:
+            case ProviderOutcome.NotFound:
                 await InferAsync(session, result, user, cancellationToken).ConfigureAwait(false);
                 break;
             default:
@@ -157,7 +159,7 @@ internal sealed partial class GitLabTokenInspector(
     }
 
     /// <summary>What <c>/user</c> said: the account and, from its user name, whether the token is a project or group token.</summary>
-    private static void ReadOwner(InspectionDraft result, Reply user)
+    private static void ReadOwner(InspectionDraft result, ProviderReply user)
     {
         if (user.Unreachable is { } unreachable)
         {
@@ -168,7 +170,7 @@ internal sealed partial class GitLabTokenInspector(
         var answer = user.Answer!;
         switch (GitLabStatusMap.Classify(answer))
         {
-            case GitLabOutcome.Success when GitLabJson.User(answer.Body) is { } owner:
+            case ProviderOutcome.Success when GitLabJson.User(answer.Body) is { } owner:
                 var (username, bot) = owner;
                 result.Account = new AccountInfo(username, bot switch { true => "bot", false => "user", null => null }, bot);
                 if (result.Type == TokenType.GitLabPersonal && GitLabTokenClassifier.FromOwner(username, bot) is { } owned)
@@ -177,11 +179,11 @@ internal sealed partial class GitLabTokenInspector(
                 }
 
                 break;
-            case GitLabOutcome.Success:
+            case ProviderOutcome.Success:
                 result.Note("GitLab's answer to GET /user could not be read; the account is unknown.");
                 break;
-            case GitLabOutcome.InsufficientScope:
-                var accepted = answer.Error?.Scopes is { Count: > 0 } scopes ? string.Join(", ", scopes) : "read_user, read_api or api";
+            case ProviderOutcome.InsufficientScope:
+                var accepted = GitLabJson.Error(answer.Body)?.Scopes is { Count: > 0 } scopes ? string.Join(", ", scopes) : "read_user, read_api or api";
                 result.Note($"GET /user answered 403 insufficient_scope (it accepts {accepted}); the account, and so whether the token belongs to a person or to a project or group bot, is unknown.");
                 break;
             default:
@@ -191,43 +193,44 @@ internal sealed partial class GitLabTokenInspector(
     }
 
     /// <summary>Maps a failed answer of a call the whole inspection depends on to the inspection's status.</summary>
-    private void FailWith(InspectionDraft result, GitLabAnswer answer, string what)
+    private void FailWith(InspectionDraft result, ProviderAnswer answer, string what)
     {
         var outcome = GitLabStatusMap.Classify(answer);
         result.RateLimit = GitLabHeaders.RateLimit(answer, time) ?? result.RateLimit;
-        var said = answer.Said();
+        var error = GitLabJson.Error(answer.Body);
+        var said = GitLabJson.Said(error);
         var suffix = said is null ? string.Empty : $": {said}";
         switch (outcome)
         {
-            case GitLabOutcome.Unauthorized:
+            case ProviderOutcome.Unauthorized:
                 result.Fail(InspectionStatus.Invalid, $"GitLab rejected the token ({answer.StatusCode}{suffix}); this GitLab instance does not know it.");
                 break;
-            case GitLabOutcome.Expired:
+            case ProviderOutcome.Expired:
                 result.Fail(InspectionStatus.Expired, $"GitLab says the token has expired ({answer.StatusCode}{suffix}).");
                 break;
-            case GitLabOutcome.Revoked:
+            case ProviderOutcome.Revoked:
                 result.Fail(InspectionStatus.Revoked, $"GitLab says the token was revoked ({answer.StatusCode}{suffix}).");
                 break;
-            case GitLabOutcome.ImpersonationDisabled:
+            case ProviderOutcome.ImpersonationDisabled:
                 result.Type = TokenType.GitLabImpersonation;
                 result.Fail(InspectionStatus.Invalid, $"The token is an impersonation token, and impersonation is disabled on this GitLab instance ({answer.StatusCode}{suffix}).");
                 break;
-            case GitLabOutcome.WrongTokenType:
+            case ProviderOutcome.WrongTokenType:
                 result.Type = TokenType.GitLabOther;
                 result.Family = null;
                 result.Fail(InspectionStatus.Unsupported, $"GitLab says {what} needs a personal, project or group access token{suffix}. This kind of token (OAuth, CI job, …) cannot be checked and is not meant for this use.");
                 break;
-            case GitLabOutcome.RateLimited:
-                result.Fail(InspectionStatus.RateLimited, RateLimitMessage(result.RateLimit));
+            case ProviderOutcome.RateLimited:
+                result.Fail(InspectionStatus.RateLimited, ProviderStatusMap.RateLimitMessage("GitLab", result.RateLimit));
                 break;
-            case GitLabOutcome.InsufficientScope:
-                var accepted = answer.Error?.Scopes is { Count: > 0 } scopes ? $" (it accepts {string.Join(", ", scopes)})" : string.Empty;
+            case ProviderOutcome.InsufficientScope:
+                var accepted = error?.Scopes is { Count: > 0 } scopes ? $" (it accepts {string.Join(", ", scopes)})" : string.Empty;
                 result.Fail(InspectionStatus.Forbidden, $"GitLab refused {what}: the token lacks the scope it needs{accepted}.");
                 break;
-            case GitLabOutcome.Forbidden:
+            case ProviderOutcome.Forbidden:
                 result.Fail(InspectionStatus.Forbidden, $"GitLab refused {what} ({answer.StatusCode}{suffix}).");
                 break;
-            case GitLabOutcome.ServerError:
+            case ProviderOutcome.ServerError:
                 result.Fail(InspectionStatus.ProviderError, $"GitLab answered {what} with a server error ({answer.StatusCode}).");
                 break;
             default:
@@ -236,13 +239,6 @@ internal sealed partial class GitLabTokenInspector(
         }
     }
 
-    private static string RateLimitMessage(RateLimitInfo? rateLimit)
-        => rateLimit switch
-        {
-            { RetryAfter: { } wait } => $"GitLab's rate limit was reached; retry after {wait.TotalSeconds:0} s.",
-            { ResetAt: { } reset } => $"GitLab's rate limit was reached; it resets at {reset.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.",
-            _ => "GitLab's rate limit was reached.",
-        };
 
     private TokenInspection Finish(InspectionDraft draft, int requestCount)
     {
@@ -251,26 +247,16 @@ internal sealed partial class GitLabTokenInspector(
         return inspection;
     }
 
-    /// <summary>Sends one request; a transport failure becomes a <see cref="Reply"/> with the reason, the caller's cancellation throws.</summary>
-    private async Task<Reply> SendAsync(GitLabSession session, InspectionDraft result, HttpMethod method, string endpoint, CancellationToken cancellationToken)
+    /// <summary>Sends one request; no answer becomes a reply with the reason, the caller's cancellation throws.</summary>
+    private async Task<ProviderReply> SendAsync(ProviderSession session, InspectionDraft result, HttpMethod method, string endpoint, CancellationToken cancellationToken)
     {
-        try
+        var reply = await session.TrySendAsync(method, endpoint, null, cancellationToken).ConfigureAwait(false);
+        if (reply.Answer is { } answer && logger.IsEnabled(LogLevel.Trace))
         {
-            var answer = await session.SendAsync(method, endpoint, cancellationToken).ConfigureAwait(false);
-            if (logger.IsEnabled(LogLevel.Trace))
-            {
-                var outcome = GitLabStatusMap.Classify(answer);
-                Log.AnswerReceived(logger, result.CredentialFingerprint, method.Method, "/" + endpoint, answer.StatusCode, outcome);
-            }
+            var outcome = GitLabStatusMap.Classify(answer);
+            Log.AnswerReceived(logger, result.CredentialFingerprint, method.Method, "/" + endpoint, answer.StatusCode, outcome);
+        }
 
-            return new Reply(answer, null);
-        }
-        catch (GitLabUnreachableException exception)
-        {
-            return new Reply(null, exception.Message);
-        }
+        return reply;
     }
-
-    /// <summary>An answer, or why there is none.</summary>
-    private sealed record Reply(GitLabAnswer? Answer, string? Unreachable);
 }

@@ -25,12 +25,7 @@ internal static class ResiliencePipelines
         });
     }
 
-    /// <summary>
-    /// Total timeout, then retries, then the per-attempt timeout (the order of the standard pipeline). Without retries
-    /// there is one attempt, and the options' validation keeps the total timeout at least the attempt timeout, so the
-    /// attempt timeout alone bounds the request: the total timeout strategy (a pooled source, a registration and an
-    /// async frame per request) is left out.
-    /// </summary>
+    /// <summary>Total timeout, then retries, then the per-attempt timeout: the order of the standard pipeline.</summary>
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, GitTokenScopesResilienceOptions options, TimeProvider time)
     {
         if (!options.Enabled)
@@ -38,9 +33,9 @@ internal static class ResiliencePipelines
             return;
         }
 
+        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.TotalTimeout, Name = "total" });
         if (options.MaxRetryAttempts > 0)
         {
-            builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.TotalTimeout, Name = "total" });
             var maxRetryAfter = options.MaxRetryAfter;
             builder.AddRetry(new HttpRetryStrategyOptions
             {

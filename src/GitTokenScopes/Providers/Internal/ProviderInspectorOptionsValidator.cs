@@ -2,12 +2,13 @@
 
 using Microsoft.Extensions.Options;
 
-namespace GitTokenScopes.GitLab.Internal;
+namespace GitTokenScopes.Providers.Internal;
 
-/// <summary>Checks the GitLab inspector's options at startup; messages state the rule, then the actual value.</summary>
-internal sealed class GitLabInspectorOptionsValidator : IValidateOptions<GitLabInspectorOptions>
+/// <summary>Checks a provider inspector's options at startup; messages state the rule, then the actual value.</summary>
+internal sealed class ProviderInspectorOptionsValidator<TOptions> : IValidateOptions<TOptions>
+    where TOptions : ProviderInspectorOptions
 {
-    public ValidateOptionsResult Validate(string? name, GitLabInspectorOptions options)
+    public ValidateOptionsResult Validate(string? name, TOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = new ValidateOptionsResultBuilder();
@@ -16,9 +17,10 @@ internal sealed class GitLabInspectorOptionsValidator : IValidateOptions<GitLabI
             builder.AddError($"RequestTimeout must be positive and at most 5 minutes. Actual: {options.RequestTimeout}.", nameof(options.RequestTimeout));
         }
 
-        if (options.MaxConcurrentRequests is < 1 or > 256)
+        var limit = options.MaxConcurrentRequestsLimit;
+        if (options.MaxConcurrentRequests < 1 || options.MaxConcurrentRequests > limit)
         {
-            builder.AddError($"MaxConcurrentRequests must be between 1 and 256. Actual: {options.MaxConcurrentRequests}.", nameof(options.MaxConcurrentRequests));
+            builder.AddError($"MaxConcurrentRequests must be between 1 and {limit}. Actual: {options.MaxConcurrentRequests}.", nameof(options.MaxConcurrentRequests));
         }
 
         if (string.IsNullOrWhiteSpace(options.UserAgentProduct) || options.UserAgentProduct.Any(c => char.IsWhiteSpace(c) || c is '/' or '(' or ')'))

@@ -1,0 +1,17 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+namespace GitTokenScopes.Providers.Internal;
+
+/// <summary>
+/// An answer, or why there is none. A request about one repository that got no answer marks that repository unknown
+/// (<see cref="NotChecked"/>); a request the whole inspection depends on makes it unreachable (<see cref="Required"/>).
+/// </summary>
+internal readonly record struct ProviderReply(ProviderAnswer? Answer, string? Unreachable)
+{
+    /// <summary>Gets the answer; without one, throws <see cref="ProviderUnreachableException"/>.</summary>
+    public ProviderAnswer Required => Answer ?? throw new ProviderUnreachableException(Unreachable!);
+
+    /// <summary>The result of a repository whose request got no answer.</summary>
+    public RepositoryAccessResult NotChecked(RepositoryRequest repository)
+        => new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, $"Not checked: {Unreachable}");
+}

@@ -1,0 +1,45 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+namespace GitTokenScopes.Providers.Internal;
+
+/// <summary>
+/// What a status code means on its own, the same on every provider; a provider's own map reads its headers and
+/// error bodies first (GitHub's rate limits and SSO, GitLab's OAuth errors) and falls back to this one.
+/// </summary>
+internal static class ProviderStatusMap
+{
+    public static ProviderOutcome Classify(int status) => status switch
+    {
+        >= 200 and <= 299 => ProviderOutcome.Success,
+        401 => ProviderOutcome.Unauthorized,
+        429 => ProviderOutcome.RateLimited,
+        403 => ProviderOutcome.Forbidden,
+        404 => ProviderOutcome.NotFound,
+        400 or 409 or 422 => ProviderOutcome.Rejected,
+        >= 500 and <= 599 => ProviderOutcome.ServerError,
+        _ => ProviderOutcome.Unexpected,
+    };
+
+    /// <summary>
+    /// The inspection's status when a call it depends on ends with <paramref name="outcome"/>. A 5xx is a
+    /// <see cref="InspectionStatus.ProviderError"/> on every provider: the provider answered (after the pipeline's
+    /// retries), so it was reachable, and its answer says nothing about the token.
+    /// </summary>
+    public static InspectionStatus StatusOf(ProviderOutcome outcome) => outcome switch
+    {
+        ProviderOutcome.Success => InspectionStatus.Ok,
+        ProviderOutcome.Unauthorized => InspectionStatus.Invalid,
+        ProviderOutcome.RateLimited => InspectionStatus.RateLimited,
+        ProviderOutcome.Forbidden => InspectionStatus.Forbidden,
+        _ => InspectionStatus.ProviderError,
+    };
+
+    /// <summary>What an inspection says when a provider's rate limit stopped it: when to retry, if the provider said.</summary>
+    public static string RateLimitMessage(string provider, RateLimitInfo? rateLimit)
+        => rateLimit switch
+        {
+            { RetryAfter: { } wait } => $"{provider}'s rate limit was reached; retry after {wait.TotalSeconds:0} s.",
+            { ResetAt: { } reset } => $"{provider}'s rate limit was reached; it resets at {reset.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.",
+            _ => $"{provider}'s rate limit was reached.",
+        };
+}

@@ -1,0 +1,35 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+namespace GitTokenScopes;
+
+/// <summary>
+/// What every provider inspector's options share: the time budget of one request, the cap on requests in flight, and
+/// the <c>User-Agent</c> product. The provider options (<c>GitHubInspectorOptions</c>, …) derive from it.
+/// </summary>
+public abstract class ProviderInspectorOptions
+{
+    private protected ProviderInspectorOptions(int maxConcurrentRequests, int maxConcurrentRequestsLimit)
+    {
+        MaxConcurrentRequests = maxConcurrentRequests;
+        MaxConcurrentRequestsLimit = maxConcurrentRequestsLimit;
+    }
+
+    /// <summary>
+    /// Gets or sets the whole budget of one request as an inspection sees it: connecting, the resilience pipeline's
+    /// attempts and back-off (<see cref="GitTokenScopesResilienceOptions"/>), and reading the body. A request past it
+    /// counts as unreachable.
+    /// </summary>
+    /// <value>The default value is 30 seconds. It must be positive and at most 5 minutes.</value>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets or sets how many requests one inspection may have in flight at once; the rest wait their turn.</summary>
+    /// <value>The default value and the upper bound depend on the provider (see the derived class); the lower bound is 1.</value>
+    public int MaxConcurrentRequests { get; set; }
+
+    /// <summary>Gets or sets the product name sent in the <c>User-Agent</c> header.</summary>
+    /// <value>The default value is <c>GitTokenScopes</c>.</value>
+    public string UserAgentProduct { get; set; } = "GitTokenScopes";
+
+    /// <summary>Gets the highest <see cref="MaxConcurrentRequests"/> the provider allows.</summary>
+    internal int MaxConcurrentRequestsLimit { get; }
+}
