@@ -3,6 +3,7 @@
 using System.Collections.Concurrent;
 using BenchmarkDotNet.Attributes;
 using GitTokenScopes.Benchmarks.Loopback;
+using GitTokenScopes.GitHub.Internal;
 using GitTokenScopes.Validation.Internal;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public class CachedValidationBenchmarks
     private CachedInspection _snapshot = null!;
     private ScopeRequirement _requirement = null!;
     private GitTokenScopesOptions _options = null!;
+    private readonly GitHubGuide _guide = new();
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -84,5 +86,5 @@ public class CachedValidationBenchmarks
 
     [Benchmark(Description = "step: ReportBuilder.Build from the cached inspection")]
     public TokenValidationReport ReportBuild()
-        => ReportBuilder.Build(_request, null, _snapshot, _requirement, false, UnknownClausePolicy.FailClosed, _options.Validation, DateTimeOffset.UtcNow);
+        => ReportBuilder.Build(_request, null, _snapshot, _guide, _requirement, false, UnknownClausePolicy.FailClosed, _options.Validation, DateTimeOffset.UtcNow);
 }

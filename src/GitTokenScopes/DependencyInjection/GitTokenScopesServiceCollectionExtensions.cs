@@ -1,16 +1,20 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-using GitTokenScopes.Catalogue.Internal;
 using System.Diagnostics.Metrics;
+using GitTokenScopes.BitbucketCloud.Internal;
+using GitTokenScopes.BitbucketServer.Internal;
+using GitTokenScopes.Catalogue.Internal;
 using GitTokenScopes.DependencyInjection.Internal;
 using GitTokenScopes.Diagnostics.Internal;
+using GitTokenScopes.GitHub.Internal;
+using GitTokenScopes.GitLab.Internal;
 using GitTokenScopes.Validation.Internal;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GitTokenScopes;
@@ -101,6 +105,15 @@ public static class GitTokenScopesServiceCollectionExtensions
         services.TryAddSingleton(sp => new ValidationTelemetry(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton(sp => new TokenGenerations(sp.GetService<IDistributedCache>(), sp.GetRequiredService<ILogger<TokenGenerations>>()));
         services.TryAddSingleton<ITokenValidator, TokenValidator>();
+
+        // Every provider's guide, whichever inspectors the host adds: a host with only a fake still gets links and steps.
+        services.TryAddEnumerable(
+        [
+            ServiceDescriptor.Singleton<IProviderGuide, GitHubGuide>(),
+            ServiceDescriptor.Singleton<IProviderGuide, GitLabGuide>(),
+            ServiceDescriptor.Singleton<IProviderGuide, BitbucketCloudGuide>(),
+            ServiceDescriptor.Singleton<IProviderGuide, BitbucketServerGuide>(),
+        ]);
         return marker;
     }
 }

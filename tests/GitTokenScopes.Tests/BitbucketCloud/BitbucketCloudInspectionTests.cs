@@ -41,7 +41,7 @@ public sealed class BitbucketCloudInspectionTests(BitbucketCloudInspectorFixture
     {
         var inspection = await bitbucket.InspectAsync(FakeBitbucketCloudCredential.AppPassword("codefresh-bot", AllClassic));
 
-        inspection.Notes.Should().Contain(BitbucketCloudTokenInspector.AppPasswordRetirementNote);
+        inspection.Notes.Should().Contain(BitbucketCloudGuide.AppPasswordRetirement);
         inspection.Notes.Should().Contain(n => n.Contains("2025-09-09", StringComparison.Ordinal) && n.Contains("API token", StringComparison.Ordinal));
     }
 
@@ -182,7 +182,7 @@ public sealed class BitbucketCloudInspectionTests(BitbucketCloudInspectorFixture
         inspection.Family.Should().Be(TokenFamily.ApiToken);
         inspection.Account!.Login.Should().Be("codefresh-bot");
         inspection.RequestCount.Should().Be(1);
-        inspection.Notes.Should().NotContain(BitbucketCloudTokenInspector.AppPasswordRetirementNote);
+        inspection.Notes.Should().NotContain(BitbucketCloudGuide.AppPasswordRetirement);
         BitbucketCloudInspectorFixture.Evaluate(inspection, Enum.Parse<TokenKind>(kind)).IsSatisfied.Should().BeTrue();
     }
 

@@ -16,21 +16,21 @@ public sealed class RemediationUrlTests
     [InlineData(null, "https://example.com/github/api/v3/", "https://example.com/github/")]
     [InlineData("https://ghe.example.com", "https://ghe.example.com/api/v3/", "https://ghe.example.com/")]
     public void GitHubWebRoot(string? server, string api, string expected)
-        => GitHubTokenCreationUrl.WebRoot(server is null ? null : new Uri(server), new Uri(api)).Should().Be(new Uri(expected));
+        => GitHubGuide.WebRoot(server is null ? null : new Uri(server), new Uri(api)).Should().Be(new Uri(expected));
 
     [Fact]
     public void GitHubClassicUrl_IsPinned()
-        => GitHubTokenCreationUrl.Classic(new Uri("https://github.com/"), ["repo", "admin:repo_hook"], "GitOps runtime (prod)").ToString()
+        => GitHubGuide.Classic(new Uri("https://github.com/"), ["repo", "admin:repo_hook"], "GitOps runtime (prod)").ToString()
             .Should().Be("https://github.com/settings/tokens/new?scopes=repo,admin:repo_hook&description=GitOps runtime %28prod%29");
 
     [Fact]
     public void GitHubClassicUrl_IsEscapedOnTheWire()
-        => GitHubTokenCreationUrl.Classic(new Uri("https://github.com/"), ["repo"], "a&b c").AbsoluteUri
+        => GitHubGuide.Classic(new Uri("https://github.com/"), ["repo"], "a&b c").AbsoluteUri
             .Should().Be("https://github.com/settings/tokens/new?scopes=repo&description=a%26b%20c");
 
     [Fact]
     public void GitHubFineGrainedUrl_IsPinned()
-        => GitHubTokenCreationUrl.FineGrained(
+        => GitHubGuide.FineGrained(
                 new Uri("https://github.com/"),
                 ["repository_selection=selected", "administration=write", "contents=write", "metadata=read", "repository_hooks=write"],
                 "GitOps runtime",
@@ -40,7 +40,7 @@ public sealed class RemediationUrlTests
 
     [Fact]
     public void GitHubFineGrainedName_IsCutTo40Characters()
-        => GitHubTokenCreationUrl.FineGrained(new Uri("https://github.com/"), ["contents=write"], new string('n', 50), "d", null).AbsoluteUri
+        => GitHubGuide.FineGrained(new Uri("https://github.com/"), ["contents=write"], new string('n', 50), "d", null).AbsoluteUri
             .Should().Contain("name=" + new string('n', 40) + "&");
 
     [Theory]
@@ -48,11 +48,11 @@ public sealed class RemediationUrlTests
     [InlineData(null, "https://example.com/gitlab/api/v4/", "https://example.com/gitlab/")]
     [InlineData("https://example.com/gitlab", "https://example.com/gitlab/api/v4/", "https://example.com/gitlab/")]
     public void GitLabWebRoot(string? server, string api, string expected)
-        => GitLabTokenCreationUrl.WebRoot(server is null ? null : new Uri(server), new Uri(api)).Should().Be(new Uri(expected));
+        => GitLabGuide.WebRoot(server is null ? null : new Uri(server), new Uri(api)).Should().Be(new Uri(expected));
 
     [Fact]
     public void GitLabUrl_IsPinned()
-        => GitLabTokenCreationUrl.PersonalAccessToken(new Uri("https://example.com/gitlab/"), ["write_repository", "read_api"], "GitOps user").AbsoluteUri
+        => GitLabGuide.PersonalAccessToken(new Uri("https://example.com/gitlab/"), ["write_repository", "read_api"], "GitOps user").AbsoluteUri
             .Should().Be("https://example.com/gitlab/-/user_settings/personal_access_tokens?name=GitOps%20user&scopes=write_repository,read_api");
 
     [Fact]

@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.BitbucketCloud.Internal;
 using GitTokenScopes.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -113,6 +114,32 @@ public sealed class TokenValidatorWarningTests
         report.Verdict.Should().Be(ValidationVerdict.Fail, "the app password lacks webhook and workspace scopes");
         report.Remediation!.CreateTokenUrl.Should().BeNull("Bitbucket has no pre-filled creation page");
         report.Remediation.Steps.Should().Contain(s => s.Contains("API token", StringComparison.Ordinal) && s.Contains("Webhooks: Read and write", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HostWithOnlyAFake_GetsTheProviderGuide_WithOneAppPasswordText()
+    {
+        var fake = new FakeTokenInspector(GitProvider.BitbucketCloud).Answer(request => new TokenInspection
+        {
+            Provider = GitProvider.BitbucketCloud,
+            ApiUrl = new Uri("https://api.bitbucket.org/2.0/"),
+            Status = InspectionStatus.Ok,
+            CredentialFingerprint = request.Credential.Fingerprint,
+            TokenType = TokenType.BitbucketAppPassword,
+            Family = TokenFamily.AppPassword,
+            Granted = GrantedScopes.Create(ScopeVocabulary.For(GitProvider.BitbucketCloud, TokenFamily.AppPassword), ["account"]),
+        });
+        var services = new ServiceCollection().AddLogging();
+        services.AddGitTokenScopes();
+        services.AddSingleton<ITokenInspector>(fake);
+        using var provider = services.BuildServiceProvider();
+
+        var report = await provider.GetRequiredService<ITokenValidator>().ValidateAsync(new TokenValidationRequest(new GitCredential(GitProvider.BitbucketCloud, "app-password", username: "jane"), TokenKind.User));
+
+        report.Verdict.Should().Be(ValidationVerdict.Fail);
+        report.Warnings.Should().ContainSingle(w => w.Code == ValidationWarningCode.AppPasswordRetiring)
+            .Which.Message.Should().Be(BitbucketCloudGuide.AppPasswordRetirement);
+        report.Remediation!.Steps.Should().Contain(s => s.StartsWith(BitbucketCloudGuide.AppPasswordRetirement, StringComparison.Ordinal));
     }
 
     [Fact]

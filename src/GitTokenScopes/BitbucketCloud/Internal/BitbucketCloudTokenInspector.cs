@@ -24,10 +24,6 @@ internal sealed partial class BitbucketCloudTokenInspector(
     TimeProvider time,
     ILogger<BitbucketCloudTokenInspector> logger) : ITokenInspector
 {
-    internal const string AppPasswordRetirementNote =
-        "Bitbucket Cloud app passwords are being retired: none can be created since 2025-09-09, and Atlassian disables the remaining "
-        + "ones in 2026 (brownouts from 2026-06-09, removal announced for 2026-07-28). Replace it with an Atlassian API token with scopes.";
-
     internal const string AccessTokenNote =
         "Repository, project and workspace access tokens act as their own user: they have no Bitbucket account, so the account "
         + "and workspace-membership scopes cannot apply to them.";
@@ -227,7 +223,7 @@ internal sealed partial class BitbucketCloudTokenInspector(
 
         if (result.Type == TokenType.BitbucketAppPassword)
         {
-            result.Note(AppPasswordRetirementNote);
+            result.Note(BitbucketCloudGuide.AppPasswordRetirement);
         }
 
         if (result.Type == TokenType.BitbucketApiToken && family == TokenFamily.AppPassword)

@@ -8,6 +8,7 @@ namespace GitTokenScopes.Validation.Internal;
 /// <summary>
 /// Turns an inspection and a requirement into a report. A pure function of its inputs (the clock comes in as
 /// <c>now</c>), so that one inspection gives the same report for the same requirement wherever it is evaluated.
+/// Provider facts (creation pages, steps, warnings) come from the provider's <see cref="IProviderGuide"/>.
 /// </summary>
 internal static class ReportBuilder
 {
@@ -34,6 +35,7 @@ internal static class ReportBuilder
         TokenValidationRequest request,
         string? runtime,
         CachedInspection cached,
+        IProviderGuide guide,
         ScopeRequirement? requirement,
         bool skipPermissions,
         UnknownClausePolicy unknownPolicy,
@@ -74,9 +76,9 @@ internal static class ReportBuilder
                 : unknown && unknownPolicy == UnknownClausePolicy.FailClosed ? ValidationVerdict.Indeterminate
                 : ValidationVerdict.Pass);
 
-        var warnings = Warnings(request, inspection, requirement, evaluation, skipPermissions, verdict == ValidationVerdict.Pass && unknown, options, now);
+        var warnings = Warnings(request, inspection, guide, requirement, evaluation, skipPermissions, verdict == ValidationVerdict.Pass && unknown, options, now);
         var remediation = verdict == ValidationVerdict.Fail
-            ? RemediationBuilder.Build(request, runtime, inspection, requirement, findings, repositories, options)
+            ? RemediationOf(request, runtime, inspection, guide, requirement, findings, repositories, options)
             : null;
 
         return new TokenValidationReport
@@ -148,6 +150,7 @@ internal static class ReportBuilder
     private static List<ValidationWarning> Warnings(
         TokenValidationRequest request,
         TokenInspection inspection,
+        IProviderGuide guide,
         ScopeRequirement? requirement,
         ScopeEvaluation? evaluation,
         bool skipPermissions,
@@ -188,11 +191,7 @@ internal static class ReportBuilder
                 $"The Runtime token belongs to the personal account {inspection.Account?.Login}; use a service (robot) account, so that the runtime does not depend on one person."));
         }
 
-        if (inspection.TokenType == TokenType.BitbucketAppPassword)
-        {
-            warnings.Add(new(ValidationWarningCode.AppPasswordRetiring, WarningSeverity.Warning,
-                "Bitbucket app passwords are being retired (no new ones since 2025-09-09; existing ones stop working in 2026): move to an Atlassian API token with scopes or an access token."));
-        }
+        warnings.AddRange(guide.Warnings(inspection));
 
         if (ok && inspection.Family == TokenFamily.FineGrained && request.Repositories.Count == 0 && !skipPermissions)
         {
@@ -212,6 +211,73 @@ internal static class ReportBuilder
         }
 
         return warnings;
+    }
+
+    /// <summary>
+    /// How the user fixes a failed token: what to add and why, then where to create a replacement. A replacement must
+    /// stand on its own, so the pre-filled link asks for exactly the requirement (one scope per clause, the clause's
+    /// preferred one), not for the missing scopes alone, which would give a token that lacks what the old one had.
+    /// </summary>
+    private static Remediation? RemediationOf(
+        TokenValidationRequest request,
+        string? runtime,
+        TokenInspection inspection,
+        IProviderGuide guide,
+        ScopeRequirement? requirement,
+        IReadOnlyList<ClauseFinding> findings,
+        IReadOnlyList<RepositoryAccessResult> repositories,
+        TokenValidationOptions options)
+    {
+        var steps = new List<string>();
+        var needsNewToken = false;
+        switch (inspection.Status)
+        {
+            case InspectionStatus.Invalid or InspectionStatus.Expired or InspectionStatus.Revoked:
+                steps.Add($"The provider rejected the token ({inspection.Status.ToWireName()}): create a new one.");
+                needsNewToken = true;
+                break;
+            case InspectionStatus.SsoRequired:
+                steps.Add(inspection.ActionUrl is { } sso
+                    ? $"Authorize the token for the organization's SAML single sign-on at {sso}."
+                    : "Authorize the token for the organization's SAML single sign-on (Settings → Developer settings → Personal access tokens → Configure SSO).");
+                return new Remediation { Steps = steps };
+            case InspectionStatus.Unsupported:
+                steps.Add((inspection.Message ?? "This kind of token cannot be used here.") + " Use a personal access token (or the provider's equivalent) instead.");
+                needsNewToken = true;
+                break;
+        }
+
+        foreach (var finding in findings.Where(f => f.State == ClauseState.Missing))
+        {
+            steps.Add($"Missing {finding.Label} ({string.Join(" or ", finding.Scopes)}): {finding.Purpose}");
+            needsNewToken = true;
+        }
+
+        foreach (var repository in repositories.Where(r => r.State is RepositoryAccessState.Insufficient or RepositoryAccessState.NotVisible))
+        {
+            var access = repository.Needed == RepositoryAccess.ReadWrite ? "read and write" : "read";
+            steps.Add($"Give the token {access} access to {repository.Repository}" + (inspection.Family == TokenFamily.FineGrained ? " (include it in the token's repository access)." : " (add its account to the repository with that role)."));
+        }
+
+        Uri? url = null;
+        if (needsNewToken && requirement is not null)
+        {
+            var description = Description(request, runtime, options);
+            var scopes = requirement.Clauses.Select(c => c.Preferred).ToArray();
+            var owner = request.Repositories.Count > 0 ? request.Repositories[0].Owner : null;
+            url = guide.CreationLink(inspection, request.Credential.ServerUrl, scopes, description, owner);
+            steps.Add(url is not null
+                ? $"Create a replacement token with the required scopes at {url.AbsoluteUri}, then update it where the runtime uses it."
+                : guide.CreationSteps(inspection.TokenType, string.Join("; ", requirement.Clauses.Select(c => c.Label)), string.Join(", ", scopes)));
+        }
+
+        return steps.Count == 0 ? null : new Remediation { CreateTokenUrl = url, Steps = steps };
+    }
+
+    private static string Description(TokenValidationRequest request, string? runtime, TokenValidationOptions options)
+    {
+        var description = options.TokenDescription ?? (request.Kind == TokenKind.Runtime ? "GitOps runtime" : "GitOps user");
+        return runtime is null ? description : $"{description} ({runtime})";
     }
 
     private static string? MessageOf(TokenInspection inspection, ScopeRequirement? requirement, ValidationVerdict verdict, bool unknown)

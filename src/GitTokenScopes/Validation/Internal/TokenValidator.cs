@@ -13,6 +13,7 @@ namespace GitTokenScopes.Validation.Internal;
 /// </summary>
 internal sealed partial class TokenValidator(
     IEnumerable<ITokenInspector> inspectors,
+    IEnumerable<IProviderGuide> guides,
     IScopeRequirements requirements,
     IOptionsMonitor<GitTokenScopesOptions> options,
     HybridCache cache,
@@ -22,6 +23,8 @@ internal sealed partial class TokenValidator(
     ILogger<TokenValidator> logger) : ITokenValidator
 {
     private readonly Dictionary<GitProvider, ITokenInspector> _inspectors = OnePerProvider(inspectors);
+
+    private readonly Dictionary<GitProvider, IProviderGuide> _guides = guides.ToDictionary(g => g.Provider);
 
     public async Task<TokenValidationReport> ValidateAsync(TokenValidationRequest request, CancellationToken cancellationToken = default)
     {
@@ -92,7 +95,7 @@ internal sealed partial class TokenValidator(
             activity?.SetTag("gittokenscopes.status", cached.Inspection.Status.ToWireName());
             var skipPermissions = request.SkipGitPermissionValidation ?? policy.SkipGitPermissionValidation;
             var now = time.GetUtcNow();
-            reports = [.. runtimes.Select((runtime, i) => ReportBuilder.Build(request, runtime, cached, question.RequirementFor(cached.Inspection.Family, i), skipPermissions, policy.UnknownClauses, settings, now))];
+            reports = [.. runtimes.Select((runtime, i) => ReportBuilder.Build(request, runtime, cached, _guides[credential.Provider], question.RequirementFor(cached.Inspection.Family, i), skipPermissions, policy.UnknownClauses, settings, now))];
         }
 
         var elapsed = time.GetElapsedTime(started);
@@ -244,23 +247,14 @@ internal sealed partial class TokenValidator(
 
     private static bool IsBuiltIn(ITokenInspector inspector) => inspector.GetType().Assembly == typeof(TokenValidator).Assembly;
 
-    private static TokenInspection Failed(GitCredential credential, string message)
+    private TokenInspection Failed(GitCredential credential, string message)
         => new()
         {
             Provider = credential.Provider,
-            ApiUrl = credential.ApiUrl ?? credential.ServerUrl ?? DefaultApiUrl(credential.Provider),
+            ApiUrl = credential.ApiUrl ?? credential.ServerUrl ?? _guides[credential.Provider].DefaultApiUrl,
             Status = InspectionStatus.ProviderError,
             CredentialFingerprint = credential.Fingerprint,
             Message = message,
-        };
-
-    private static Uri DefaultApiUrl(GitProvider provider)
-        => provider switch
-        {
-            GitProvider.GitHub => new Uri("https://api.github.com/"),
-            GitProvider.GitLab => new Uri("https://gitlab.com/api/v4/"),
-            GitProvider.BitbucketCloud => new Uri("https://api.bitbucket.org/2.0/"),
-            _ => new Uri("https://localhost/"),
         };
 
     private static HybridCacheEntryOptions EntryOptions(TimeSpan duration) => new() { Expiration = duration, LocalCacheExpiration = duration };

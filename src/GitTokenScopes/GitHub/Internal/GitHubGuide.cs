@@ -1,13 +1,37 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.Text;
+using GitTokenScopes.Validation.Internal;
 
 namespace GitTokenScopes.GitHub.Internal;
 
-/// <summary>Pre-filled token-creation pages on GitHub (PROVIDERS.md §1.7).</summary>
-internal static class GitHubTokenCreationUrl
+/// <summary>How to replace a GitHub token; the pre-filled creation pages are PROVIDERS.md §1.7.</summary>
+internal sealed class GitHubGuide : IProviderGuide
 {
     private const int MaxNameLength = 40;
+
+    public GitProvider Provider => GitProvider.GitHub;
+
+    public Uri DefaultApiUrl { get; } = new("https://api.github.com/");
+
+    public Uri? CreationLink(TokenInspection inspection, Uri? serverUrl, IReadOnlyList<string> scopes, string description, string? owner)
+        => (inspection.Family, inspection.TokenType) switch
+        {
+            (TokenFamily.Classic, not TokenType.GitHubOAuth) => Classic(WebRoot(serverUrl, inspection.ApiUrl), scopes, description),
+            (TokenFamily.FineGrained, TokenType.GitHubFineGrained) when !IsEnterpriseServer(inspection.ApiUrl)
+                => FineGrained(WebRoot(serverUrl, inspection.ApiUrl), scopes, description, description, owner),
+            _ => null,
+        };
+
+    public string CreationSteps(TokenType tokenType, string labels, string scopes)
+        => tokenType switch
+        {
+            TokenType.GitHubOAuth => $"Authorize the OAuth app again with the scopes {scopes}.",
+            TokenType.GitHubAppUser or TokenType.GitHubAppInstallation => $"Give the GitHub App the permissions {labels}, then have the installation accept them.",
+            _ => $"On GitHub: Settings → Developer settings → Personal access tokens → Fine-grained tokens → Generate new token, with {labels}.",
+        };
+
+    public IEnumerable<ValidationWarning> Warnings(TokenInspection inspection) => [];
 
     /// <summary>The web root of the GitHub instance an API address belongs to (<c>https://github.com/</c>, <c>https://ghe.example.com/</c>, …).</summary>
     public static Uri WebRoot(Uri? serverUrl, Uri apiUrl)
