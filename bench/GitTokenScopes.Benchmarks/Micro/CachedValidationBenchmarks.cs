@@ -43,7 +43,7 @@ public class CachedValidationBenchmarks
         _key = InspectionKey();
         _dictionary[_key] = report;
         _snapshot = await HybridCacheHitAsync().ConfigureAwait(false);
-        _requirement = RequirementResolver.Resolve(_requirements, new ScopeRequirementKey(GitProvider.GitHub, TokenKind.Runtime, TokenFamily.Classic), null, _request.Repositories);
+        _requirement = ValidationQuestion.Resolve(_requirements, new ScopeRequirementKey(GitProvider.GitHub, TokenKind.Runtime, TokenFamily.Classic), null, _request.Repositories);
         if (_server.ResetCount() != 1)
         {
             throw new InvalidOperationException("The cached path reached the provider more than once.");

@@ -1,8 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-using System.Security.Cryptography;
-using System.Text;
-
 namespace GitTokenScopes.Validation.Internal;
 
 /// <summary>
@@ -20,22 +17,6 @@ internal static class ValidationCacheKeys
 
     /// <summary>Where a token's cache generation is shared between instances.</summary>
     public static string Generation(string tokenHash) => $"{Version}:generation:{tokenHash}";
-
-    /// <summary>
-    /// What was asked: the requirements' own scope digests (sorted, distinct), and when repositories are named or the
-    /// text grows long, one hash of that with the repositories and their access (sorted, case folded).
-    /// </summary>
-    public static string QuestionDigest(IReadOnlyList<RepositoryRequest> repositories, IEnumerable<ScopeRequirement> requirements)
-    {
-        var scopes = string.Join(".", requirements.Select(r => r.ScopeDigest).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
-        if (repositories.Count == 0 && scopes.Length <= 64)
-        {
-            return scopes;
-        }
-
-        var names = repositories.Select(r => $"{r.Name.ToLowerInvariant()}|{(r.Access == RepositoryAccess.Read ? "r" : "rw")}").Order(StringComparer.Ordinal);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\0", names.Prepend(scopes))))[..8]);
-    }
 
     /// <summary>One inspection's key: provider, the API base as given, the token hash, the token's generation, and the question's digest.</summary>
     public static string Inspection(GitCredential credential, string generation, string questionDigest)

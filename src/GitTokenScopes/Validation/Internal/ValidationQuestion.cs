@@ -1,5 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using System.Security.Cryptography;
+using System.Text;
+
 namespace GitTokenScopes.Validation.Internal;
 
 /// <summary>
@@ -16,24 +19,11 @@ internal sealed class ValidationQuestion
     {
         var provider = request.Credential.Provider;
         _families = [.. ScopeVocabulary.FamiliesOf(provider)];
-        _perFamily = new ScopeRequirement[_families.Length][];
-        var asked = new List<ScopeRequirement>();
-        for (var f = 0; f < _families.Length; f++)
-        {
-            var key = new ScopeRequirementKey(provider, request.Kind, _families[f]);
-            _perFamily[f] = [.. runtimes.Select(r => RequirementResolver.Resolve(requirements, key, r, request.Repositories))];
-            foreach (var requirement in _perFamily[f])
-            {
-                if (!asked.Contains(requirement))
-                {
-                    asked.Add(requirement);
-                }
-            }
-        }
-
+        _perFamily = [.. _families.Select(f => runtimes.Select(r => Resolve(requirements, new(provider, request.Kind, f), r, request.Repositories)).ToArray())];
+        ScopeRequirement[] asked = [.. _perFamily.SelectMany(r => r).Distinct()];
         Runtimes = runtimes;
         Inspection = new TokenInspectionRequest(request.Credential, request.Repositories, asked);
-        Digest = ValidationCacheKeys.QuestionDigest(request.Repositories, asked);
+        Digest = DigestOf(request.Repositories, asked);
     }
 
     /// <summary>Gets the runtimes, one report each (<see langword="null"/> stands for the defaults).</summary>
@@ -50,5 +40,47 @@ internal sealed class ValidationQuestion
     {
         var f = family is { } known ? Array.IndexOf(_families, known) : -1;
         return f < 0 ? null : _perFamily[f][runtime];
+    }
+
+    /// <summary>
+    /// Without repositories, the runtime's requirement. With repositories, the token must satisfy each repository's
+    /// requirement, so the clauses of all of them apply (each once). A repository override that replaces the
+    /// requirement therefore loosens it only when every named repository is covered by such an override.
+    /// </summary>
+    internal static ScopeRequirement Resolve(IScopeRequirements requirements, ScopeRequirementKey key, string? runtimeName, IReadOnlyList<RepositoryRequest> repositories)
+    {
+        if (repositories.Count == 0)
+        {
+            return requirements.GetRequirement(key, runtimeName, null);
+        }
+
+        var each = repositories.Select(r => requirements.GetRequirement(key, runtimeName, r.Name)).ToArray();
+        var first = each[0];
+        if (each.All(r => ReferenceEquals(r, first)))
+        {
+            return first;
+        }
+
+        var clauses = each.SelectMany(r => r.Clauses).DistinctBy(c => (c.Label, string.Join('\n', c.AnyOf))).ToList();
+        var overrides = each.Skip(1).SelectMany(r => r.AppliedOverrides).Where(o => !first.AppliedOverrides.Contains(o, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToArray();
+        return clauses.Count == first.Clauses.Count && overrides.Length == 0
+            ? first
+            : first.WithClauses(clauses, overrides.Length == 0 ? "repositories combined" : string.Join(", ", overrides));
+    }
+
+    /// <summary>
+    /// The requirements' own scope digests (sorted, distinct), and when repositories are named or the text grows long,
+    /// one hash of that with the repositories and their access (sorted, case folded).
+    /// </summary>
+    private static string DigestOf(IReadOnlyList<RepositoryRequest> repositories, IEnumerable<ScopeRequirement> requirements)
+    {
+        var scopes = string.Join(".", requirements.Select(r => r.ScopeDigest).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        if (repositories.Count == 0 && scopes.Length <= 64)
+        {
+            return scopes;
+        }
+
+        var names = repositories.Select(r => $"{r.Name.ToLowerInvariant()}|{(r.Access == RepositoryAccess.Read ? "r" : "rw")}").Order(StringComparer.Ordinal);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\0", names.Prepend(scopes))))[..8]);
     }
 }
