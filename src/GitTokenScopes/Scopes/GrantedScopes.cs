@@ -96,19 +96,5 @@ public sealed class GrantedScopes
     }
 
     private static string[] Distinct(ScopeVocabulary vocabulary, IEnumerable<string> scopes)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<string>();
-        foreach (var scope in scopes)
-        {
-            ArgumentNullException.ThrowIfNull(scope, nameof(scopes));
-            var normalized = vocabulary.Normalize(scope);
-            if (normalized.Length > 0 && seen.Add(normalized))
-            {
-                result.Add(normalized);
-            }
-        }
-
-        return [.. result];
-    }
+        => [.. scopes.Select(s => vocabulary.Normalize(s ?? throw new ArgumentNullException(nameof(scopes)))).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)];
 }

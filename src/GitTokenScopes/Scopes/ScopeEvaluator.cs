@@ -29,19 +29,12 @@ public static class ScopeEvaluator
                 nameof(granted));
         }
 
-        var clauses = new ClauseEvaluation[requirement.Clauses.Count];
-        var missingClauses = new List<ScopeClause>();
-        for (var i = 0; i < clauses.Length; i++)
+        ClauseEvaluation[] clauses = [.. requirement.Clauses.Select(c =>
         {
-            var clause = requirement.Clauses[i];
-            var state = StateOf(clause, granted);
-            clauses[i] = new ClauseEvaluation(clause, state, state == ClauseState.Satisfied ? SatisfiedBy(clause, granted) : null);
-            if (state == ClauseState.Missing)
-            {
-                missingClauses.Add(clause);
-            }
-        }
-
+            var state = StateOf(c, granted);
+            return new ClauseEvaluation(c, state, state == ClauseState.Satisfied ? SatisfiedBy(c, granted) : null);
+        })];
+        var missingClauses = clauses.Where(c => c.State == ClauseState.Missing).Select(c => c.Clause).ToList();
         return new ScopeEvaluation(requirement, granted, clauses, MinimalMissing(missingClauses, granted), Excess(requirement, granted));
     }
 
@@ -57,28 +50,10 @@ public static class ScopeEvaluator
             : ClauseState.Missing;
     }
 
+    // Prefer a granted scope that is itself in the clause, then the first granted scope that implies one.
     private static string? SatisfiedBy(ScopeClause clause, GrantedScopes granted)
-    {
-        // Prefer a granted scope that is itself in the clause, then the first granted scope that implies one.
-        foreach (var scope in granted.Scopes)
-        {
-            if (clause.AnyOf.Contains(scope, StringComparer.Ordinal))
-            {
-                return scope;
-            }
-        }
-
-        foreach (var scope in granted.Scopes)
-        {
-            var closure = granted.Vocabulary.ClosureOf(scope);
-            if (clause.AnyOf.Any(closure.Contains))
-            {
-                return scope;
-            }
-        }
-
-        return null;
-    }
+        => granted.Scopes.FirstOrDefault(s => clause.AnyOf.Contains(s, StringComparer.Ordinal))
+            ?? granted.Scopes.FirstOrDefault(s => clause.AnyOf.Any(granted.Vocabulary.ClosureOf(s).Contains));
 
     private static string[] MinimalMissing(List<ScopeClause> missingClauses, GrantedScopes granted)
     {
@@ -115,17 +90,5 @@ public static class ScopeEvaluator
             && !vocabulary.ClosureOf(narrower).Contains(broader);
 
     private static string[] Excess(ScopeRequirement requirement, GrantedScopes granted)
-    {
-        var excess = new List<string>();
-        foreach (var scope in granted.Scopes)
-        {
-            var closure = granted.Vocabulary.ClosureOf(scope);
-            if (!requirement.Clauses.Any(clause => clause.AnyOf.Any(closure.Contains)))
-            {
-                excess.Add(scope);
-            }
-        }
-
-        return [.. excess];
-    }
+        => [.. granted.Scopes.Where(s => !requirement.Clauses.Any(c => c.AnyOf.Any(granted.Vocabulary.ClosureOf(s).Contains)))];
 }
