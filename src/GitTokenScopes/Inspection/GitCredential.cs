@@ -74,9 +74,7 @@ public sealed class GitCredential
     public static string FingerprintOf(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(token), hash);
-        return "sha256:" + Convert.ToHexStringLower(hash[..6]);
+        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token))[..6]);
     }
 
     /// <summary>Describes the credential without the token.</summary>
