@@ -44,15 +44,10 @@ public static partial class GitTokenScopesBuilderExtensions
     }
 
     private static bool? Flag(IConfiguration values, string key, string name)
-    {
-        var value = values[key];
-        if (value is null)
+        => values[key] switch
         {
-            return null;
-        }
-
-        return bool.TryParse(value.Trim(), out var flag)
-            ? flag
-            : throw new InvalidOperationException($"{name} must be true or false (a boolean or the string \"true\"); found '{value}'.");
-    }
+            null => null,
+            var value when bool.TryParse(value.Trim(), out var flag) => flag,
+            var value => throw new InvalidOperationException($"{name} must be true or false (a boolean or the string \"true\"); found '{value}'."),
+        };
 }

@@ -173,21 +173,8 @@ internal sealed partial class TokenValidator(
             return false;
         }
 
-        var repositories = question.Inspection.Repositories;
-        if (repositories.Any(r => !inspection.Repositories.Any(s => string.Equals(s.Repository, r.Name, StringComparison.OrdinalIgnoreCase) && s.State == RepositoryAccessState.Granted)))
-        {
-            return false;
-        }
-
-        for (var i = 0; i < question.Runtimes.Length; i++)
-        {
-            if (question.RequirementFor(inspection.Family, i) is not { } requirement || !ScopeEvaluator.Evaluate(requirement, grant).IsSatisfied)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return question.Inspection.Repositories.All(r => inspection.Repositories.Any(s => string.Equals(s.Repository, r.Name, StringComparison.OrdinalIgnoreCase) && s.State == RepositoryAccessState.Granted))
+            && Enumerable.Range(0, question.Runtimes.Length).All(i => question.RequirementFor(inspection.Family, i) is { } requirement && ScopeEvaluator.Evaluate(requirement, grant).IsSatisfied);
     }
 
     private async Task<CachedInspection> InspectAsync(ITokenInspector inspector, TokenInspectionRequest request, CancellationToken cancellationToken)
