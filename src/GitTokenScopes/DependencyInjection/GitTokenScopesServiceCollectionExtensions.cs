@@ -73,8 +73,7 @@ public static class GitTokenScopesServiceCollectionExtensions
             services.AddOptions<GitTokenScopesOptions>().Bind(new ProviderSectionsHidden(configuration), o => o.ErrorOnUnknownConfiguration = true);
             if (path.Length > 0)
             {
-                services.RemoveAll<GitTokenScopesConfigurationPath>();
-                services.AddSingleton(new GitTokenScopesConfigurationPath(path));
+                marker.Path = path;
             }
         }
 
@@ -83,12 +82,9 @@ public static class GitTokenScopesServiceCollectionExtensions
 
     private static GitTokenScopesMarker GetOrAddCore(IServiceCollection services)
     {
-        foreach (var descriptor in services)
+        if (services.FirstOrDefault(d => d.ServiceType == typeof(GitTokenScopesMarker))?.ImplementationInstance is GitTokenScopesMarker existing)
         {
-            if (descriptor.ServiceType == typeof(GitTokenScopesMarker) && descriptor.ImplementationInstance is GitTokenScopesMarker existing)
-            {
-                return existing;
-            }
+            return existing;
         }
 
         var marker = new GitTokenScopesMarker();

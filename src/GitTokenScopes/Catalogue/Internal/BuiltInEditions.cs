@@ -34,21 +34,10 @@ internal static class BuiltInEditions
         => ScopeEditions.TryGet(requirement.Edition, out var edition) ? Drifts.GetValueOrDefault((edition, requirement.Key)) : null;
 
     private static Dictionary<(ScopeEdition, ScopeRequirementKey), string> DriftsOf(ScopeEdition one, ScopeEdition other)
-    {
-        var drifts = new Dictionary<(ScopeEdition, ScopeRequirementKey), string>();
-        foreach (var key in ScopeRequirementKey.All)
-        {
-            foreach (var (chosen, theirs) in new[] { (one, other), (other, one) })
-            {
-                if (Drift(chosen, theirs, key) is { } drift)
-                {
-                    drifts[(chosen, key)] = drift;
-                }
-            }
-        }
-
-        return drifts;
-    }
+        => ScopeRequirementKey.All
+            .SelectMany(key => new[] { (Chosen: one, Theirs: other), (Chosen: other, Theirs: one) }.Select(p => (p.Chosen, Key: key, Drift: Drift(p.Chosen, p.Theirs, key))))
+            .Where(d => d.Drift is not null)
+            .ToDictionary(d => (d.Chosen, d.Key), d => d.Drift!);
 
     private static string? Drift(ScopeEdition chosen, ScopeEdition other, ScopeRequirementKey key)
     {
@@ -57,18 +46,9 @@ internal static class BuiltInEditions
         var theirs = other[key].Clauses;
         var more = theirs.Where(t => !mine.Any(m => m.AnyOf.SequenceEqual(t.AnyOf, StringComparer.Ordinal))).Select(Describe).ToArray();
         var fewer = mine.Where(m => !theirs.Any(t => t.AnyOf.SequenceEqual(m.AnyOf, StringComparer.Ordinal))).Select(Describe).ToArray();
-        var parts = new List<string>();
-        if (more.Length > 0)
-        {
-            parts.Add($"also requires {string.Join("; ", more)}");
-        }
-
-        if (fewer.Length > 0)
-        {
-            parts.Add($"does not require {string.Join("; ", fewer)}");
-        }
-
-        return parts.Count == 0 ? null : $"The '{other.Name}' catalogue edition differs from '{chosen.Name}' for {key}: it {string.Join(", and ", parts)}.";
+        var parts = new[] { more.Length > 0 ? $"also requires {string.Join("; ", more)}" : null, fewer.Length > 0 ? $"does not require {string.Join("; ", fewer)}" : null }
+            .OfType<string>().ToArray();
+        return parts.Length == 0 ? null : $"The '{other.Name}' catalogue edition differs from '{chosen.Name}' for {key}: it {string.Join(", and ", parts)}.";
     }
 
     private static ScopeEdition CreateSeed()

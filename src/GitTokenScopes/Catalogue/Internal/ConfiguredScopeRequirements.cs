@@ -14,10 +14,10 @@ internal sealed class ConfiguredScopeRequirements : IScopeRequirements
     private readonly ScopeEdition _edition;
     private readonly Dictionary<ScopeRequirementKey, ParsedOverride[]> _overrides;
 
-    public ConfiguredScopeRequirements(IOptions<GitTokenScopesOptions> options, GitTokenScopesConfigurationPath? path = null)
+    public ConfiguredScopeRequirements(IOptions<GitTokenScopesOptions> options, GitTokenScopesMarker? marker = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var (overrides, errors) = OverrideParser.Parse(options.Value, path?.Path ?? OverrideParser.DefaultPath);
+        var (overrides, errors) = OverrideParser.Parse(options.Value, marker?.Path ?? OverrideParser.DefaultPath);
         if (errors.Count > 0)
         {
             // Reached only when options validation was bypassed (no host to run ValidateOnStart).

@@ -3,10 +3,12 @@
 namespace GitTokenScopes.DependencyInjection.Internal;
 
 /// <summary>
-/// Registered once per service collection so that calling AddGitTokenScopes again adds nothing twice; it also
-/// remembers which configuration sections were bound, because binding a section twice would append its lists twice.
+/// Registered once per service collection so that calling AddGitTokenScopes again adds nothing twice. It remembers the
+/// bound sections (binding one twice would append its lists twice) and the last one's path, so errors name its keys.
 /// </summary>
 internal sealed class GitTokenScopesMarker
 {
     public HashSet<string> BoundSections { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public string? Path { get; set; }
 }

@@ -6,12 +6,12 @@ using Microsoft.Extensions.Options;
 namespace GitTokenScopes.DependencyInjection.Internal;
 
 /// <summary>Validates the edition name and every override at startup; each error names the offending key.</summary>
-internal sealed class GitTokenScopesOptionsValidator(GitTokenScopesConfigurationPath? path = null) : IValidateOptions<GitTokenScopesOptions>
+internal sealed class GitTokenScopesOptionsValidator(GitTokenScopesMarker? marker = null) : IValidateOptions<GitTokenScopesOptions>
 {
     public ValidateOptionsResult Validate(string? name, GitTokenScopesOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var root = path?.Path ?? OverrideParser.DefaultPath;
+        var root = marker?.Path ?? OverrideParser.DefaultPath;
         var (_, parsed) = OverrideParser.Parse(options, root);
         var errors = new List<string>(parsed);
         errors.AddRange(ValidationErrors(options.Validation, Join(root, "Validation")));
