@@ -9,7 +9,8 @@ namespace GitTokenScopes.Validation.Internal;
 
 /// <summary>
 /// Writes cached inspections to <c>HybridCache</c>'s distributed tier as source-generated JSON (trim- and AOT-safe, and
-/// HybridCache's reflection-based default serializer is never used). The JSON shape is private to this class.
+/// HybridCache's reflection-based default serializer is never used). The JSON shape is private to this class; a grant
+/// is written by its vocabulary's provider and family, and read back in that built-in vocabulary.
 /// </summary>
 internal sealed partial class CachedInspectionSerializer : IHybridCacheSerializer<CachedInspection>
 {
@@ -17,78 +18,34 @@ internal sealed partial class CachedInspectionSerializer : IHybridCacheSerialize
     {
         var reader = new Utf8JsonReader(source);
         var entry = JsonSerializer.Deserialize(ref reader, EntryJson.Default.Entry) ?? throw new JsonException("A cached inspection was null.");
-        var grant = entry.Granted is { } g ? ScopeVocabulary.For(g.Provider, g.Family) : null;
-        var inspection = new TokenInspection
-        {
-            Provider = entry.Provider,
-            ApiUrl = entry.ApiUrl,
-            Status = entry.Status,
-            CredentialFingerprint = entry.CredentialFingerprint,
-            TokenType = entry.TokenType,
-            Family = entry.Family,
-            Granted = entry.Granted is not { } granted ? null
-                : granted.AllOthersUndetermined ? GrantedScopes.CreateUndetermined(grant!, granted.Scopes)
-                : GrantedScopes.Create(grant!, granted.Scopes, granted.Undetermined),
-            ExpiresAt = entry.ExpiresAt,
-            ExpiryKnown = entry.ExpiryKnown,
-            Account = entry.Account,
-            RateLimit = entry.RateLimit,
-            Repositories = entry.Repositories,
-            Message = entry.Message,
-            ActionUrl = entry.ActionUrl,
-            Notes = entry.Notes,
-            RequestCount = entry.RequestCount,
-        };
-        return new CachedInspection(inspection, entry.CheckedAt);
+        return new CachedInspection(entry.Inspection, entry.CheckedAt);
     }
 
     public void Serialize(CachedInspection value, IBufferWriter<byte> target)
     {
-        var inspection = value.Inspection;
-        var entry = new Entry(
-            inspection.Provider,
-            inspection.ApiUrl,
-            inspection.Status,
-            inspection.CredentialFingerprint,
-            inspection.TokenType,
-            inspection.Family,
-            inspection.Granted is { } g ? new Grant(g.Vocabulary.Provider, g.Vocabulary.Family, g.Scopes, g.Undetermined, g.AllOthersUndetermined) : null,
-            inspection.ExpiresAt,
-            inspection.ExpiryKnown,
-            inspection.Account,
-            inspection.RateLimit,
-            inspection.Repositories,
-            inspection.Message,
-            inspection.ActionUrl,
-            inspection.Notes,
-            inspection.RequestCount,
-            value.CheckedAt);
         using var writer = new Utf8JsonWriter(target);
-        JsonSerializer.Serialize(writer, entry, EntryJson.Default.Entry);
+        JsonSerializer.Serialize(writer, new Entry(value.Inspection, value.CheckedAt), EntryJson.Default.Entry);
     }
 
-    internal sealed record Entry(
-        GitProvider Provider,
-        Uri ApiUrl,
-        InspectionStatus Status,
-        string CredentialFingerprint,
-        TokenType TokenType,
-        TokenFamily? Family,
-        Grant? Granted,
-        DateTimeOffset? ExpiresAt,
-        bool ExpiryKnown,
-        AccountInfo? Account,
-        RateLimitInfo? RateLimit,
-        IReadOnlyList<RepositoryAccessResult> Repositories,
-        string? Message,
-        Uri? ActionUrl,
-        IReadOnlyList<string> Notes,
-        int RequestCount,
-        DateTimeOffset CheckedAt);
+    internal sealed record Entry(TokenInspection Inspection, DateTimeOffset CheckedAt);
 
     internal sealed record Grant(GitProvider Provider, TokenFamily Family, IReadOnlyList<string> Scopes, IReadOnlyList<string> Undetermined, bool AllOthersUndetermined);
 
-    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(GrantConverter)])]
     [JsonSerializable(typeof(Entry))]
+    [JsonSerializable(typeof(Grant))]
     internal sealed partial class EntryJson : JsonSerializerContext;
+
+    private sealed class GrantConverter : JsonConverter<GrantedScopes>
+    {
+        public override GrantedScopes Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var grant = JsonSerializer.Deserialize(ref reader, EntryJson.Default.Grant) ?? throw new JsonException("A cached grant was null.");
+            var vocabulary = ScopeVocabulary.For(grant.Provider, grant.Family);
+            return grant.AllOthersUndetermined ? GrantedScopes.CreateUndetermined(vocabulary, grant.Scopes) : GrantedScopes.Create(vocabulary, grant.Scopes, grant.Undetermined);
+        }
+
+        public override void Write(Utf8JsonWriter writer, GrantedScopes value, JsonSerializerOptions options)
+            => JsonSerializer.Serialize(writer, new Grant(value.Vocabulary.Provider, value.Vocabulary.Family, value.Scopes, value.Undetermined, value.AllOthersUndetermined), EntryJson.Default.Grant);
+    }
 }

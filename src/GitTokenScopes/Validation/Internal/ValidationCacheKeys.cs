@@ -10,7 +10,7 @@ namespace GitTokenScopes.Validation.Internal;
 internal static class ValidationCacheKeys
 {
     /// <summary>The key prefix; it changes whenever the cached entry's shape changes, so that instances of two versions sharing a distributed cache never read each other's entries.</summary>
-    private const string Version = "gts3";
+    private const string Version = "gts4";
 
     /// <summary>The tag every entry of one token carries, so that one call forgets them all.</summary>
     public static string Tag(string tokenHash) => $"{Version}:token:{tokenHash}";
