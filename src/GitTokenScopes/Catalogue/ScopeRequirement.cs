@@ -31,14 +31,11 @@ public sealed class ScopeRequirement
         foreach (var clause in clauses)
         {
             ArgumentNullException.ThrowIfNull(clause, nameof(clauses));
-            foreach (var scope in clause.AnyOf)
+            if (clause.AnyOf.FirstOrDefault(s => !vocabulary.IsWellFormed(s)) is { } scope)
             {
-                if (!vocabulary.IsWellFormed(scope))
-                {
-                    throw new ArgumentException(
-                        $"Clause '{clause.Label}' of {key}: '{scope}' is not a well-formed scope in the {vocabulary.Description} vocabulary.",
-                        nameof(clauses));
-                }
+                throw new ArgumentException(
+                    $"Clause '{clause.Label}' of {key}: '{scope}' is not a well-formed scope in the {vocabulary.Description} vocabulary.",
+                    nameof(clauses));
             }
 
             normalized.Add(new ScopeClause(clause.Label, clause.AnyOf.Select(vocabulary.Normalize), clause.Purpose));

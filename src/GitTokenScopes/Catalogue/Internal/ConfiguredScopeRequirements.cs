@@ -38,13 +38,8 @@ internal sealed class ConfiguredScopeRequirements : IScopeRequirements
             return requirement;
         }
 
-        foreach (var candidate in candidates)
+        foreach (var candidate in candidates.Where(c => c.AppliesTo(runtimeName, repository)))
         {
-            if (!candidate.AppliesTo(runtimeName, repository))
-            {
-                continue;
-            }
-
             var clauses = candidate.ApplyTo(requirement.Clauses).ToArray();
             if (clauses.Length == 0)
             {

@@ -68,21 +68,17 @@ internal static class OverrideParser
             errors.Add($"{name}:Repository: must name a repository (for example org/repo); leave it out to apply to every repository.");
         }
 
-        if (!Enum.IsDefined(item.Mode))
+        var modeError = item.Mode switch
         {
-            errors.Add($"{name}:Mode: '{item.Mode}' is not Replace or Amend.");
-        }
-        else if (item.Mode == OverrideMode.Replace && item.Clauses.Count == 0)
+            OverrideMode.Replace when item.Clauses.Count == 0 => $"{name}:Clauses: a Replace override needs at least one clause.",
+            OverrideMode.Replace when item.RemoveClauses.Count > 0 => $"{name}:RemoveClauses: only an Amend override removes clauses; a Replace override replaces them all.",
+            OverrideMode.Amend when item.Clauses.Count == 0 && item.RemoveClauses.Count == 0 => $"{name}: an Amend override must add clauses or remove some.",
+            OverrideMode.Replace or OverrideMode.Amend => null,
+            _ => $"{name}:Mode: '{item.Mode}' is not Replace or Amend.",
+        };
+        if (modeError is not null)
         {
-            errors.Add($"{name}:Clauses: a Replace override needs at least one clause.");
-        }
-        else if (item.Mode == OverrideMode.Replace && item.RemoveClauses.Count > 0)
-        {
-            errors.Add($"{name}:RemoveClauses: only an Amend override removes clauses; a Replace override replaces them all.");
-        }
-        else if (item.Mode == OverrideMode.Amend && item.Clauses.Count == 0 && item.RemoveClauses.Count == 0)
-        {
-            errors.Add($"{name}: an Amend override must add clauses or remove some.");
+            errors.Add(modeError);
         }
 
         var clauses = ParseClauses(item, name, vocabulary, errors);
