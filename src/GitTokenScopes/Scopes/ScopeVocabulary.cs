@@ -170,21 +170,17 @@ public sealed class ScopeVocabulary
 
     private FrozenSet<string> ComputeClosure(string normalized)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal) { normalized };
-        var pending = new Stack<string>();
-        pending.Push(normalized);
-        while (pending.TryPop(out var current))
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        Visit(normalized);
+        return seen.ToFrozenSet(StringComparer.Ordinal);
+
+        void Visit(string scope)
         {
-            foreach (var child in DirectChildren(current))
+            if (seen.Add(scope))
             {
-                if (seen.Add(child))
-                {
-                    pending.Push(child);
-                }
+                Array.ForEach(DirectChildren(scope), Visit);
             }
         }
-
-        return seen.ToFrozenSet(StringComparer.Ordinal);
     }
 
     private string[] DirectChildren(string normalized)
