@@ -15,9 +15,6 @@ internal static class LibraryHttpClients
     /// the resilience pipeline's attempt and total time-outs govern); then the default resilience pipeline
     /// (<see cref="ResiliencePipelines"/>).
     /// </summary>
-    /// <param name="services">The services.</param>
-    /// <param name="name">One of <see cref="GitTokenScopesHttpClientNames"/>.</param>
-    /// <returns>The client's builder when it was registered now; otherwise <see langword="null"/>.</returns>
     public static IHttpClientBuilder? AddOnce(IServiceCollection services, string name)
     {
         var marker = new LibraryHttpClientMarker(name);

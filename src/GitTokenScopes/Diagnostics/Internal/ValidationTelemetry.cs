@@ -29,7 +29,6 @@ internal sealed class ValidationTelemetry : IDisposable
         _cacheLookups = _meter.CreateCounter<long>(GitTokenScopesDiagnostics.CacheLookupsCounter, "{lookup}", "Inspection cache lookups by result.");
     }
 
-    /// <summary>Counts one report.</summary>
     public void Validated(GitProvider provider, TokenKind kind, ValidationVerdict verdict)
         => _validations.Add(1, new("provider", provider.ToWireName()), new("token.kind", kind.ToWireName()), new("verdict", verdict.ToWireName()));
 

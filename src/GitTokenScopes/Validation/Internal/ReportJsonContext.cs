@@ -27,6 +27,5 @@ internal sealed partial class ReportJsonContext : JsonSerializerContext
 {
     private static ReportJsonContext? _indented;
 
-    /// <summary>Gets a context that writes indented JSON.</summary>
     public static ReportJsonContext Indented => _indented ??= new ReportJsonContext(new System.Text.Json.JsonSerializerOptions(Default.Options) { WriteIndented = true });
 }

@@ -15,7 +15,6 @@ internal static class ValidationCacheKeys
     /// <summary>The tag every entry of one token carries, so that one call forgets them all.</summary>
     public static string Tag(string tokenHash) => $"{Version}:token:{tokenHash}";
 
-    /// <summary>Where a token's cache generation is shared between instances.</summary>
     public static string Generation(string tokenHash) => $"{Version}:generation:{tokenHash}";
 
     /// <summary>One inspection's key: provider, the API base as given, the token hash, the token's generation, and the question's digest.</summary>

@@ -26,13 +26,10 @@ internal sealed class ValidationQuestion
         Digest = DigestOf(request.Repositories, asked);
     }
 
-    /// <summary>Gets the runtimes, one report each (<see langword="null"/> stands for the defaults).</summary>
     public string?[] Runtimes { get; }
 
-    /// <summary>Gets the inspection request: the credential, the repositories and every family's requirements.</summary>
     public TokenInspectionRequest Inspection { get; }
 
-    /// <summary>Gets the digest of the repositories and the asked scopes, part of the inspection's cache key.</summary>
     public string Digest { get; }
 
     /// <summary>The requirement the report for <c>Runtimes[runtime]</c> applies; <see langword="null"/> when the family is unknown or not the provider's.</summary>
