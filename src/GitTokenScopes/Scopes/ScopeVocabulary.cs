@@ -45,14 +45,7 @@ public sealed class ScopeVocabulary
         _wellFormed = wellFormed;
         _rule = rule;
         _edges = edges.ToFrozenDictionary(StringComparer.Ordinal);
-        var known = new HashSet<string>(knownScopes, StringComparer.Ordinal);
-        foreach (var (parent, children) in _edges)
-        {
-            known.Add(parent);
-            known.UnionWith(children);
-        }
-
-        KnownScopes = known.Order(StringComparer.Ordinal).ToArray();
+        KnownScopes = [.. knownScopes.Concat(_edges.Keys).Concat(_edges.Values.SelectMany(c => c)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         _closures = KnownScopes.ToFrozenDictionary(s => s, ComputeClosure, StringComparer.Ordinal);
     }
 
