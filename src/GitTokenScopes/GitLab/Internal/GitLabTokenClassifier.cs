@@ -3,9 +3,8 @@
 namespace GitTokenScopes.GitLab.Internal;
 
 /// <summary>
-/// Recognizes a GitLab token's kind from its prefix and, once known, its owner's user name (PROVIDERS.md §2.4).
-/// Personal, project, group and impersonation tokens all start with <c>glpat-</c> (the prefix is configurable on
-/// self-managed instances, and tokens made before GitLab 14.5 have none); the other kinds each have their own prefix.
+/// A GitLab token's kind from its prefix, then from its owner (PROVIDERS.md §2.4). Personal, project, group and
+/// impersonation tokens share <c>glpat-</c> (configurable; none before 14.5); the other kinds have their own.
 /// </summary>
 internal static class GitLabTokenClassifier
 {
@@ -44,10 +43,7 @@ internal static class GitLabTokenClassifier
         return (TokenType.Unknown, null);
     }
 
-    /// <summary>
-    /// The token type its owner reveals: <c>project_{id}_bot…</c> → project token, <c>group_{id}_bot…</c> → group token,
-    /// any other owner → personal. <see langword="null"/> when the owner is not known.
-    /// </summary>
+    /// <summary><c>project_{id}_bot…</c> → project token, <c>group_{id}_bot…</c> → group token, other owners → personal.</summary>
     public static TokenType? FromOwner(string? username, bool? bot)
     {
         if (username is null)
