@@ -3,9 +3,8 @@
 namespace GitTokenScopes.BitbucketCloud.Internal;
 
 /// <summary>
-/// Recognizes a Bitbucket Cloud credential's type and scope vocabulary (PROVIDERS.md §3.1–§3.3). <c>x-credential-type</c>
-/// decides where Bitbucket sends a value we know (the access-token values are documented; the others are not, so they
-/// are matched loosely); otherwise the authentication scheme and the scope names decide.
+/// A Bitbucket Cloud credential's type and scope vocabulary (PROVIDERS.md §3.1–§3.3): a known <c>x-credential-type</c>
+/// (undocumented values matched loosely), else the authentication scheme and the scope names.
 /// </summary>
 internal static class BitbucketCloudCredentialClassifier
 {
@@ -18,10 +17,7 @@ internal static class BitbucketCloudCredentialClassifier
     /// <summary>The static Git user name of API tokens; the REST API needs the Atlassian e-mail address instead.</summary>
     public const string GitApiTokenUser = "x-bitbucket-api-token-auth";
 
-    /// <summary>
-    /// Whether the credential goes as Basic: when it has a user name, except <c>x-token-auth</c>, the Git user name of
-    /// access and OAuth tokens, which authenticate to the REST API as Bearer (PROVIDERS.md §3.1).
-    /// </summary>
+    /// <summary>Basic when there is a user name other than <c>x-token-auth</c> (access and OAuth tokens go as Bearer, §3.1).</summary>
     public static bool UsesBasic(GitCredential credential)
         => credential.Username is { } user && !string.Equals(user, GitAccessTokenUser, StringComparison.OrdinalIgnoreCase);
 
@@ -43,16 +39,10 @@ internal static class BitbucketCloudCredentialClassifier
                 return TokenType.BitbucketOAuth;
         }
 
-        var granular = HasApiTokenScopes(scopes);
-        return basic
-            ? granular ? TokenType.BitbucketApiToken : TokenType.BitbucketAppPassword
-            : granular ? TokenType.BitbucketApiToken : TokenType.BitbucketOAuth;
+        return HasApiTokenScopes(scopes) ? TokenType.BitbucketApiToken : basic ? TokenType.BitbucketAppPassword : TokenType.BitbucketOAuth;
     }
 
-    /// <summary>
-    /// The vocabulary to read the scopes in: API-token scopes when any name is a granular <c>…:bitbucket</c> one (or an
-    /// API token reported none), the classic names otherwise.
-    /// </summary>
+    /// <summary>API-token scopes when any name ends in <c>:bitbucket</c> (or an API token reported none), else classic.</summary>
     public static TokenFamily FamilyOf(TokenType type, IReadOnlyList<string> scopes)
         => HasApiTokenScopes(scopes) || (scopes.Count == 0 && type == TokenType.BitbucketApiToken) ? TokenFamily.ApiToken : TokenFamily.AppPassword;
 
