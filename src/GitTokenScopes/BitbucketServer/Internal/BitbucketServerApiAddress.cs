@@ -5,9 +5,8 @@ using GitTokenScopes.Providers.Internal;
 namespace GitTokenScopes.BitbucketServer.Internal;
 
 /// <summary>
-/// Derives the REST addresses (PROVIDERS.md §4.3): the server URL, context path included, plus <c>rest/api/1.0/</c>; an
-/// explicit API URL verbatim. The access-token resource lives beside the core API, at <c>rest/access-tokens/1.0/</c>; it
-/// is only derived when the API URL ends with <c>rest/api/1.0/</c> or <c>rest/api/latest/</c>.
+/// The REST addresses (PROVIDERS.md §4.3): server URL (context path kept) + <c>rest/api/1.0/</c>, or an explicit API URL;
+/// the access-token resource <c>rest/access-tokens/1.0/</c> beside it, when the API URL ends in <c>rest/api/1.0|latest/</c>.
 /// </summary>
 internal static class BitbucketServerApiAddress
 {

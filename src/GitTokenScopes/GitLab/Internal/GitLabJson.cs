@@ -15,7 +15,7 @@ internal static partial class GitLabJson
     /// <summary><c>GET /personal_access_tokens/self</c>; <see langword="null"/> when the body is malformed or has no <c>scopes</c> array.</summary>
     public static GitLabTokenInfo? Token(string? body)
     {
-        var self = ProviderAnswer.Read(body, Context.Default.TokenSelf);
+        var self = ProviderAnswer.Read(body, GitLabWireContext.Default.TokenSelf);
         if (self?.Scopes is not { } scopes)
         {
             return null;
@@ -36,12 +36,12 @@ internal static partial class GitLabJson
 
     /// <summary><c>GET /user</c>: user name and bot flag; <see langword="null"/> when malformed or without a user name.</summary>
     public static (string Username, bool? Bot)? User(string? body)
-        => ProviderAnswer.Read(body, Context.Default.UserBody) is { Username: { Length: > 0 } username } user ? (username, user.Bot) : null;
+        => ProviderAnswer.Read(body, GitLabWireContext.Default.UserBody) is { Username: { Length: > 0 } username } user ? (username, user.Bot) : null;
 
     /// <summary><c>GET /projects/:id</c>: visibility and the highest of the caller's project and group access levels.</summary>
     public static (string? Visibility, int? AccessLevel, bool PermissionsShown)? Project(string? body)
     {
-        var project = ProviderAnswer.Read(body, Context.Default.ProjectBody);
+        var project = ProviderAnswer.Read(body, GitLabWireContext.Default.ProjectBody);
         if (project is null || (project.Id is null && project.PathWithNamespace is null))
         {
             return null;
@@ -55,7 +55,7 @@ internal static partial class GitLabJson
     /// <summary>Either GitLab error shape; <see langword="null"/> when the body is not a JSON object.</summary>
     public static GitLabError? Error(string? body)
     {
-        var error = ProviderAnswer.Read(body, Context.Default.ErrorBody);
+        var error = ProviderAnswer.Read(body, GitLabWireContext.Default.ErrorBody);
         if (error is null)
         {
             return null;
@@ -143,7 +143,7 @@ internal static partial class GitLabJson
     [JsonSerializable(typeof(UserBody))]
     [JsonSerializable(typeof(ProjectBody))]
     [JsonSerializable(typeof(ErrorBody))]
-    private sealed partial class Context : JsonSerializerContext;
+    private sealed partial class GitLabWireContext : JsonSerializerContext;
 }
 
 /// <summary>
