@@ -21,26 +21,16 @@ internal static class BitbucketCloudCredentialClassifier
     public static bool UsesBasic(GitCredential credential)
         => credential.Username is { } user && !string.Equals(user, GitAccessTokenUser, StringComparison.OrdinalIgnoreCase);
 
-    public static TokenType Classify(string? credentialType, bool basic, IReadOnlyList<string> scopes)
+    public static TokenType Classify(string? credentialType, bool basic, IReadOnlyList<string> scopes) => credentialType switch
     {
-        switch (credentialType)
-        {
-            case "repo_access_token" or "repository_access_token":
-                return TokenType.BitbucketRepositoryAccessToken;
-            case "project_access_token":
-                return TokenType.BitbucketProjectAccessToken;
-            case "workspace_access_token":
-                return TokenType.BitbucketWorkspaceAccessToken;
-            case { } value when value.Contains("api_token", StringComparison.Ordinal) || value.Contains("apitoken", StringComparison.Ordinal):
-                return TokenType.BitbucketApiToken;
-            case { } value when value.Contains("app_password", StringComparison.Ordinal) || value.Contains("apppassword", StringComparison.Ordinal):
-                return TokenType.BitbucketAppPassword;
-            case { } value when value.Contains("oauth", StringComparison.Ordinal):
-                return TokenType.BitbucketOAuth;
-        }
-
-        return HasApiTokenScopes(scopes) ? TokenType.BitbucketApiToken : basic ? TokenType.BitbucketAppPassword : TokenType.BitbucketOAuth;
-    }
+        "repo_access_token" or "repository_access_token" => TokenType.BitbucketRepositoryAccessToken,
+        "project_access_token" => TokenType.BitbucketProjectAccessToken,
+        "workspace_access_token" => TokenType.BitbucketWorkspaceAccessToken,
+        { } value when value.Contains("api_token", StringComparison.Ordinal) || value.Contains("apitoken", StringComparison.Ordinal) => TokenType.BitbucketApiToken,
+        { } value when value.Contains("app_password", StringComparison.Ordinal) || value.Contains("apppassword", StringComparison.Ordinal) => TokenType.BitbucketAppPassword,
+        { } value when value.Contains("oauth", StringComparison.Ordinal) => TokenType.BitbucketOAuth,
+        _ => HasApiTokenScopes(scopes) ? TokenType.BitbucketApiToken : basic ? TokenType.BitbucketAppPassword : TokenType.BitbucketOAuth,
+    };
 
     /// <summary>API-token scopes when any name ends in <c>:bitbucket</c> (or an API token reported none), else classic.</summary>
     public static TokenFamily FamilyOf(TokenType type, IReadOnlyList<string> scopes)

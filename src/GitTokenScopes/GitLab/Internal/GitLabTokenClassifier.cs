@@ -32,37 +32,18 @@ internal static class GitLabTokenClassifier
             return (TokenType.GitLabPersonal, null);
         }
 
-        foreach (var (prefix, message) in OtherKinds)
-        {
-            if (token.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return (TokenType.GitLabOther, message);
-            }
-        }
-
-        return (TokenType.Unknown, null);
+        var other = Array.Find(OtherKinds, k => token.StartsWith(k.Prefix, StringComparison.Ordinal)).Message;
+        return other is null ? (TokenType.Unknown, null) : (TokenType.GitLabOther, other);
     }
 
     /// <summary><c>project_{id}_bot…</c> → project token, <c>group_{id}_bot…</c> → group token, other owners → personal.</summary>
-    public static TokenType? FromOwner(string? username, bool? bot)
+    public static TokenType? FromOwner(string? username, bool? bot) => username switch
     {
-        if (username is null)
-        {
-            return null;
-        }
-
-        if (bot != false && IsBotName(username, "project_"))
-        {
-            return TokenType.GitLabProject;
-        }
-
-        if (bot != false && IsBotName(username, "group_"))
-        {
-            return TokenType.GitLabGroup;
-        }
-
-        return TokenType.GitLabPersonal;
-    }
+        null => null,
+        _ when bot != false && IsBotName(username, "project_") => TokenType.GitLabProject,
+        _ when bot != false && IsBotName(username, "group_") => TokenType.GitLabGroup,
+        _ => TokenType.GitLabPersonal,
+    };
 
     /// <summary><c>{kind}{id}_bot</c> followed by nothing, digits or <c>_</c> and a random suffix (older instances: no or numeric suffix).</summary>
     private static bool IsBotName(string username, string kind)
@@ -73,12 +54,7 @@ internal static class GitLabTokenClassifier
         }
 
         var rest = username.AsSpan(kind.Length);
-        var digits = 0;
-        while (digits < rest.Length && char.IsAsciiDigit(rest[digits]))
-        {
-            digits++;
-        }
-
+        var digits = rest.IndexOfAnyExceptInRange('0', '9');
         return digits > 0 && rest[digits..].StartsWith("_bot", StringComparison.Ordinal);
     }
 }
