@@ -250,8 +250,7 @@ internal sealed partial class BitbucketCloudTokenInspector(
                 : "Bitbucket Cloud's rate limit was reached (429); it counts requests over a rolling hour, so retry later.",
             ProviderOutcome.Forbidden => $"Bitbucket Cloud refused {what} (403{said})"
                 + (required is { Count: > 0 } ? $"; it requires {string.Join(" or ", required)}." : "."),
-            ProviderOutcome.ServerError => $"Bitbucket Cloud answered {what} with a server error ({answer.StatusCode}).",
-            _ => $"Bitbucket Cloud answered {what} with an unexpected {answer.StatusCode}{said}.",
+            _ => ProviderStatusMap.ProviderErrorMessage("Bitbucket Cloud", what, answer.StatusCode, said),
         };
         result.Fail(status, text);
     }

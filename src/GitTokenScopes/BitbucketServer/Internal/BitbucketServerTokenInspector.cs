@@ -99,8 +99,7 @@ internal sealed partial class BitbucketServerTokenInspector(
             ProviderOutcome.RateLimited => result.RateLimit?.RetryAfter is { } wait
                 ? $"Bitbucket Server's rate limit was reached (429); retry after {wait.TotalSeconds:0} s."
                 : "Bitbucket Server's rate limit was reached (429); retry later.",
-            ProviderOutcome.ServerError => $"Bitbucket Server answered {what} with a server error ({answer.StatusCode}).",
-            _ => $"Bitbucket Server answered {what} with an unexpected {answer.StatusCode}{said}.",
+            _ => ProviderStatusMap.ProviderErrorMessage("Bitbucket Server", what, answer.StatusCode, said),
         };
         result.Fail(ProviderStatusMap.StatusOf(outcome), text);
     }

@@ -125,11 +125,8 @@ internal sealed partial class GitHubTokenInspector(
             case ProviderOutcome.Forbidden:
                 result.Fail(InspectionStatus.Forbidden, $"GitHub refused {what} (403{suffix}).");
                 break;
-            case ProviderOutcome.ServerError:
-                result.Fail(InspectionStatus.ProviderError, $"GitHub answered {what} with a server error ({answer.StatusCode}).");
-                break;
             default:
-                result.Fail(InspectionStatus.ProviderError, $"GitHub answered {what} with an unexpected {answer.StatusCode}{suffix}.");
+                result.Fail(InspectionStatus.ProviderError, ProviderStatusMap.ProviderErrorMessage("GitHub", what, answer.StatusCode, suffix));
                 break;
         }
     }

@@ -234,11 +234,8 @@ internal sealed partial class GitLabTokenInspector(
             case ProviderOutcome.Forbidden:
                 result.Fail(InspectionStatus.Forbidden, $"GitLab refused {what} ({answer.StatusCode}{suffix}).");
                 break;
-            case ProviderOutcome.ServerError:
-                result.Fail(InspectionStatus.ProviderError, $"GitLab answered {what} with a server error ({answer.StatusCode}).");
-                break;
             default:
-                result.Fail(InspectionStatus.ProviderError, $"GitLab answered {what} with an unexpected {answer.StatusCode}{suffix}.");
+                result.Fail(InspectionStatus.ProviderError, ProviderStatusMap.ProviderErrorMessage("GitLab", what, answer.StatusCode, suffix));
                 break;
         }
     }

@@ -27,6 +27,12 @@ internal static class ProviderStatusMap
         _ => InspectionStatus.ProviderError,
     };
 
+    /// <summary>What an inspection says when a required call got a 5xx or an answer no rule covers.</summary>
+    public static string ProviderErrorMessage(string provider, string what, int status, string suffix)
+        => status is >= 500 and <= 599
+            ? $"{provider} answered {what} with a server error ({status})."
+            : $"{provider} answered {what} with an unexpected {status}{suffix}.";
+
     /// <summary>What an inspection says when a provider's rate limit stopped it: when to retry, if the provider said.</summary>
     public static string RateLimitMessage(string provider, RateLimitInfo? rateLimit)
         => rateLimit switch
