@@ -72,14 +72,9 @@ internal sealed partial class BitbucketCloudTokenInspector(
         Log.InspectionStarted(logger, credential.Fingerprint, apiUrl.Host, basic ? "Basic" : "Bearer");
         try
         {
-            if (basic)
-            {
-                await InspectUserBoundAsync(session, request, result, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await InspectBearerAsync(session, request, result, cancellationToken).ConfigureAwait(false);
-            }
+            await (basic
+                ? InspectUserBoundAsync(session, request, result, cancellationToken)
+                : InspectBearerAsync(session, request, result, cancellationToken)).ConfigureAwait(false);
         }
         catch (ProviderUnreachableException exception)
         {

@@ -14,17 +14,10 @@ internal static class BitbucketServerApiAddress
 
     public static (Uri? Api, Uri? AccessTokens, string? Error) Resolve(GitCredential credential)
     {
-        Uri api;
-        if (credential.ApiUrl is { } explicitApi)
-        {
-            api = TransportPolicy.WithTrailingSlash(explicitApi);
-        }
-        else if (credential.ServerUrl is { } server)
-        {
-            var root = TransportPolicy.WithTrailingSlash(server);
-            api = root.AbsolutePath.EndsWith("/rest/api/latest/", StringComparison.OrdinalIgnoreCase) ? root : TransportPolicy.WithSuffix(root, "rest/api/1.0/");
-        }
-        else
+        var api = credential.ApiUrl is { } explicitApi ? TransportPolicy.WithTrailingSlash(explicitApi)
+            : credential.ServerUrl is { } server ? FromServer(TransportPolicy.WithTrailingSlash(server))
+            : null;
+        if (api is null)
         {
             return (null, null, "Bitbucket Server needs the server URL, with its context path if any (for example https://bitbucket.example.com/bitbucket), or the REST API URL.");
         }
@@ -47,6 +40,9 @@ internal static class BitbucketServerApiAddress
     /// <summary>The REST path of a repository, relative to the API address: <c>projects/{key}/repos/{slug}</c>.</summary>
     public static string RepositoryPath(RepositoryRequest repository)
         => TransportPolicy.PathOf(repository, (project, slug) => $"projects/{project}/repos/{slug}");
+
+    private static Uri FromServer(Uri root)
+        => root.AbsolutePath.EndsWith("/rest/api/latest/", StringComparison.OrdinalIgnoreCase) ? root : TransportPolicy.WithSuffix(root, "rest/api/1.0/");
 
     /// <summary>The REST path of a project, relative to the API address: <c>projects/{key}</c>.</summary>
     public static string ProjectPath(RepositoryRequest repository) => $"projects/{Uri.EscapeDataString(repository.Owner)}";

@@ -52,14 +52,9 @@ internal sealed partial class GitHubTokenInspector(
         Log.InspectionStarted(logger, credential.Fingerprint, apiUrl.Host, type);
         try
         {
-            if (GitHubTokenClassifier.FamilyOf(type) == TokenFamily.FineGrained)
-            {
-                await InspectFineGrainedAsync(session, request, result, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await InspectClassicAsync(session, request, result, cancellationToken).ConfigureAwait(false);
-            }
+            await (GitHubTokenClassifier.FamilyOf(type) == TokenFamily.FineGrained
+                ? InspectFineGrainedAsync(session, request, result, cancellationToken)
+                : InspectClassicAsync(session, request, result, cancellationToken)).ConfigureAwait(false);
         }
         catch (ProviderUnreachableException exception)
         {
