@@ -204,40 +204,30 @@ internal sealed partial class GitLabTokenInspector(
         var error = GitLabJson.Error(answer.Body);
         var said = GitLabJson.Said(error);
         var suffix = said is null ? string.Empty : $": {said}";
-        switch (outcome)
+        var code = answer.StatusCode;
+        var (status, text) = outcome switch
         {
-            case ProviderOutcome.Unauthorized:
-                result.Fail(InspectionStatus.Invalid, $"GitLab rejected the token ({answer.StatusCode}{suffix}); this GitLab instance does not know it.");
-                break;
-            case ProviderOutcome.Expired:
-                result.Fail(InspectionStatus.Expired, $"GitLab says the token has expired ({answer.StatusCode}{suffix}).");
-                break;
-            case ProviderOutcome.Revoked:
-                result.Fail(InspectionStatus.Revoked, $"GitLab says the token was revoked ({answer.StatusCode}{suffix}).");
-                break;
-            case ProviderOutcome.ImpersonationDisabled:
-                result.Type = TokenType.GitLabImpersonation;
-                result.Fail(InspectionStatus.Invalid, $"The token is an impersonation token, and impersonation is disabled on this GitLab instance ({answer.StatusCode}{suffix}).");
-                break;
-            case ProviderOutcome.WrongTokenType:
-                result.Type = TokenType.GitLabOther;
-                result.Family = null;
-                result.Fail(InspectionStatus.Unsupported, $"GitLab says {what} needs a personal, project or group access token{suffix}. This kind of token (OAuth, CI job, …) cannot be checked and is not meant for this use.");
-                break;
-            case ProviderOutcome.RateLimited:
-                result.Fail(InspectionStatus.RateLimited, ProviderStatusMap.RateLimitMessage("GitLab", result.RateLimit));
-                break;
-            case ProviderOutcome.InsufficientScope:
-                var accepted = error?.Scopes is { Count: > 0 } scopes ? $" (it accepts {string.Join(", ", scopes)})" : string.Empty;
-                result.Fail(InspectionStatus.Forbidden, $"GitLab refused {what}: the token lacks the scope it needs{accepted}.");
-                break;
-            case ProviderOutcome.Forbidden:
-                result.Fail(InspectionStatus.Forbidden, $"GitLab refused {what} ({answer.StatusCode}{suffix}).");
-                break;
-            default:
-                result.Fail(InspectionStatus.ProviderError, ProviderStatusMap.ProviderErrorMessage("GitLab", what, answer.StatusCode, suffix));
-                break;
+            ProviderOutcome.Unauthorized => (InspectionStatus.Invalid, $"GitLab rejected the token ({code}{suffix}); this GitLab instance does not know it."),
+            ProviderOutcome.Expired => (InspectionStatus.Expired, $"GitLab says the token has expired ({code}{suffix})."),
+            ProviderOutcome.Revoked => (InspectionStatus.Revoked, $"GitLab says the token was revoked ({code}{suffix})."),
+            ProviderOutcome.ImpersonationDisabled => (InspectionStatus.Invalid, $"The token is an impersonation token, and impersonation is disabled on this GitLab instance ({code}{suffix})."),
+            ProviderOutcome.WrongTokenType => (InspectionStatus.Unsupported, $"GitLab says {what} needs a personal, project or group access token{suffix}. This kind of token (OAuth, CI job, …) cannot be checked and is not meant for this use."),
+            ProviderOutcome.RateLimited => (InspectionStatus.RateLimited, ProviderStatusMap.RateLimitMessage("GitLab", result.RateLimit)),
+            ProviderOutcome.InsufficientScope => (InspectionStatus.Forbidden,
+                $"GitLab refused {what}: the token lacks the scope it needs{(error?.Scopes is { Count: > 0 } scopes ? $" (it accepts {string.Join(", ", scopes)})" : string.Empty)}."),
+            ProviderOutcome.Forbidden => (InspectionStatus.Forbidden, $"GitLab refused {what} ({code}{suffix})."),
+            _ => (InspectionStatus.ProviderError, ProviderStatusMap.ProviderErrorMessage("GitLab", what, code, suffix)),
+        };
+        if (outcome == ProviderOutcome.ImpersonationDisabled)
+        {
+            result.Type = TokenType.GitLabImpersonation;
         }
+        else if (outcome == ProviderOutcome.WrongTokenType)
+        {
+            (result.Type, result.Family) = (TokenType.GitLabOther, null);
+        }
+
+        result.Fail(status, text);
     }
 
     private TokenInspection Finish(InspectionDraft draft, int requestCount)
