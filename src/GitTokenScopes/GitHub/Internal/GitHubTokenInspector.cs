@@ -104,26 +104,17 @@ internal sealed partial class GitHubTokenInspector(
         result.RateLimit = GitHubHeaders.RateLimit(answer, time) ?? result.RateLimit;
         var said = answer.ErrorMessage();
         var suffix = said is null ? string.Empty : $": {said}";
-        switch (outcome)
+        var url = outcome == ProviderOutcome.SsoRequired ? GitHubHeaders.SsoRequirement(answer).Url : null;
+        result.ActionUrl = outcome == ProviderOutcome.SsoRequired ? url : result.ActionUrl;
+        var (status, text) = outcome switch
         {
-            case ProviderOutcome.Unauthorized:
-                result.Fail(InspectionStatus.Invalid, $"GitHub rejected the token (401{suffix}); it is unknown, expired or revoked.");
-                break;
-            case ProviderOutcome.RateLimited:
-                result.Fail(InspectionStatus.RateLimited, ProviderStatusMap.RateLimitMessage("GitHub", result.RateLimit));
-                break;
-            case ProviderOutcome.SsoRequired:
-                var (_, url) = GitHubHeaders.SsoRequirement(answer);
-                result.ActionUrl = url;
-                result.Fail(InspectionStatus.SsoRequired, "An organization requires SAML single sign-on: authorize the token for it" + (url is null ? "." : $" at {url}."));
-                break;
-            case ProviderOutcome.Forbidden:
-                result.Fail(InspectionStatus.Forbidden, $"GitHub refused {what} (403{suffix}).");
-                break;
-            default:
-                result.Fail(InspectionStatus.ProviderError, ProviderStatusMap.ProviderErrorMessage("GitHub", what, answer.StatusCode, suffix));
-                break;
-        }
+            ProviderOutcome.Unauthorized => (InspectionStatus.Invalid, $"GitHub rejected the token (401{suffix}); it is unknown, expired or revoked."),
+            ProviderOutcome.RateLimited => (InspectionStatus.RateLimited, ProviderStatusMap.RateLimitMessage("GitHub", result.RateLimit)),
+            ProviderOutcome.SsoRequired => (InspectionStatus.SsoRequired, "An organization requires SAML single sign-on: authorize the token for it" + (url is null ? "." : $" at {url}.")),
+            ProviderOutcome.Forbidden => (InspectionStatus.Forbidden, $"GitHub refused {what} (403{suffix})."),
+            _ => (InspectionStatus.ProviderError, ProviderStatusMap.ProviderErrorMessage("GitHub", what, answer.StatusCode, suffix)),
+        };
+        result.Fail(status, text);
     }
 
     /// <summary>Classic, OAuth and unrecognized tokens: scopes from <c>X-OAuth-Scopes</c>, repositories from their <c>permissions</c>.</summary>
