@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GitTokenScopes;
 
-/// <summary>Adds provider inspectors and features to <see cref="IGitTokenScopesBuilder"/>.</summary>
 public static partial class GitTokenScopesBuilderExtensions
 {
     /// <summary>
@@ -29,13 +28,7 @@ public static partial class GitTokenScopesBuilderExtensions
     /// <returns>The value of <paramref name="builder"/>.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     public static IGitTokenScopesBuilder AddBitbucketCloud(this IGitTokenScopesBuilder builder, Action<BitbucketCloudInspectorOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.AddBitbucketCloud();
-        builder.Services.Configure(configure);
-        return builder;
-    }
+        => ProviderRegistration.Configure(builder, configure, static b => b.AddBitbucketCloud());
 
     /// <summary>Adds the Bitbucket Cloud inspector and binds its options from a configuration section (unknown keys are errors).</summary>
     /// <param name="builder">The builder.</param>
@@ -44,12 +37,6 @@ public static partial class GitTokenScopesBuilderExtensions
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when the section is empty or does not exist.</exception>
     public static IGitTokenScopesBuilder AddBitbucketCloud(this IGitTokenScopesBuilder builder, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configuration);
-        _ = ConfigurationSections.RequireNotEmpty(configuration, nameof(configuration));
-        builder.AddBitbucketCloud();
-        builder.Services.AddOptions<BitbucketCloudInspectorOptions>().Bind(configuration, o => o.ErrorOnUnknownConfiguration = true);
-        return builder;
-    }
+        => ProviderRegistration.Bind(builder, configuration, static b => b.AddBitbucketCloud(), static (services, section)
+            => services.AddOptions<BitbucketCloudInspectorOptions>().Bind(section, o => o.ErrorOnUnknownConfiguration = true));
 }

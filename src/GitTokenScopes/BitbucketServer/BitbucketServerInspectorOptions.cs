@@ -16,10 +16,8 @@ public sealed class BitbucketServerInspectorOptions : ProviderInspectorOptions
     }
 
     /// <summary>
-    /// Gets or sets a value indicating whether the inspector first tries to read the token's own permissions from the
-    /// access-token REST resource (<c>rest/access-tokens/1.0/users/{user}/{id}</c>, the id being recoverable from a
-    /// <c>BBDC-</c> token). When the instance refuses, or this is off, the permissions are inferred with requests that
-    /// cannot change anything.
+    /// Gets or sets a value indicating whether the inspector first reads the token's own permissions from the
+    /// access-token resource (the id comes from a <c>BBDC-</c> token); otherwise, or when refused, they are probed.
     /// </summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool ReadTokenMetadata { get; set; } = true;

@@ -4,9 +4,8 @@ namespace GitTokenScopes.GitHub;
 
 /// <summary>
 /// Options of the GitHub token inspector. <see cref="ProviderInspectorOptions.MaxConcurrentRequests"/> defaults to 64
-/// (at most 256): fine-grained tokens are probed per repository and permission, concurrently; above the cap, wall time
-/// grows with the number of repositories, and far above it GitHub's secondary rate limits (which punish bursts of
-/// concurrent requests) become likely. GitHub rejects requests without a <c>User-Agent</c>.
+/// (at most 256): fine-grained tokens are probed per repository and permission, and far above the cap GitHub's
+/// secondary rate limits (which punish bursts) become likely.
 /// </summary>
 public sealed class GitHubInspectorOptions : ProviderInspectorOptions
 {

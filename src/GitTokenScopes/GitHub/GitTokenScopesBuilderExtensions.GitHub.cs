@@ -28,13 +28,7 @@ public static partial class GitTokenScopesBuilderExtensions
     /// <returns>The value of <paramref name="builder"/>.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     public static IGitTokenScopesBuilder AddGitHub(this IGitTokenScopesBuilder builder, Action<GitHubInspectorOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.AddGitHub();
-        builder.Services.Configure(configure);
-        return builder;
-    }
+        => ProviderRegistration.Configure(builder, configure, static b => b.AddGitHub());
 
     /// <summary>Adds the GitHub inspector and binds its options from a configuration section (unknown keys are errors).</summary>
     /// <param name="builder">The builder.</param>
@@ -43,12 +37,6 @@ public static partial class GitTokenScopesBuilderExtensions
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when the section is empty or does not exist.</exception>
     public static IGitTokenScopesBuilder AddGitHub(this IGitTokenScopesBuilder builder, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configuration);
-        _ = ConfigurationSections.RequireNotEmpty(configuration, nameof(configuration));
-        builder.AddGitHub();
-        builder.Services.AddOptions<GitHubInspectorOptions>().Bind(configuration, o => o.ErrorOnUnknownConfiguration = true);
-        return builder;
-    }
+        => ProviderRegistration.Bind(builder, configuration, static b => b.AddGitHub(), static (services, section)
+            => services.AddOptions<GitHubInspectorOptions>().Bind(section, o => o.ErrorOnUnknownConfiguration = true));
 }

@@ -3,10 +3,8 @@
 namespace GitTokenScopes.GitLab;
 
 /// <summary>
-/// Options of the GitLab token inspector (GitLab.com, GitLab Dedicated and self-managed GitLab).
-/// <see cref="ProviderInspectorOptions.MaxConcurrentRequests"/> defaults to 16 (at most 256): an inspection sends
-/// <c>GET /personal_access_tokens/self</c> and <c>GET /user</c> together, plus one <c>GET /projects/:id</c> per named
-/// project, all concurrently up to the cap.
+/// Options of the GitLab token inspector. <see cref="ProviderInspectorOptions.MaxConcurrentRequests"/> defaults to 16
+/// (at most 256): <c>/self</c>, <c>/user</c> and one request per named project go out together.
 /// </summary>
 public sealed class GitLabInspectorOptions : ProviderInspectorOptions
 {

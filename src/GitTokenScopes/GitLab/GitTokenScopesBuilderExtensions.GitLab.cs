@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GitTokenScopes;
 
-/// <summary>Adds provider inspectors and features to <see cref="IGitTokenScopesBuilder"/>.</summary>
 public static partial class GitTokenScopesBuilderExtensions
 {
     /// <summary>
@@ -28,13 +27,7 @@ public static partial class GitTokenScopesBuilderExtensions
     /// <returns>The value of <paramref name="builder"/>.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     public static IGitTokenScopesBuilder AddGitLab(this IGitTokenScopesBuilder builder, Action<GitLabInspectorOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.AddGitLab();
-        builder.Services.Configure(configure);
-        return builder;
-    }
+        => ProviderRegistration.Configure(builder, configure, static b => b.AddGitLab());
 
     /// <summary>Adds the GitLab inspector and binds its options from a configuration section (unknown keys are errors).</summary>
     /// <param name="builder">The builder.</param>
@@ -43,12 +36,6 @@ public static partial class GitTokenScopesBuilderExtensions
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when the section is empty or does not exist.</exception>
     public static IGitTokenScopesBuilder AddGitLab(this IGitTokenScopesBuilder builder, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configuration);
-        _ = ConfigurationSections.RequireNotEmpty(configuration, nameof(configuration));
-        builder.AddGitLab();
-        builder.Services.AddOptions<GitLabInspectorOptions>().Bind(configuration, o => o.ErrorOnUnknownConfiguration = true);
-        return builder;
-    }
+        => ProviderRegistration.Bind(builder, configuration, static b => b.AddGitLab(), static (services, section)
+            => services.AddOptions<GitLabInspectorOptions>().Bind(section, o => o.ErrorOnUnknownConfiguration = true));
 }

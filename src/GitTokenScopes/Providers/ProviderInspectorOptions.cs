@@ -2,10 +2,7 @@
 
 namespace GitTokenScopes;
 
-/// <summary>
-/// What every provider inspector's options share: the time budget of one request, the cap on requests in flight, and
-/// the <c>User-Agent</c> product. The provider options (<c>GitHubInspectorOptions</c>, …) derive from it.
-/// </summary>
+/// <summary>What every provider inspector's options share: one request's time budget, requests in flight, the <c>User-Agent</c>.</summary>
 public abstract class ProviderInspectorOptions
 {
     private protected ProviderInspectorOptions(int maxConcurrentRequests, int maxConcurrentRequestsLimit)
@@ -15,9 +12,8 @@ public abstract class ProviderInspectorOptions
     }
 
     /// <summary>
-    /// Gets or sets the whole budget of one request as an inspection sees it: connecting, the resilience pipeline's
-    /// attempts and back-off (<see cref="GitTokenScopesResilienceOptions"/>), and reading the body. A request past it
-    /// counts as unreachable.
+    /// Gets or sets the budget of one request: connecting, the pipeline's attempts and back-off
+    /// (<see cref="GitTokenScopesResilienceOptions"/>) and the body. A request past it is unreachable.
     /// </summary>
     /// <value>The default value is 30 seconds. It must be positive and at most 5 minutes.</value>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);

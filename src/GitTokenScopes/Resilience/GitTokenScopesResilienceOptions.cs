@@ -3,18 +3,13 @@
 namespace GitTokenScopes;
 
 /// <summary>
-/// The resilience pipeline on the library's named HTTP clients: per-attempt and total timeouts, and retries of
-/// transient failures (5xx, 408, transport errors) with jittered exponential back-off. <c>Retry-After</c> is honoured up
-/// to <see cref="MaxRetryAfter"/>; a longer wait is not waited for, and the inspection reports the rate limit. 401, 403,
-/// 404 and 422 are never retried. Hosts tune it here, turn it off with <see cref="Enabled"/>, add their own handlers to
-/// the named clients (<see cref="GitTokenScopesHttpClientNames"/>), or remove it with the experimental
-/// <c>RemoveAllResilienceHandlers()</c> of Microsoft.Extensions.Http.Resilience.
+/// The resilience pipeline on the library's named HTTP clients (<see cref="GitTokenScopesHttpClientNames"/>): attempt and
+/// total timeouts, and retries of transient failures (5xx, 408, transport errors) with jittered exponential back-off.
+/// <c>Retry-After</c> is honoured up to <see cref="MaxRetryAfter"/>; 401, 403, 404 and 422 are never retried.
 /// </summary>
 /// <remarks>
-/// The time-outs: the named clients have none of their own (<see cref="HttpClient.Timeout"/> is infinite); this
-/// pipeline bounds each attempt (<see cref="AttemptTimeout"/>) and the attempts with their back-off
-/// (<see cref="TotalTimeout"/>) until the headers are in; the inspector's <see cref="ProviderInspectorOptions.RequestTimeout"/>
-/// is the budget of the whole request as the inspection sees it, reading the body included.
+/// The named clients' <see cref="HttpClient.Timeout"/> is infinite; this pipeline bounds the attempts until the headers
+/// are in, and <see cref="ProviderInspectorOptions.RequestTimeout"/> the whole request, body included.
 /// </remarks>
 public sealed class GitTokenScopesResilienceOptions
 {

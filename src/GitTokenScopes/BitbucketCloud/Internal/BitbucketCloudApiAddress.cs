@@ -5,9 +5,8 @@ using GitTokenScopes.Providers.Internal;
 namespace GitTokenScopes.BitbucketCloud.Internal;
 
 /// <summary>
-/// Derives the REST API address (PROVIDERS.md §0.4, §3.2): no server or <c>bitbucket.org</c> →
-/// <c>https://api.bitbucket.org/2.0/</c>; any other server URL → its address with <c>2.0/</c> appended (a proxy or a
-/// test double); an explicit API URL is used verbatim.
+/// The REST API address (PROVIDERS.md §0.4, §3.2): bitbucket.org or no server → <c>https://api.bitbucket.org/2.0/</c>;
+/// another server (a proxy or a double) + <c>2.0/</c>; an explicit API URL verbatim.
 /// </summary>
 internal static class BitbucketCloudApiAddress
 {

@@ -3,9 +3,8 @@
 namespace GitTokenScopes.BitbucketCloud.Internal;
 
 /// <summary>
-/// Recognizes a Bitbucket Cloud credential's type and scope vocabulary (PROVIDERS.md §3.1–§3.3). <c>x-credential-type</c>
-/// decides where Bitbucket sends a value we know (the access-token values are documented; the others are not, so they
-/// are matched loosely); otherwise the authentication scheme and the scope names decide.
+/// A Bitbucket Cloud credential's type and scope vocabulary (PROVIDERS.md §3.1–§3.3): a known <c>x-credential-type</c>
+/// (undocumented values matched loosely), else the authentication scheme and the scope names.
 /// </summary>
 internal static class BitbucketCloudCredentialClassifier
 {
@@ -18,41 +17,22 @@ internal static class BitbucketCloudCredentialClassifier
     /// <summary>The static Git user name of API tokens; the REST API needs the Atlassian e-mail address instead.</summary>
     public const string GitApiTokenUser = "x-bitbucket-api-token-auth";
 
-    /// <summary>
-    /// Whether the credential goes as Basic: when it has a user name, except <c>x-token-auth</c>, the Git user name of
-    /// access and OAuth tokens, which authenticate to the REST API as Bearer (PROVIDERS.md §3.1).
-    /// </summary>
+    /// <summary>Basic when there is a user name other than <c>x-token-auth</c> (access and OAuth tokens go as Bearer, §3.1).</summary>
     public static bool UsesBasic(GitCredential credential)
         => credential.Username is { } user && !string.Equals(user, GitAccessTokenUser, StringComparison.OrdinalIgnoreCase);
 
-    public static TokenType Classify(string? credentialType, bool basic, IReadOnlyList<string> scopes)
+    public static TokenType Classify(string? credentialType, bool basic, IReadOnlyList<string> scopes) => credentialType switch
     {
-        switch (credentialType)
-        {
-            case "repo_access_token" or "repository_access_token":
-                return TokenType.BitbucketRepositoryAccessToken;
-            case "project_access_token":
-                return TokenType.BitbucketProjectAccessToken;
-            case "workspace_access_token":
-                return TokenType.BitbucketWorkspaceAccessToken;
-            case { } value when value.Contains("api_token", StringComparison.Ordinal) || value.Contains("apitoken", StringComparison.Ordinal):
-                return TokenType.BitbucketApiToken;
-            case { } value when value.Contains("app_password", StringComparison.Ordinal) || value.Contains("apppassword", StringComparison.Ordinal):
-                return TokenType.BitbucketAppPassword;
-            case { } value when value.Contains("oauth", StringComparison.Ordinal):
-                return TokenType.BitbucketOAuth;
-        }
+        "repo_access_token" or "repository_access_token" => TokenType.BitbucketRepositoryAccessToken,
+        "project_access_token" => TokenType.BitbucketProjectAccessToken,
+        "workspace_access_token" => TokenType.BitbucketWorkspaceAccessToken,
+        { } value when value.Contains("api_token", StringComparison.Ordinal) || value.Contains("apitoken", StringComparison.Ordinal) => TokenType.BitbucketApiToken,
+        { } value when value.Contains("app_password", StringComparison.Ordinal) || value.Contains("apppassword", StringComparison.Ordinal) => TokenType.BitbucketAppPassword,
+        { } value when value.Contains("oauth", StringComparison.Ordinal) => TokenType.BitbucketOAuth,
+        _ => HasApiTokenScopes(scopes) ? TokenType.BitbucketApiToken : basic ? TokenType.BitbucketAppPassword : TokenType.BitbucketOAuth,
+    };
 
-        var granular = HasApiTokenScopes(scopes);
-        return basic
-            ? granular ? TokenType.BitbucketApiToken : TokenType.BitbucketAppPassword
-            : granular ? TokenType.BitbucketApiToken : TokenType.BitbucketOAuth;
-    }
-
-    /// <summary>
-    /// The vocabulary to read the scopes in: API-token scopes when any name is a granular <c>…:bitbucket</c> one (or an
-    /// API token reported none), the classic names otherwise.
-    /// </summary>
+    /// <summary>API-token scopes when any name ends in <c>:bitbucket</c> (or an API token reported none), else classic.</summary>
     public static TokenFamily FamilyOf(TokenType type, IReadOnlyList<string> scopes)
         => HasApiTokenScopes(scopes) || (scopes.Count == 0 && type == TokenType.BitbucketApiToken) ? TokenFamily.ApiToken : TokenFamily.AppPassword;
 

@@ -8,26 +8,18 @@ namespace GitTokenScopes.BitbucketCloud.Internal;
 internal static class BitbucketCloudHeaders
 {
     public const string OAuthScopes = "x-oauth-scopes";
-    public const string AcceptedOAuthScopes = "x-accepted-oauth-scopes";
-    public const string CredentialType = "x-credential-type";
 
-    /// <summary>
-    /// Reads <c>x-oauth-scopes</c>: <see langword="null"/> when absent; otherwise the comma-separated names, each trimmed,
-    /// empties dropped. Names are compared whole later on, never as substrings.
-    /// </summary>
+    /// <summary>Reads <c>x-oauth-scopes</c>, comma-separated and trimmed; <see langword="null"/> when absent.</summary>
     public static IReadOnlyList<string>? Scopes(ProviderAnswer answer) => List(answer.Header(OAuthScopes));
 
     /// <summary>Reads <c>x-accepted-oauth-scopes</c>: the scopes the endpoint accepts; empty when absent.</summary>
-    public static IReadOnlyList<string> AcceptedScopes(ProviderAnswer answer) => List(answer.Header(AcceptedOAuthScopes)) ?? [];
+    public static IReadOnlyList<string> AcceptedScopes(ProviderAnswer answer) => List(answer.Header("x-accepted-oauth-scopes")) ?? [];
 
     /// <summary>Reads <c>x-credential-type</c>, trimmed and lower-cased; <see langword="null"/> when absent or empty.</summary>
     public static string? Credential(ProviderAnswer answer)
-        => answer.Header(CredentialType)?.Trim().ToLowerInvariant() is { Length: > 0 } value ? value : null;
+        => answer.Header("x-credential-type")?.Trim().ToLowerInvariant() is { Length: > 0 } value ? value : null;
 
-    /// <summary>
-    /// Reads what Bitbucket says about its rate limit: <c>X-RateLimit-Limit</c> and <c>X-RateLimit-Resource</c> (sent for
-    /// access tokens on scaled endpoints only) and <c>Retry-After</c> (not documented; read if present, never waited for).
-    /// </summary>
+    /// <summary>Reads <c>X-RateLimit-Limit</c>/<c>-Resource</c> (access tokens, scaled endpoints) and an undocumented <c>Retry-After</c>.</summary>
     public static RateLimitInfo? RateLimit(ProviderAnswer answer)
     {
         var limit = answer.Int("x-ratelimit-limit");
@@ -38,6 +30,6 @@ internal static class BitbucketCloudHeaders
             : new RateLimitInfo(limit, null, null, retryAfter, string.IsNullOrEmpty(resource) ? null : resource);
     }
 
-    internal static IReadOnlyList<string>? List(string? value)
+    private static string[]? List(string? value)
         => value?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

@@ -7,45 +7,37 @@ using GitTokenScopes.Providers.Internal;
 namespace GitTokenScopes.BitbucketCloud.Internal;
 
 /// <summary>Reads the few fields the inspector needs from Bitbucket Cloud's JSON bodies; a malformed body yields <see langword="null"/>.</summary>
-internal static class BitbucketCloudJson
+internal static partial class BitbucketCloudJson
 {
-    /// <summary>
-    /// <c>GET /2.0/user</c>: the account; <see langword="null"/> when the body is not a user. <c>type: "app_user"</c> is a
-    /// bot; <c>"user"</c> tells nothing, since a dedicated service user is an ordinary account to the API.
-    /// </summary>
+    /// <summary><c>GET /2.0/user</c>: the account. <c>app_user</c> is a bot; <c>user</c> tells nothing (service users are ordinary).</summary>
     public static AccountInfo? Account(string? body)
-        => ProviderAnswer.Read(body, BitbucketCloudJsonContext.Default.CloudUser) is { } user && (user.Username ?? user.Nickname ?? user.DisplayName) is { Length: > 0 } login
+        => ProviderAnswer.Read(body, BitbucketCloudWireContext.Default.CloudUser) is { } user && (user.Username ?? user.Nickname ?? user.DisplayName) is { Length: > 0 } login
             ? new AccountInfo(login, user.Type, string.Equals(user.Type, "app_user", StringComparison.OrdinalIgnoreCase) ? true : null)
             : null;
 
     /// <summary>A paginated listing (<c>{"values":[…]}</c>): the items, or <see langword="null"/> when the body is not one.</summary>
     public static IReadOnlyList<CloudListItem>? Listing(string? body)
-        => ProviderAnswer.Read(body, BitbucketCloudJsonContext.Default.CloudListing)?.Values;
+        => ProviderAnswer.Read(body, BitbucketCloudWireContext.Default.CloudListing)?.Values;
 
     /// <summary><c>GET /2.0/repositories/{w}/{r}</c>: the repository's full name, or <see langword="null"/>.</summary>
     public static string? RepositoryName(string? body)
-        => ProviderAnswer.Read(body, BitbucketCloudJsonContext.Default.CloudRepository)?.FullName;
+        => ProviderAnswer.Read(body, BitbucketCloudWireContext.Default.CloudRepository)?.FullName;
 
     /// <summary>
-    /// An error body <c>{"type":"error","error":{"message":…,"detail":{"required":[…],"granted":[…]}}}</c>: the message and,
-    /// where present, the required and granted scopes. The <c>detail</c> may also be plain text; 401 bodies are plain text.
+    /// An error body <c>{"error":{"message":…,"detail":{"required":[…],"granted":[…]}}}</c>: message, required and granted
+    /// scopes where present (<c>detail</c> may be plain text; 401 bodies are plain text).
     /// </summary>
     public static (string? Message, IReadOnlyList<string>? Required, IReadOnlyList<string>? Granted) Error(string? body)
     {
-        var error = ProviderAnswer.Read(body, BitbucketCloudJsonContext.Default.CloudErrorBody)?.Error;
+        var error = ProviderAnswer.Read(body, BitbucketCloudWireContext.Default.CloudErrorBody)?.Error;
         if (error is null)
         {
             return (PlainText(body), null, null);
         }
 
-        IReadOnlyList<string>? required = null, granted = null;
-        if (error.Detail is { ValueKind: JsonValueKind.Object } detail)
-        {
-            required = Strings(detail, "required");
-            granted = Strings(detail, "granted");
-        }
-
-        return (error.Message, required, granted);
+        return error.Detail is { ValueKind: JsonValueKind.Object } detail
+            ? (error.Message, Strings(detail, "required"), Strings(detail, "granted"))
+            : (error.Message, null, null);
     }
 
     /// <summary>The first line of a plain-text body, shortened; never a JSON or HTML document.</summary>
@@ -65,32 +57,23 @@ internal static class BitbucketCloudJson
         => element.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToArray()
             : null;
+
+    internal sealed record CloudUser(string? Type, string? Username, string? Nickname, string? DisplayName);
+
+    internal sealed record CloudListing(IReadOnlyList<CloudListItem>? Values);
+
+    internal sealed record CloudListItem(string? Permission, string? FullName, CloudRepository? Repository);
+
+    internal sealed record CloudRepository(string? FullName);
+
+    internal sealed record CloudErrorBody(CloudError? Error);
+
+    internal sealed record CloudError(string? Message, JsonElement? Detail);
+
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+    [JsonSerializable(typeof(CloudUser))]
+    [JsonSerializable(typeof(CloudListing))]
+    [JsonSerializable(typeof(CloudRepository))]
+    [JsonSerializable(typeof(CloudErrorBody))]
+    private sealed partial class BitbucketCloudWireContext : JsonSerializerContext;
 }
-
-internal sealed record CloudUser(
-    [property: JsonPropertyName("type")] string? Type,
-    [property: JsonPropertyName("username")] string? Username,
-    [property: JsonPropertyName("nickname")] string? Nickname,
-    [property: JsonPropertyName("display_name")] string? DisplayName);
-
-internal sealed record CloudListing([property: JsonPropertyName("values")] IReadOnlyList<CloudListItem>? Values);
-
-internal sealed record CloudListItem(
-    [property: JsonPropertyName("permission")] string? Permission,
-    [property: JsonPropertyName("full_name")] string? FullName,
-    [property: JsonPropertyName("repository")] CloudRepository? Repository);
-
-internal sealed record CloudRepository([property: JsonPropertyName("full_name")] string? FullName);
-
-internal sealed record CloudErrorBody([property: JsonPropertyName("error")] CloudError? Error);
-
-internal sealed record CloudError(
-    [property: JsonPropertyName("message")] string? Message,
-    [property: JsonPropertyName("detail")] JsonElement? Detail);
-
-[JsonSourceGenerationOptions(PropertyNameCaseInsensitive = false)]
-[JsonSerializable(typeof(CloudUser))]
-[JsonSerializable(typeof(CloudListing))]
-[JsonSerializable(typeof(CloudRepository))]
-[JsonSerializable(typeof(CloudErrorBody))]
-internal sealed partial class BitbucketCloudJsonContext : JsonSerializerContext;

@@ -10,13 +10,10 @@ using Microsoft.Extensions.Options;
 namespace GitTokenScopes.BitbucketCloud.Internal;
 
 /// <summary>
-/// Inspects Bitbucket Cloud credentials (PROVIDERS.md §3). User-bound credentials (app passwords and API tokens, sent as
-/// Basic with <see cref="GitCredential.Username"/>) cost one <c>GET /2.0/user</c>, which yields the scopes
-/// (<c>x-oauth-scopes</c>), the credential type (<c>x-credential-type</c>) and the account. Bearer tokens (access
-/// tokens, OAuth) cost one <c>GET /2.0/repositories?role=member&amp;pagelen=1</c>, because access tokens have no user;
-/// an OAuth token that holds <c>account</c> adds one <c>GET /2.0/user</c> for its account. Each named repository adds
-/// one request, sent concurrently. Status codes mean what <see cref="ProviderStatusMap"/> says: Bitbucket signals rate
-/// limits with 429 only, so a 403 is always a refusal, usually of missing scopes named in the body's <c>error.detail</c>.
+/// Inspects Bitbucket Cloud credentials (PROVIDERS.md §3). Basic (app passwords, API tokens): one <c>GET /2.0/user</c>
+/// gives scopes, credential type and account. Bearer (access and OAuth tokens): one
+/// <c>GET /2.0/repositories?role=member&amp;pagelen=1</c> (access tokens have no user), plus <c>GET /2.0/user</c> for an
+/// OAuth token that holds <c>account</c>. One request per repository, concurrently. Rate limits are 429 only.
 /// </summary>
 internal sealed partial class BitbucketCloudTokenInspector(
     IHttpClientFactory clients,
@@ -71,14 +68,9 @@ internal sealed partial class BitbucketCloudTokenInspector(
         Log.InspectionStarted(logger, credential.Fingerprint, apiUrl.Host, basic ? "Basic" : "Bearer");
         try
         {
-            if (basic)
-            {
-                await InspectUserBoundAsync(session, request, result, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await InspectBearerAsync(session, request, result, cancellationToken).ConfigureAwait(false);
-            }
+            await (basic
+                ? InspectUserBoundAsync(session, request, result, cancellationToken)
+                : InspectBearerAsync(session, request, result, cancellationToken)).ConfigureAwait(false);
         }
         catch (ProviderUnreachableException exception)
         {
@@ -249,8 +241,7 @@ internal sealed partial class BitbucketCloudTokenInspector(
                 : "Bitbucket Cloud's rate limit was reached (429); it counts requests over a rolling hour, so retry later.",
             ProviderOutcome.Forbidden => $"Bitbucket Cloud refused {what} (403{said})"
                 + (required is { Count: > 0 } ? $"; it requires {string.Join(" or ", required)}." : "."),
-            ProviderOutcome.ServerError => $"Bitbucket Cloud answered {what} with a server error ({answer.StatusCode}).",
-            _ => $"Bitbucket Cloud answered {what} with an unexpected {answer.StatusCode}{said}.",
+            _ => ProviderStatusMap.ProviderErrorMessage("Bitbucket Cloud", what, answer.StatusCode, said),
         };
         result.Fail(status, text);
     }
@@ -385,5 +376,21 @@ internal sealed partial class BitbucketCloudTokenInspector(
         var inspection = draft.Build(requestCount);
         Log.InspectionFinished(logger, inspection.CredentialFingerprint, inspection.ApiUrl.Host, inspection.Status, inspection.TokenType, requestCount);
         return inspection;
+    }
+
+    /// <summary>Bitbucket Cloud log events: ids 300–399. The credential is never logged, only its fingerprint.</summary>
+    internal static partial class Log
+    {
+        [LoggerMessage(EventId = 300, EventName = "BitbucketCloudInspectionStarted", Level = LogLevel.Debug,
+            Message = "Inspecting Bitbucket Cloud credential {Fingerprint} at {ApiHost} ({Scheme} authentication)")]
+        public static partial void InspectionStarted(ILogger logger, string fingerprint, string apiHost, string scheme);
+
+        [LoggerMessage(EventId = 301, EventName = "BitbucketCloudInspectionFinished", Level = LogLevel.Information,
+            Message = "Bitbucket Cloud credential {Fingerprint} at {ApiHost}: {Status} (type {TokenType}, {RequestCount} requests)")]
+        public static partial void InspectionFinished(ILogger logger, string fingerprint, string apiHost, InspectionStatus status, TokenType tokenType, int requestCount);
+
+        [LoggerMessage(EventId = 302, EventName = "BitbucketCloudAnswerReceived", Level = LogLevel.Trace,
+            Message = "Bitbucket Cloud credential {Fingerprint}: {Endpoint} answered {StatusCode} (credential type {CredentialType}, scopes {Scopes})")]
+        public static partial void AnswerReceived(ILogger logger, string fingerprint, string endpoint, int statusCode, string? credentialType, string? scopes);
     }
 }

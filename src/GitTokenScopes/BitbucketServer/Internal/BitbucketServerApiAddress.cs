@@ -5,9 +5,8 @@ using GitTokenScopes.Providers.Internal;
 namespace GitTokenScopes.BitbucketServer.Internal;
 
 /// <summary>
-/// Derives the REST addresses (PROVIDERS.md §4.3): the server URL, context path included, plus <c>rest/api/1.0/</c>; an
-/// explicit API URL verbatim. The access-token resource lives beside the core API, at <c>rest/access-tokens/1.0/</c>; it
-/// is only derived when the API URL ends with <c>rest/api/1.0/</c> or <c>rest/api/latest/</c>.
+/// The REST addresses (PROVIDERS.md §4.3): server URL (context path kept) + <c>rest/api/1.0/</c>, or an explicit API URL;
+/// the access-token resource <c>rest/access-tokens/1.0/</c> beside it, when the API URL ends in <c>rest/api/1.0|latest/</c>.
 /// </summary>
 internal static class BitbucketServerApiAddress
 {
@@ -15,17 +14,10 @@ internal static class BitbucketServerApiAddress
 
     public static (Uri? Api, Uri? AccessTokens, string? Error) Resolve(GitCredential credential)
     {
-        Uri api;
-        if (credential.ApiUrl is { } explicitApi)
-        {
-            api = TransportPolicy.WithTrailingSlash(explicitApi);
-        }
-        else if (credential.ServerUrl is { } server)
-        {
-            var root = TransportPolicy.WithTrailingSlash(server);
-            api = root.AbsolutePath.EndsWith("/rest/api/latest/", StringComparison.OrdinalIgnoreCase) ? root : TransportPolicy.WithSuffix(root, "rest/api/1.0/");
-        }
-        else
+        var api = credential.ApiUrl is { } explicitApi ? TransportPolicy.WithTrailingSlash(explicitApi)
+            : credential.ServerUrl is { } server ? FromServer(TransportPolicy.WithTrailingSlash(server))
+            : null;
+        if (api is null)
         {
             return (null, null, "Bitbucket Server needs the server URL, with its context path if any (for example https://bitbucket.example.com/bitbucket), or the REST API URL.");
         }
@@ -48,6 +40,9 @@ internal static class BitbucketServerApiAddress
     /// <summary>The REST path of a repository, relative to the API address: <c>projects/{key}/repos/{slug}</c>.</summary>
     public static string RepositoryPath(RepositoryRequest repository)
         => TransportPolicy.PathOf(repository, (project, slug) => $"projects/{project}/repos/{slug}");
+
+    private static Uri FromServer(Uri root)
+        => root.AbsolutePath.EndsWith("/rest/api/latest/", StringComparison.OrdinalIgnoreCase) ? root : TransportPolicy.WithSuffix(root, "rest/api/1.0/");
 
     /// <summary>The REST path of a project, relative to the API address: <c>projects/{key}</c>.</summary>
     public static string ProjectPath(RepositoryRequest repository) => $"projects/{Uri.EscapeDataString(repository.Owner)}";

@@ -36,14 +36,6 @@ internal static class BitbucketServerTokenId
             return null;
         }
 
-        foreach (var b in decoded[..colon])
-        {
-            if (b is < (byte)'0' or > (byte)'9')
-            {
-                return null;
-            }
-        }
-
-        return Encoding.ASCII.GetString(decoded[..colon]);
+        return decoded[..colon].ContainsAnyExceptInRange((byte)'0', (byte)'9') ? null : Encoding.ASCII.GetString(decoded[..colon]);
     }
 }

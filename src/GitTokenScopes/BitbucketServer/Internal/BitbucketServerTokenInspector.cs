@@ -10,12 +10,9 @@ namespace GitTokenScopes.BitbucketServer.Internal;
 
 /// <summary>
 /// Inspects Bitbucket Server and Data Center HTTP access tokens (PROVIDERS.md §4). <c>GET application-properties</c>
-/// proves the token valid and names its user (<c>X-AUSERNAME</c>). Then, concurrently: each named repository, and the
-/// token's own entry in the access-token resource (its id recovered from a <c>BBDC-</c> token), which gives the exact
-/// permissions where the instance shows it. Otherwise the permissions the requirements ask for are inferred on each
-/// visible repository with read-only requests and an invalid payload that can only be rejected. The result says which
-/// way the permissions were learnt, and how many requests it took; nothing on the server is ever changed. Status codes
-/// mean what <see cref="ProviderStatusMap"/> says (PROVIDERS.md §4.2, §4.3).
+/// proves the token and names its user (<c>X-AUSERNAME</c>); then, concurrently, each repository and the token's own
+/// entry in the access-token resource (exact permissions, where shown). Otherwise the needed permissions are probed on
+/// each visible repository with requests that cannot change anything.
 /// </summary>
 internal sealed partial class BitbucketServerTokenInspector(
     IHttpClientFactory clients,
@@ -102,8 +99,7 @@ internal sealed partial class BitbucketServerTokenInspector(
             ProviderOutcome.RateLimited => result.RateLimit?.RetryAfter is { } wait
                 ? $"Bitbucket Server's rate limit was reached (429); retry after {wait.TotalSeconds:0} s."
                 : "Bitbucket Server's rate limit was reached (429); retry later.",
-            ProviderOutcome.ServerError => $"Bitbucket Server answered {what} with a server error ({answer.StatusCode}).",
-            _ => $"Bitbucket Server answered {what} with an unexpected {answer.StatusCode}{said}.",
+            _ => ProviderStatusMap.ProviderErrorMessage("Bitbucket Server", what, answer.StatusCode, said),
         };
         result.Fail(ProviderStatusMap.StatusOf(outcome), text);
     }
@@ -172,11 +168,7 @@ internal sealed partial class BitbucketServerTokenInspector(
                 : $"The instance did not show the token's own permissions (the access-token resource answered {metadata.StatusCode}).");
         }
 
-        var repositoryAnswers = new ProviderReply[repositoryTasks.Length];
-        for (var i = 0; i < repositoryTasks.Length; i++)
-        {
-            repositoryAnswers[i] = await repositoryTasks[i].ConfigureAwait(false);
-        }
+        var repositoryAnswers = await Task.WhenAll(repositoryTasks).ConfigureAwait(false);
 
         // Round two: the probes, on every visible repository, concurrently.
         var wanted = exact is null ? Wanted(request) : [];
@@ -249,10 +241,7 @@ internal sealed partial class BitbucketServerTokenInspector(
         }
     }
 
-    /// <summary>
-    /// Looks the token up as a repository token of the first named repository, and as a project token of its project,
-    /// concurrently (two requests); the first that answers with permissions wins.
-    /// </summary>
+    /// <summary>Looks the token up as a token of the first repository and of its project, concurrently; the first with permissions wins.</summary>
     private async Task<(TokenType Type, (IReadOnlyList<string> Permissions, DateTimeOffset? ExpiresAt)? Token, ProviderAnswer Last)> ScopedTokenAsync(
         ProviderSession session, string fingerprint, Uri accessTokens, RepositoryRequest repository, string tokenId, CancellationToken cancellationToken)
     {
@@ -269,25 +258,14 @@ internal sealed partial class BitbucketServerTokenInspector(
     private static bool Visible(ProviderReply reply) => reply.Answer is { IsSuccess: true } answer && BitbucketServerJson.RepositorySlug(answer.Body) is not null;
 
     /// <summary>
-    /// The grant the probes showed, as for GitHub's fine-grained tokens: a permission is held when every named repository
-    /// probed grants it, and not held when any refuses it (the runtime needs it on all of them), together with every
-    /// permission implying it; everything else is undetermined. Every valid token holds REPO_READ.
+    /// The probes' grant: held when every probed repository grants it, not held (with all that implies it) when any
+    /// refuses, else undetermined. Every valid token holds REPO_READ.
     /// </summary>
     private static GrantedScopes Inferred(List<(int Repository, string Permission, ProbeVerdict Verdict)> verdicts)
     {
-        var granted = new List<string> { "REPO_READ" };
-        var denied = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in verdicts.GroupBy(v => v.Permission))
-        {
-            if (group.Any(v => v.Verdict == ProbeVerdict.Denied))
-            {
-                denied.Add(group.Key);
-            }
-            else if (group.All(v => v.Verdict == ProbeVerdict.Granted))
-            {
-                granted.Add(group.Key);
-            }
-        }
+        var groups = verdicts.GroupBy(v => v.Permission).ToArray();
+        var denied = groups.Where(g => g.Any(v => v.Verdict == ProbeVerdict.Denied)).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        List<string> granted = ["REPO_READ", .. groups.Where(g => !denied.Contains(g.Key) && g.All(v => v.Verdict == ProbeVerdict.Granted)).Select(g => g.Key)];
 
         var held = Vocabulary.Expand(granted);
         var undetermined = Permissions
@@ -364,5 +342,31 @@ internal sealed partial class BitbucketServerTokenInspector(
         var inspection = draft.Build(requestCount);
         Log.InspectionFinished(logger, inspection.CredentialFingerprint, inspection.ApiUrl.Host, inspection.Status, inspection.TokenType, requestCount);
         return inspection;
+    }
+
+    /// <summary>Bitbucket Server log events: ids 400–499. The token is never logged, only its fingerprint.</summary>
+    internal static partial class Log
+    {
+        internal const int UnexpectedProbeSuccessId = 404;
+
+        [LoggerMessage(EventId = 400, EventName = "BitbucketServerInspectionStarted", Level = LogLevel.Debug,
+            Message = "Inspecting Bitbucket Server token {Fingerprint} at {ApiHost} (token id {TokenIdKnown})")]
+        public static partial void InspectionStarted(ILogger logger, string fingerprint, string apiHost, bool tokenIdKnown);
+
+        [LoggerMessage(EventId = 401, EventName = "BitbucketServerInspectionFinished", Level = LogLevel.Information,
+            Message = "Bitbucket Server token {Fingerprint} at {ApiHost}: {Status} (type {TokenType}, {RequestCount} requests)")]
+        public static partial void InspectionFinished(ILogger logger, string fingerprint, string apiHost, InspectionStatus status, TokenType tokenType, int requestCount);
+
+        [LoggerMessage(EventId = 402, EventName = "BitbucketServerAnswerReceived", Level = LogLevel.Trace,
+            Message = "Bitbucket Server token {Fingerprint}: {Method} {Path} answered {StatusCode}")]
+        public static partial void AnswerReceived(ILogger logger, string fingerprint, string method, string path, int statusCode);
+
+        [LoggerMessage(EventId = 403, EventName = "BitbucketServerProbeAnswered", Level = LogLevel.Debug,
+            Message = "Bitbucket Server token {Fingerprint}: probe {Permission} on {Repository} answered {StatusCode} ({Verdict})")]
+        public static partial void ProbeAnswered(ILogger logger, string fingerprint, string permission, string repository, int statusCode, ProbeVerdict verdict);
+
+        [LoggerMessage(EventId = UnexpectedProbeSuccessId, EventName = "BitbucketServerUnexpectedProbeSuccess", Level = LogLevel.Error,
+            Message = "Bitbucket Server token {Fingerprint}: the write probe {Method} for {Permission} on {Repository} answered {StatusCode}; it was built to fail and may have changed the repository")]
+        public static partial void UnexpectedProbeSuccess(ILogger logger, string fingerprint, string method, string permission, string repository, int statusCode);
     }
 }

@@ -9,27 +9,16 @@ namespace GitTokenScopes.GitHub.Internal;
 /// <summary>Parses the GitHub response headers the inspector relies on (PROVIDERS.md §1.2, §1.4, §1.5).</summary>
 internal static partial class GitHubHeaders
 {
-    public const string OAuthScopes = "X-OAuth-Scopes";
-    public const string TokenExpiration = "github-authentication-token-expiration";
-    public const string AcceptedPermissionsHeader = "X-Accepted-GitHub-Permissions";
-    public const string Sso = "X-GitHub-SSO";
-
-    /// <summary>
-    /// Reads <c>X-OAuth-Scopes</c>: <see langword="null"/> when absent; an empty list when present but empty. Split on
-    /// commas and trimmed, so "repo, gist", "repo,gist" and " repo ,gist " read alike.
-    /// </summary>
+    /// <summary>Reads <c>X-OAuth-Scopes</c>, split on commas and trimmed: <see langword="null"/> when absent, empty when empty.</summary>
     public static IReadOnlyList<string>? Scopes(ProviderAnswer answer)
-        => answer.Header(OAuthScopes) is { } value
+        => answer.Header("X-OAuth-Scopes") is { } value
             ? value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             : null;
 
-    /// <summary>
-    /// Reads <c>github-authentication-token-expiration</c> in either layout GitHub uses:
-    /// <c>2026-12-01 10:00:00 UTC</c> or <c>2026-12-01 03:00:00 -0700</c>.
-    /// </summary>
+    /// <summary>Reads the token expiration in either layout: <c>2026-12-01 10:00:00 UTC</c> or <c>2026-12-01 03:00:00 -0700</c>.</summary>
     public static DateTimeOffset? Expiration(ProviderAnswer answer)
     {
-        var value = answer.Header(TokenExpiration)?.Trim();
+        var value = answer.Header("github-authentication-token-expiration")?.Trim();
         if (string.IsNullOrEmpty(value))
         {
             return null;
@@ -69,37 +58,28 @@ internal static partial class GitHubHeaders
     /// <summary>Reads <c>X-GitHub-SSO: required; url=…</c>; returns whether SSO is required and the authorization URL.</summary>
     public static (bool Required, Uri? Url) SsoRequirement(ProviderAnswer answer)
     {
-        var value = answer.Header(Sso);
+        var value = answer.Header("X-GitHub-SSO");
         if (value is null || !value.TrimStart().StartsWith("required", StringComparison.OrdinalIgnoreCase))
         {
             return (false, null);
         }
 
-        foreach (var part in value.Split(';', StringSplitOptions.TrimEntries))
-        {
-            if (part.StartsWith("url=", StringComparison.OrdinalIgnoreCase)
-                && Uri.TryCreate(part[4..], UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps)
-            {
-                return (true, url);
-            }
-        }
-
-        return (true, null);
+        var url = value.Split(';', StringSplitOptions.TrimEntries)
+            .Where(part => part.StartsWith("url=", StringComparison.OrdinalIgnoreCase))
+            .Select(part => Uri.TryCreate(part[4..], UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps ? url : null)
+            .FirstOrDefault(url => url is not null);
+        return (true, url);
     }
 
-    /// <summary>
-    /// Reads <c>X-Accepted-GitHub-Permissions</c>: alternative sets separated by <c>;</c>, each a comma-separated list of
-    /// <c>name=level</c>; returns the sets, each normalized.
-    /// </summary>
+    /// <summary>Reads <c>X-Accepted-GitHub-Permissions</c>: <c>;</c>-separated alternatives of comma-separated <c>name=level</c>, lower-cased.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> AcceptedPermissions(ProviderAnswer answer)
-        => answer.Header(AcceptedPermissionsHeader) is { } value
+        => answer.Header("X-Accepted-GitHub-Permissions") is { } value
             ? value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(set => (IReadOnlyList<string>)set.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                     .Select(p => p.ToLowerInvariant()).ToArray())
                 .Where(set => set.Count > 0)
                 .ToArray()
             : [];
-
 
     [GeneratedRegex(@"^(?<time>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}) (?<sign>[+-])(?<hh>\d{2}):?(?<mm>\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex OffsetLayout();

@@ -5,11 +5,11 @@ using GitTokenScopes.Providers.Internal;
 namespace GitTokenScopes.GitHub.Internal;
 
 /// <summary>
-/// How to learn whether a fine-grained token holds one permission level on a repository without changing anything
-/// (PROVIDERS.md §1.4): read levels use GET; write levels send an invalid payload that can only be rejected — a
-/// 400/404/422 proves the request passed authorization, a 403 proves it did not.
+/// Learns whether a fine-grained token holds one permission level on a repository without changing anything (PROVIDERS.md
+/// §1.4): read levels GET; write levels send an invalid payload (empty JSON) under <c>repos/{owner}/{repo}/</c> — a
+/// 400/404/422 passed authorization, a 403 did not.
 /// </summary>
-internal sealed class GitHubPermissionProbe
+internal sealed record GitHubPermissionProbe(string Permission, string Level, HttpMethod Method, string Path, ProviderOutcome[] Granted, ProviderOutcome[] Denied)
 {
     // Values no real object has: a missing commit, a hook id beyond any real one, a file name nobody uses.
     private const string NoSuchSha = "0000000000000000000000000000000000000000";
@@ -35,29 +35,6 @@ internal sealed class GitHubPermissionProbe
         new("pull_requests", "write", HttpMethod.Post, "pulls", [ProviderOutcome.Rejected], Forbidden),
     ];
 
-    private readonly ProviderOutcome[] _granted;
-    private readonly ProviderOutcome[] _denied;
-
-    private GitHubPermissionProbe(string permission, string level, HttpMethod method, string path, ProviderOutcome[] granted, ProviderOutcome[] denied)
-    {
-        Permission = permission;
-        Level = level;
-        Method = method;
-        Path = path;
-        _granted = granted;
-        _denied = denied;
-    }
-
-    public string Permission { get; }
-
-    public string Level { get; }
-
-    public HttpMethod Method { get; }
-
-    /// <summary>Gets the path under <c>repos/{owner}/{repo}/</c>.</summary>
-    public string Path { get; }
-
-    /// <summary>Gets a value indicating whether the probe calls a write endpoint (it then sends an empty JSON body).</summary>
     public bool IsWrite => Method != HttpMethod.Get;
 
     public string Scope => $"{Permission}={Level}";
@@ -69,5 +46,5 @@ internal sealed class GitHubPermissionProbe
     public string Endpoint(RepositoryRequest repository)
         => $"{GitHubApiAddress.RepositoryPath(repository)}/{Path}";
 
-    public ProbeVerdict Interpret(ProviderOutcome outcome) => ProbeVerdicts.Interpret(outcome, _granted, _denied, IsWrite);
+    public ProbeVerdict Interpret(ProviderOutcome outcome) => ProbeVerdicts.Interpret(outcome, Granted, Denied, IsWrite);
 }

@@ -4,22 +4,15 @@ using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.GitHub.Internal;
 
-/// <summary>
-/// The one table from a GitHub answer (status code and headers) to its meaning (PROVIDERS.md §1.4, §1.5). Rate limits
-/// are recognized before "forbidden": GitHub answers both with 403.
-/// </summary>
+/// <summary>What a GitHub answer means (PROVIDERS.md §1.4, §1.5); rate limits first, as GitHub answers them with 403 too.</summary>
 internal static class GitHubStatusMap
 {
-    public static ProviderOutcome Classify(ProviderAnswer answer)
+    public static ProviderOutcome Classify(ProviderAnswer answer) => answer.StatusCode switch
     {
-        var status = answer.StatusCode;
-        return status switch
-        {
-            403 when IsRateLimited(answer) => ProviderOutcome.RateLimited,
-            403 when GitHubHeaders.SsoRequirement(answer).Required => ProviderOutcome.SsoRequired,
-            _ => ProviderStatusMap.Classify(status),
-        };
-    }
+        403 when IsRateLimited(answer) => ProviderOutcome.RateLimited,
+        403 when GitHubHeaders.SsoRequirement(answer).Required => ProviderOutcome.SsoRequired,
+        var status => ProviderStatusMap.Classify(status),
+    };
 
     /// <summary>Primary limit: remaining is 0. Secondary limit: GitHub's message says so, or it sent Retry-After. 429 always.</summary>
     private static bool IsRateLimited(ProviderAnswer answer)

@@ -9,12 +9,9 @@ using Octokit.Internal;
 namespace GitTokenScopes.GitHub.Internal;
 
 /// <summary>
-/// Inspects GitHub tokens (PROVIDERS.md §1). Classic and OAuth tokens: one <c>GET /user</c> gives scopes, identity,
-/// expiry and rate limit; each named repository adds one <c>GET /repos/{o}/{r}</c>, sent concurrently. Fine-grained and
-/// App tokens have no scope list: the identity and each named repository are read and, in the same concurrent round,
-/// exactly the permissions the requirements ask for are probed on each named repository; the probes count only on the
-/// repositories the reads show. A repository the token cannot see therefore costs its probes too (they answer 404 and
-/// are ignored), the price of one round trip instead of two.
+/// Inspects GitHub tokens (PROVIDERS.md §1). Classic and OAuth tokens: one <c>GET /user</c> (scopes, identity, expiry,
+/// rate limit) plus one <c>GET /repos/{o}/{r}</c> per repository, concurrently. Fine-grained and App tokens: the same
+/// reads and, in the same round, probes of the permissions the requirements ask for.
 /// </summary>
 internal sealed partial class GitHubTokenInspector(
     IHttpClientFactory clients,
@@ -25,6 +22,7 @@ internal sealed partial class GitHubTokenInspector(
 {
     private static readonly ScopeVocabulary ClassicVocabulary = ScopeVocabulary.For(GitProvider.GitHub, TokenFamily.Classic);
     private static readonly ScopeVocabulary FineGrainedVocabulary = ScopeVocabulary.For(GitProvider.GitHub, TokenFamily.FineGrained);
+    private static readonly string[] Levels = ["read", "write", "admin"];
 
     public GitProvider Provider => GitProvider.GitHub;
 
@@ -54,14 +52,9 @@ internal sealed partial class GitHubTokenInspector(
         Log.InspectionStarted(logger, credential.Fingerprint, apiUrl.Host, type);
         try
         {
-            if (GitHubTokenClassifier.FamilyOf(type) == TokenFamily.FineGrained)
-            {
-                await InspectFineGrainedAsync(session, request, result, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await InspectClassicAsync(session, request, result, cancellationToken).ConfigureAwait(false);
-            }
+            await (GitHubTokenClassifier.FamilyOf(type) == TokenFamily.FineGrained
+                ? InspectFineGrainedAsync(session, request, result, cancellationToken)
+                : InspectClassicAsync(session, request, result, cancellationToken)).ConfigureAwait(false);
         }
         catch (ProviderUnreachableException exception)
         {
@@ -72,10 +65,8 @@ internal sealed partial class GitHubTokenInspector(
     }
 
     /// <summary>
-    /// Octokit's stock adapter over the named client's handler, one per inspection: it carries every request, and its
-    /// redirect handler drops <c>Authorization</c> when a redirect leaves the host. The adapter owns an
-    /// <see cref="HttpClient"/> of its own, so it takes the named client's settings (its time-out, infinite unless the
-    /// host says otherwise, and its default headers) as the other providers' clients have them.
+    /// Octokit's stock adapter over the named client's handler, one per inspection (its redirect handler drops
+    /// <c>Authorization</c> off-host); it takes the named client's time-out and default headers, as the others have them.
     /// </summary>
     private ProviderSession Session(Uri apiUrl, string token, GitHubInspectorOptions settings)
     {
@@ -113,28 +104,401 @@ internal sealed partial class GitHubTokenInspector(
         result.RateLimit = GitHubHeaders.RateLimit(answer, time) ?? result.RateLimit;
         var said = answer.ErrorMessage();
         var suffix = said is null ? string.Empty : $": {said}";
-        switch (outcome)
+        var url = outcome == ProviderOutcome.SsoRequired ? GitHubHeaders.SsoRequirement(answer).Url : null;
+        result.ActionUrl = outcome == ProviderOutcome.SsoRequired ? url : result.ActionUrl;
+        var (status, text) = outcome switch
         {
-            case ProviderOutcome.Unauthorized:
-                result.Fail(InspectionStatus.Invalid, $"GitHub rejected the token (401{suffix}); it is unknown, expired or revoked.");
-                break;
-            case ProviderOutcome.RateLimited:
-                result.Fail(InspectionStatus.RateLimited, ProviderStatusMap.RateLimitMessage("GitHub", result.RateLimit));
-                break;
-            case ProviderOutcome.SsoRequired:
-                var (_, url) = GitHubHeaders.SsoRequirement(answer);
-                result.ActionUrl = url;
-                result.Fail(InspectionStatus.SsoRequired, "An organization requires SAML single sign-on: authorize the token for it" + (url is null ? "." : $" at {url}."));
-                break;
-            case ProviderOutcome.Forbidden:
-                result.Fail(InspectionStatus.Forbidden, $"GitHub refused {what} (403{suffix}).");
-                break;
-            case ProviderOutcome.ServerError:
-                result.Fail(InspectionStatus.ProviderError, $"GitHub answered {what} with a server error ({answer.StatusCode}).");
-                break;
-            default:
-                result.Fail(InspectionStatus.ProviderError, $"GitHub answered {what} with an unexpected {answer.StatusCode}{suffix}.");
-                break;
+            ProviderOutcome.Unauthorized => (InspectionStatus.Invalid, $"GitHub rejected the token (401{suffix}); it is unknown, expired or revoked."),
+            ProviderOutcome.RateLimited => (InspectionStatus.RateLimited, ProviderStatusMap.RateLimitMessage("GitHub", result.RateLimit)),
+            ProviderOutcome.SsoRequired => (InspectionStatus.SsoRequired, "An organization requires SAML single sign-on: authorize the token for it" + (url is null ? "." : $" at {url}.")),
+            ProviderOutcome.Forbidden => (InspectionStatus.Forbidden, $"GitHub refused {what} (403{suffix})."),
+            _ => (InspectionStatus.ProviderError, ProviderStatusMap.ProviderErrorMessage("GitHub", what, answer.StatusCode, suffix)),
+        };
+        result.Fail(status, text);
+    }
+
+    /// <summary>Classic, OAuth and unrecognized tokens: scopes from <c>X-OAuth-Scopes</c>, repositories from their <c>permissions</c>.</summary>
+    private async Task InspectClassicAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
+    {
+        // Every request settles before any answer is read, so none is still running when the inspection ends.
+        var identityTask = session.TrySendAsync(HttpMethod.Get, "user", null, cancellationToken);
+        var repositoryTasks = request.Repositories
+            .Select(r => session.TrySendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(r), null, cancellationToken))
+            .ToArray();
+        var repositories = await Task.WhenAll(repositoryTasks).ConfigureAwait(false);
+        var identity = (await identityTask.ConfigureAwait(false)).Required;
+
+        if (!identity.IsSuccess)
+        {
+            FailWith(result, identity, "GET /user");
+            return;
         }
+
+        var scopes = GitHubHeaders.Scopes(identity);
+        if (result.Type == TokenType.Unknown)
+        {
+            if (scopes is null)
+            {
+                result.Fail(InspectionStatus.Unsupported, "The token's format is not one GitHub issues, and GitHub sent no scope list for it.");
+                return;
+            }
+
+            result.Family = TokenFamily.Classic;
+            result.Note("Unrecognized token format; GitHub reported OAuth scopes, so it was read as a classic token.");
+        }
+
+        // The prefix decides the family; an absent or empty scope header on a classic token means "no scopes".
+        result.Granted = GrantedScopes.Create(ClassicVocabulary, scopes ?? []);
+        if (scopes is null)
+        {
+            result.Note("GitHub sent no X-OAuth-Scopes header: the token holds no scopes.");
+        }
+
+        result.Account = GitHubJson.Account(identity.Body);
+        result.ExpiresAt = GitHubHeaders.Expiration(identity);
+        result.ExpiryKnown = true;
+        result.RateLimit = GitHubHeaders.RateLimit(identity, time);
+
+        for (var i = 0; i < repositories.Length; i++)
+        {
+            result.Repositories.Add(ClassicRepository(result, request.Repositories[i], repositories[i]));
+        }
+    }
+
+    private RepositoryAccessResult ClassicRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
+    {
+        if (reply.Answer is not { } answer)
+        {
+            return reply.NotChecked(repository);
+        }
+
+        var granted = result.Granted!;
+        switch (GitHubStatusMap.Classify(answer))
+        {
+            case ProviderOutcome.Success when GitHubJson.Repository(answer.Body) is { } info:
+            {
+                var (isPrivate, pull, push) = info;
+
+                // Push needs both the account's role and a scope that lets the token write: repo, or public_repo on a public repository.
+                var scopeWrites = granted.Grants("repo") || (isPrivate == false && granted.Grants("public_repo"));
+                var canRead = pull ?? true;
+                bool? canWrite = push is null ? null : push.Value && scopeWrites;
+                var enough = repository.Access == RepositoryAccess.Read ? canRead : canWrite;
+                var message = enough switch
+                {
+                    true => null,
+                    null => "GitHub did not report the token's permissions on the repository.",
+                    false when push == true => "The account may push, but the token lacks the repo scope (public_repo covers public repositories only).",
+                    false => "The account's role on the repository does not allow pushing.",
+                };
+                return new(repository.Name, repository.Access, enough switch { true => RepositoryAccessState.Granted, false => RepositoryAccessState.Insufficient, null => RepositoryAccessState.Unknown }, canRead, canWrite, message);
+            }
+
+            case ProviderOutcome.NotFound:
+                return new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
+                    granted.Grants("repo")
+                        ? "GitHub does not show the repository to the token: it does not exist or the account has no access."
+                        : "GitHub does not show the repository to the token: a private repository needs the repo scope, or the account has no access.");
+            default:
+                return UnknownRepository(result, repository, answer);
+        }
+    }
+
+    /// <summary>A repository call that neither succeeded nor said "not visible": rate limit, SSO, outage or a malformed answer.</summary>
+    private RepositoryAccessResult UnknownRepository(InspectionDraft result, RepositoryRequest repository, ProviderAnswer answer)
+    {
+        var outcome = GitHubStatusMap.Classify(answer);
+        if (outcome is ProviderOutcome.RateLimited or ProviderOutcome.SsoRequired)
+        {
+            FailWith(result, answer, $"GET /{GitHubApiAddress.RepositoryPath(repository)}");
+        }
+
+        var message = outcome switch
+        {
+            ProviderOutcome.RateLimited => "Not checked: GitHub's rate limit was reached.",
+            ProviderOutcome.SsoRequired => "The owning organization requires SAML single sign-on authorization of the token.",
+            ProviderOutcome.Success => "GitHub's answer could not be read.",
+            _ => $"GitHub answered {answer.StatusCode}.",
+        };
+        return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, message);
+    }
+
+    /// <summary>
+    /// Fine-grained PATs and App tokens have no permission list: the identity and each repository are read and, in the
+    /// same round, the needed levels are probed on each repository (a probe never depends on the GET, so waiting would
+    /// only add a round trip). Verdicts count for visible repositories; rate limits, SSO and a 2xx write probe count always.
+    /// </summary>
+    private async Task InspectFineGrainedAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
+    {
+        var installation = result.Type == TokenType.GitHubAppInstallation;
+
+        // Installation tokens get 403 on /user; they list what they can reach instead (no permission needed).
+        var identityTask = session.TrySendAsync(HttpMethod.Get, installation ? "installation/repositories?per_page=100" : "user", null, cancellationToken);
+        var needed = NeededPermissions(request);
+        var repositories = request.Repositories;
+
+        // Every GET is queued before any probe, so that under the session's concurrency cap the reads go out first.
+        var reads = repositories.Select(r => session.TrySendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(r), null, cancellationToken)).ToArray();
+
+        var readProbes = ProbesFor(RepositoryAccess.Read, needed);
+        var readWriteProbes = ProbesFor(RepositoryAccess.ReadWrite, needed);
+        var probeRuns = repositories.Select(r => Task.WhenAll((r.Access == RepositoryAccess.ReadWrite ? readWriteProbes : readProbes)
+            .Select(p => ProbeAsync(session, result.CredentialFingerprint, r, p, cancellationToken)))).ToArray();
+
+        // Every request settles before any answer is read, so none is still running when the inspection ends.
+        var probes = await Task.WhenAll(probeRuns).ConfigureAwait(false);
+        var answers = await Task.WhenAll(reads).ConfigureAwait(false);
+        var identity = (await identityTask.ConfigureAwait(false)).Required;
+        var visible = new bool[answers.Length];
+        var visibleCount = 0;
+        for (var i = 0; i < answers.Length; i++)
+        {
+            visible[i] = answers[i].Answer is { } read && GitHubStatusMap.Classify(read) == ProviderOutcome.Success;
+            if (visible[i])
+            {
+                visibleCount++;
+                ApplyProbeResults(result, repositories[i], probes[i], visible: true);
+            }
+        }
+
+        if (!identity.IsSuccess)
+        {
+            FailWith(result, identity, installation ? "GET /installation/repositories" : "GET /user");
+            return;
+        }
+
+        result.ExpiresAt = GitHubHeaders.Expiration(identity);
+        result.ExpiryKnown = result.ExpiresAt is not null || result.Type == TokenType.GitHubFineGrained;
+        result.RateLimit = GitHubHeaders.RateLimit(identity, time);
+        var granted = new List<string>();
+        var undetermined = new List<string>();
+        if (installation)
+        {
+            if (GitHubJson.Installation(identity.Body) is not { } listing)
+            {
+                result.Fail(InspectionStatus.ProviderError, "GitHub's answer to GET /installation/repositories could not be read.");
+                return;
+            }
+
+            if (listing.Selection is "all" or "selected")
+            {
+                granted.Add("repository_selection=" + listing.Selection);
+            }
+        }
+        else
+        {
+            result.Account = GitHubJson.Account(identity.Body);
+        }
+
+        var repositoryStates = new RepositoryAccessResult[repositories.Count];
+        for (var i = 0; i < answers.Length; i++)
+        {
+            var repository = repositories[i];
+            repositoryStates[i] = answers[i].Answer is not { } read ? answers[i].NotChecked(repository) : GitHubStatusMap.Classify(read) switch
+            {
+                ProviderOutcome.Success => FineGrainedRepository(repository, probes[i]),
+                ProviderOutcome.NotFound => new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
+                    "GitHub does not show the repository to the token: it is not in the token's repository selection, the account has no access, or an organization's approval is pending."),
+                _ => UnknownRepository(result, repository, read),
+            };
+        }
+
+        // Hidden repositories' probes last, after what their own answers decided.
+        for (var i = 0; i < answers.Length; i++)
+        {
+            if (!visible[i])
+            {
+                ApplyProbeResults(result, repositories[i], probes[i], visible: false);
+            }
+        }
+
+        if (visibleCount > 0)
+        {
+            granted.Add("metadata=read");
+            if (!installation && visibleCount == repositories.Count)
+            {
+                // Every named repository is within the token's reach; GitHub does not say whether "all" or "selected".
+                granted.Add("repository_selection=selected");
+            }
+        }
+        else if (!installation)
+        {
+            undetermined.Add("repository_selection=all");
+            undetermined.Add("repository_selection=selected");
+        }
+
+        if (visibleCount == 0)
+        {
+            undetermined.Add("metadata=read");
+        }
+
+        foreach (var (permission, level) in needed)
+        {
+            var scope = $"{permission}={level}";
+            if (GitHubPermissionProbe.For(permission, level) is not { } probe)
+            {
+                undetermined.Add(scope);
+                result.Note($"{scope}: GitHub offers no safe way to check this permission; it is undetermined.");
+                continue;
+            }
+
+            // Only the repositories the token sees count: a hidden repository's probes prove nothing. Denied on one: missing.
+            var verdicts = probes.Where((_, i) => visible[i]).SelectMany(p => p).Where(p => p.Probe == probe).Select(p => p.Verdict).ToArray();
+            if (!verdicts.Contains(ProbeVerdict.Denied))
+            {
+                (verdicts.Length > 0 && verdicts.All(v => v == ProbeVerdict.Granted) ? granted : undetermined).Add(scope);
+            }
+        }
+
+        result.Repositories.AddRange(repositoryStates);
+        result.Granted = GrantedScopes.Create(FineGrainedVocabulary, granted, undetermined);
+        if (repositories.Count == 0 && needed.Count > 0)
+        {
+            result.Note("GitHub cannot list a fine-grained token's permissions; name a repository the token must reach (for example the Shared Configuration Repository) to check them.");
+        }
+    }
+
+    /// <summary>The strongest level of each fine-grained permission the requirements name (metadata and repository selection come from the reads).</summary>
+    private static List<(string Permission, string Level)> NeededPermissions(TokenInspectionRequest request)
+    {
+        var strongest = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var clause in request.Requirements.Where(r => r.Key.Family == TokenFamily.FineGrained).SelectMany(r => r.Clauses))
+        {
+            foreach (var scope in clause.AnyOf)
+            {
+                var separator = scope.IndexOf('=', StringComparison.Ordinal);
+                var (permission, level) = (scope[..separator], scope[(separator + 1)..]);
+                var rank = Array.IndexOf(Levels, level);
+                if (permission is "metadata" or "repository_selection" || rank < 0)
+                {
+                    continue;
+                }
+
+                strongest[permission] = Math.Max(rank, strongest.GetValueOrDefault(permission, -1));
+            }
+        }
+
+        return strongest.Select(p => (p.Key, Levels[p.Value])).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The probes for a repository of the given access: every needed level plus the contents level the access needs.</summary>
+    private static GitHubPermissionProbe[] ProbesFor(RepositoryAccess access, List<(string Permission, string Level)> needed)
+    {
+        var contentsLevel = access == RepositoryAccess.ReadWrite ? "write" : "read";
+        var contentsNeeded = false;
+        var probes = new List<GitHubPermissionProbe>(needed.Count + 1);
+        foreach (var (permission, level) in needed)
+        {
+            contentsNeeded |= permission == "contents" && Array.IndexOf(Levels, level) >= Array.IndexOf(Levels, contentsLevel);
+            if (GitHubPermissionProbe.For(permission, level) is { } probe)
+            {
+                probes.Add(probe);
+            }
+        }
+
+        if (!contentsNeeded && GitHubPermissionProbe.For("contents", contentsLevel) is { } contents)
+        {
+            probes.Add(contents);
+        }
+
+        return [.. probes];
+    }
+
+    /// <summary>Sends one probe; its meaning depends on the repository's GET, so nothing is written here (see <see cref="ApplyProbeResults"/>).</summary>
+    private async Task<ProbeResult> ProbeAsync(ProviderSession session, string fingerprint, RepositoryRequest repository, GitHubPermissionProbe probe, CancellationToken cancellationToken)
+    {
+        ProviderAnswer answer;
+        try
+        {
+            answer = await session.SendAsync(probe.Method, probe.Endpoint(repository), probe.IsWrite ? "{}" : null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProviderUnreachableException exception)
+        {
+            return new ProbeResult(probe, ProbeVerdict.Unknown, null, exception.Message);
+        }
+
+        var verdict = probe.Interpret(GitHubStatusMap.Classify(answer));
+        Log.ProbeAnswered(logger, fingerprint, probe.Scope, repository.Name, answer.StatusCode, verdict);
+        if (verdict == ProbeVerdict.UnexpectedSuccess)
+        {
+            // Logged at once, whatever the repository's GET says: the request may have changed the repository.
+            Log.UnexpectedProbeSuccess(logger, fingerprint, probe.Method.Method, probe.Scope, repository.Name, answer.StatusCode);
+        }
+
+        return new ProbeResult(probe, verdict, answer, null);
+    }
+
+    /// <summary>
+    /// Writes one repository's probe verdicts. Rate limits, SSO blocks and a 2xx write probe are facts about the token;
+    /// notes only for a visible repository, since a hidden one's probes answer 404 by design.
+    /// </summary>
+    private void ApplyProbeResults(InspectionDraft result, RepositoryRequest repository, ProbeResult[] probes, bool visible)
+    {
+        foreach (var (probe, verdict, answer, unreachable) in probes)
+        {
+            switch (verdict)
+            {
+                case ProbeVerdict.UnexpectedSuccess:
+                    result.Fail(InspectionStatus.ProviderError,
+                        $"GitHub answered {probe.Method.Method} /{probe.Endpoint(repository)} with {answer!.StatusCode}, although the probe sends a payload GitHub must reject; {probe.Scope} was not trusted. Check the repository and report this.");
+                    break;
+                case ProbeVerdict.RateLimited or ProbeVerdict.SsoRequired:
+                    FailWith(result, answer!, $"{probe.Method.Method} /{probe.Endpoint(repository)}");
+                    break;
+                case ProbeVerdict.Denied when visible:
+                    var accepted = GitHubHeaders.AcceptedPermissions(answer!);
+                    result.Note(accepted.Count > 0
+                        ? $"{probe.Scope} on {repository.Name}: missing (GitHub requires {string.Join(" or ", accepted.Select(set => string.Join(" and ", set)))})."
+                        : $"{probe.Scope} on {repository.Name}: missing (GitHub answered {answer!.StatusCode}).");
+                    break;
+                case ProbeVerdict.Unknown when visible:
+                    result.Note(unreachable is not null
+                        ? $"{probe.Scope} on {repository.Name}: not checked ({unreachable})"
+                        : $"{probe.Scope} on {repository.Name}: undetermined (GitHub answered {answer!.StatusCode}).");
+                    break;
+            }
+        }
+    }
+
+    private static RepositoryAccessResult FineGrainedRepository(RepositoryRequest repository, ProbeResult[] probes)
+    {
+        bool? Contents(string level) => probes
+            .Where(p => p.Probe.Permission == "contents" && p.Probe.Level == level)
+            .Select(p => p.Verdict switch { ProbeVerdict.Granted => (bool?)true, ProbeVerdict.Denied => false, _ => null })
+            .LastOrDefault();
+
+        var write = Contents("write");
+        var read = write == true ? true : Contents("read");
+        var enough = repository.Access == RepositoryAccess.ReadWrite ? write : read;
+        return enough switch
+        {
+            true => new(repository.Name, repository.Access, RepositoryAccessState.Granted, true, write, null),
+            false => new(repository.Name, repository.Access, RepositoryAccessState.Insufficient, read, write,
+                repository.Access == RepositoryAccess.ReadWrite ? "The token lacks Contents: Read and write on this repository." : "The token lacks Contents: Read on this repository."),
+            null => new(repository.Name, repository.Access, RepositoryAccessState.Unknown, read, write, "GitHub's answers did not settle the token's access to the repository's contents."),
+        };
+    }
+
+    /// <summary>One probe's verdict, with GitHub's answer, or the reason GitHub could not be reached (then the verdict is Unknown).</summary>
+    private readonly record struct ProbeResult(GitHubPermissionProbe Probe, ProbeVerdict Verdict, ProviderAnswer? Answer, string? Unreachable);
+
+    /// <summary>GitHub log events: ids 100–199. The token is never logged, only its fingerprint.</summary>
+    internal static partial class Log
+    {
+        [LoggerMessage(EventId = 100, EventName = "GitHubInspectionStarted", Level = LogLevel.Debug,
+            Message = "Inspecting GitHub token {Fingerprint} at {ApiHost} (type {TokenType})")]
+        public static partial void InspectionStarted(ILogger logger, string fingerprint, string apiHost, TokenType tokenType);
+
+        [LoggerMessage(EventId = 101, EventName = "GitHubInspectionFinished", Level = LogLevel.Information,
+            Message = "GitHub token {Fingerprint} at {ApiHost}: {Status} (type {TokenType}, {RequestCount} requests)")]
+        public static partial void InspectionFinished(ILogger logger, string fingerprint, string apiHost, InspectionStatus status, TokenType tokenType, int requestCount);
+
+        [LoggerMessage(EventId = 102, EventName = "GitHubProbeAnswered", Level = LogLevel.Debug,
+            Message = "GitHub token {Fingerprint}: probe {Permission} on {Repository} answered {StatusCode} ({Verdict})")]
+        public static partial void ProbeAnswered(ILogger logger, string fingerprint, string permission, string repository, int statusCode, ProbeVerdict verdict);
+
+        [LoggerMessage(EventId = 103, EventName = "GitHubUnexpectedProbeSuccess", Level = LogLevel.Error,
+            Message = "GitHub token {Fingerprint}: the write probe {Method} for {Permission} on {Repository} answered {StatusCode}; it was built to fail and may have changed the repository")]
+        public static partial void UnexpectedProbeSuccess(ILogger logger, string fingerprint, string method, string permission, string repository, int statusCode);
     }
 }

@@ -5,10 +5,8 @@ using GitTokenScopes.Providers.Internal;
 namespace GitTokenScopes.GitLab.Internal;
 
 /// <summary>
-/// Derives the REST API address (PROVIDERS.md §2.6): no server, or gitlab.com → <c>https://gitlab.com/api/v4/</c>; any
-/// other server <c>https://host[/relative-root]</c> → <c>https://host[/relative-root]/api/v4/</c> (a server URL that
-/// already ends in <c>/api/v4</c> is kept); an explicit API URL is used verbatim. Unlike Codefresh's CLI (§0.3), a
-/// relative root such as <c>https://host/gitlab</c> keeps its path.
+/// The REST API address (PROVIDERS.md §2.6): gitlab.com or no server → <c>https://gitlab.com/api/v4/</c>; any other
+/// server (relative root kept) + <c>api/v4/</c>; an explicit API URL verbatim.
 /// </summary>
 internal static class GitLabApiAddress
 {
@@ -16,10 +14,7 @@ internal static class GitLabApiAddress
 
     public static (Uri? Address, string? Error) Resolve(GitCredential credential) => TransportPolicy.Resolve(credential, FromServer, GitLabDotCom);
 
-    /// <summary>
-    /// The REST path of a project, relative to the API address: <c>projects/{full path}</c> with the path URL-encoded as
-    /// GitLab requires (<c>group%2Fsubgroup%2Fproject</c>).
-    /// </summary>
+    /// <summary><c>projects/{full path}</c>, the path URL-encoded as GitLab requires (<c>group%2Fproject</c>).</summary>
     public static string ProjectPath(RepositoryRequest repository) => "projects/" + Uri.EscapeDataString(repository.Name);
 
     private static Uri FromServer(Uri server)

@@ -5,10 +5,8 @@ using GitTokenScopes.Providers.Internal;
 namespace GitTokenScopes.GitLab.Internal;
 
 /// <summary>
-/// Parses GitLab's rate-limit headers (PROVIDERS.md §2.5; GitLab's "User and IP rate limits" docs):
-/// <c>RateLimit-Name</c>, <c>RateLimit-Limit</c> (per minute), <c>RateLimit-Observed</c>, <c>RateLimit-Remaining</c>,
-/// <c>RateLimit-Reset</c> (Unix time), and on a throttled 429 <c>RateLimit-ResetTime</c> (HTTP date) and
-/// <c>Retry-After</c> (seconds). GitLab does not send them on every path (gitlab-org/gitlab#365728), so each is optional.
+/// GitLab's rate-limit headers (PROVIDERS.md §2.5): <c>RateLimit-*</c>, and on a 429 <c>RateLimit-ResetTime</c> and
+/// <c>Retry-After</c>. Not every path sends them (gitlab-org/gitlab#365728), so each is optional.
 /// </summary>
 internal static class GitLabHeaders
 {

@@ -2,19 +2,20 @@
 
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.GitLab.Internal;
 
-/// <summary>Reads the GitLab bodies the inspector needs through <see cref="GitLabJsonContext"/>; a malformed body yields <see langword="null"/>.</summary>
-internal static class GitLabJson
+/// <summary>Reads the GitLab bodies the inspector needs (source-generated); a malformed body yields <see langword="null"/>.</summary>
+internal static partial class GitLabJson
 {
     private const int MaxGranularLength = 200;
 
     /// <summary><c>GET /personal_access_tokens/self</c>; <see langword="null"/> when the body is malformed or has no <c>scopes</c> array.</summary>
     public static GitLabTokenInfo? Token(string? body)
     {
-        var self = ProviderAnswer.Read(body, GitLabJsonContext.Default.TokenSelf);
+        var self = ProviderAnswer.Read(body, GitLabWireContext.Default.TokenSelf);
         if (self?.Scopes is not { } scopes)
         {
             return null;
@@ -35,12 +36,12 @@ internal static class GitLabJson
 
     /// <summary><c>GET /user</c>: user name and bot flag; <see langword="null"/> when malformed or without a user name.</summary>
     public static (string Username, bool? Bot)? User(string? body)
-        => ProviderAnswer.Read(body, GitLabJsonContext.Default.User) is { Username: { Length: > 0 } username } user ? (username, user.Bot) : null;
+        => ProviderAnswer.Read(body, GitLabWireContext.Default.UserBody) is { Username: { Length: > 0 } username } user ? (username, user.Bot) : null;
 
     /// <summary><c>GET /projects/:id</c>: visibility and the highest of the caller's project and group access levels.</summary>
     public static (string? Visibility, int? AccessLevel, bool PermissionsShown)? Project(string? body)
     {
-        var project = ProviderAnswer.Read(body, GitLabJsonContext.Default.Project);
+        var project = ProviderAnswer.Read(body, GitLabWireContext.Default.ProjectBody);
         if (project is null || (project.Id is null && project.PathWithNamespace is null))
         {
             return null;
@@ -54,7 +55,7 @@ internal static class GitLabJson
     /// <summary>Either GitLab error shape; <see langword="null"/> when the body is not a JSON object.</summary>
     public static GitLabError? Error(string? body)
     {
-        var error = ProviderAnswer.Read(body, GitLabJsonContext.Default.ErrorBody);
+        var error = ProviderAnswer.Read(body, GitLabWireContext.Default.ErrorBody);
         if (error is null)
         {
             return null;
@@ -79,11 +80,8 @@ internal static class GitLabJson
         };
 
     /// <summary>
-    /// GitLab writes <c>expires_at</c> as a date (<c>2026-12-01</c>). GitLab documents that such a token "expires at
-    /// midnight UTC on that date" (project access tokens API, <c>expires_at</c>; personal access tokens docs), and its
-    /// check is <c>expires_at &lt;= today</c>: the token stops working when that date begins in UTC. So the date is read as
-    /// <c>00:00:00Z</c> of that day. A full timestamp is accepted too. Returns (value, readable): <c>null, true</c> for
-    /// JSON <c>null</c> (never expires), <c>null, false</c> for a value that cannot be read.
+    /// <c>expires_at</c> is a date; GitLab's check is <c>expires_at &lt;= today</c>, so the token stops at 00:00:00Z of
+    /// that day. A full timestamp is accepted too. JSON <c>null</c> (never expires) is readable; garbage is not.
     /// </summary>
     public static (DateTimeOffset? ExpiresAt, bool Readable) Expiry(string? value)
     {
@@ -102,10 +100,7 @@ internal static class GitLabJson
             : (null, false);
     }
 
-    /// <summary>
-    /// <c>granular_scopes</c> of a fine-grained token, each written as text: strings as they are, objects and other
-    /// values as compact JSON (shortened). The field's shape is not documented yet, so nothing more is assumed.
-    /// </summary>
+    // granular_scopes is not documented yet: strings as they are, anything else as compact JSON, shortened.
     private static string[] Granular(JsonElement? element)
     {
         if (element is not { } value || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
@@ -129,4 +124,42 @@ internal static class GitLabJson
             { ValueKind: JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False } other => other.GetRawText(),
             _ => null,
         };
+
+    // Every member is optional; message may be a string or an object of validation errors.
+    internal sealed record TokenSelf(bool? Revoked, bool? Active, List<string?>? Scopes, long? UserId, string? ExpiresAt, JsonElement? GranularScopes, bool? Impersonation, string? Name);
+
+    internal sealed record UserBody(long? Id, string? Username, bool? Bot);
+
+    internal sealed record ProjectBody(long? Id, string? PathWithNamespace, string? Visibility, Permissions? Permissions);
+
+    internal sealed record Permissions(Access? ProjectAccess, Access? GroupAccess);
+
+    internal sealed record Access(int? AccessLevel);
+
+    internal sealed record ErrorBody(JsonElement? Message, JsonElement? Error, string? ErrorDescription, JsonElement? Scope);
+
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+    [JsonSerializable(typeof(TokenSelf))]
+    [JsonSerializable(typeof(UserBody))]
+    [JsonSerializable(typeof(ProjectBody))]
+    [JsonSerializable(typeof(ErrorBody))]
+    private sealed partial class GitLabWireContext : JsonSerializerContext;
 }
+
+/// <summary>
+/// A GitLab error body in either shape (PROVIDERS.md §2.5): Grape's <c>{"message":…}</c> (an object of validation
+/// errors is flattened) or rack-oauth2's <c>{"error":"invalid_token","error_description":…}</c>, with <c>scope</c>.
+/// </summary>
+internal sealed record GitLabError(string? Message, string? Code, string? Description, IReadOnlyList<string> Scopes);
+
+/// <summary>What <c>GET /personal_access_tokens/self</c> tells; <c>ExpiryReadable</c> is false only for an unreadable <c>expires_at</c>.</summary>
+internal sealed record GitLabTokenInfo(
+    string? Name,
+    IReadOnlyList<string> Scopes,
+    DateTimeOffset? ExpiresAt,
+    bool ExpiryReadable,
+    bool? Revoked,
+    bool? Active,
+    long? UserId,
+    IReadOnlyList<string> GranularScopes,
+    bool? Impersonation);

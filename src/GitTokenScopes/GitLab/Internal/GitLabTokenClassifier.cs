@@ -3,9 +3,8 @@
 namespace GitTokenScopes.GitLab.Internal;
 
 /// <summary>
-/// Recognizes a GitLab token's kind from its prefix and, once known, its owner's user name (PROVIDERS.md §2.4).
-/// Personal, project, group and impersonation tokens all start with <c>glpat-</c> (the prefix is configurable on
-/// self-managed instances, and tokens made before GitLab 14.5 have none); the other kinds each have their own prefix.
+/// A GitLab token's kind from its prefix, then from its owner (PROVIDERS.md §2.4). Personal, project, group and
+/// impersonation tokens share <c>glpat-</c> (configurable; none before 14.5); the other kinds have their own.
 /// </summary>
 internal static class GitLabTokenClassifier
 {
@@ -33,40 +32,18 @@ internal static class GitLabTokenClassifier
             return (TokenType.GitLabPersonal, null);
         }
 
-        foreach (var (prefix, message) in OtherKinds)
-        {
-            if (token.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return (TokenType.GitLabOther, message);
-            }
-        }
-
-        return (TokenType.Unknown, null);
+        var other = Array.Find(OtherKinds, k => token.StartsWith(k.Prefix, StringComparison.Ordinal)).Message;
+        return other is null ? (TokenType.Unknown, null) : (TokenType.GitLabOther, other);
     }
 
-    /// <summary>
-    /// The token type its owner reveals: <c>project_{id}_bot…</c> → project token, <c>group_{id}_bot…</c> → group token,
-    /// any other owner → personal. <see langword="null"/> when the owner is not known.
-    /// </summary>
-    public static TokenType? FromOwner(string? username, bool? bot)
+    /// <summary><c>project_{id}_bot…</c> → project token, <c>group_{id}_bot…</c> → group token, other owners → personal.</summary>
+    public static TokenType? FromOwner(string? username, bool? bot) => username switch
     {
-        if (username is null)
-        {
-            return null;
-        }
-
-        if (bot != false && IsBotName(username, "project_"))
-        {
-            return TokenType.GitLabProject;
-        }
-
-        if (bot != false && IsBotName(username, "group_"))
-        {
-            return TokenType.GitLabGroup;
-        }
-
-        return TokenType.GitLabPersonal;
-    }
+        null => null,
+        _ when bot != false && IsBotName(username, "project_") => TokenType.GitLabProject,
+        _ when bot != false && IsBotName(username, "group_") => TokenType.GitLabGroup,
+        _ => TokenType.GitLabPersonal,
+    };
 
     /// <summary><c>{kind}{id}_bot</c> followed by nothing, digits or <c>_</c> and a random suffix (older instances: no or numeric suffix).</summary>
     private static bool IsBotName(string username, string kind)
@@ -77,12 +54,7 @@ internal static class GitLabTokenClassifier
         }
 
         var rest = username.AsSpan(kind.Length);
-        var digits = 0;
-        while (digits < rest.Length && char.IsAsciiDigit(rest[digits]))
-        {
-            digits++;
-        }
-
+        var digits = rest.IndexOfAnyExceptInRange('0', '9');
         return digits > 0 && rest[digits..].StartsWith("_bot", StringComparison.Ordinal);
     }
 }

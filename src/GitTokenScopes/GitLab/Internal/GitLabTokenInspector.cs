@@ -1,9 +1,9 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using GitTokenScopes.Inspection.Internal;
+using GitTokenScopes.Providers.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.GitLab.Internal;
 
@@ -22,6 +22,10 @@ internal sealed partial class GitLabTokenInspector(
 {
     private const string SelfEndpoint = "personal_access_tokens/self";
     private const string UserEndpoint = "user";
+    private const string ListProjectsProbe = "projects?per_page=1&simple=true";
+    private const string CreateProjectProbe = "projects";
+    private const int Reporter = 20;
+    private const int Developer = 30;
 
     private static readonly ScopeVocabulary Vocabulary = ScopeVocabulary.For(GitProvider.GitLab, TokenFamily.PersonalAccessToken);
 
@@ -200,45 +204,31 @@ internal sealed partial class GitLabTokenInspector(
         var error = GitLabJson.Error(answer.Body);
         var said = GitLabJson.Said(error);
         var suffix = said is null ? string.Empty : $": {said}";
-        switch (outcome)
+        var code = answer.StatusCode;
+        var (status, text) = outcome switch
         {
-            case ProviderOutcome.Unauthorized:
-                result.Fail(InspectionStatus.Invalid, $"GitLab rejected the token ({answer.StatusCode}{suffix}); this GitLab instance does not know it.");
-                break;
-            case ProviderOutcome.Expired:
-                result.Fail(InspectionStatus.Expired, $"GitLab says the token has expired ({answer.StatusCode}{suffix}).");
-                break;
-            case ProviderOutcome.Revoked:
-                result.Fail(InspectionStatus.Revoked, $"GitLab says the token was revoked ({answer.StatusCode}{suffix}).");
-                break;
-            case ProviderOutcome.ImpersonationDisabled:
-                result.Type = TokenType.GitLabImpersonation;
-                result.Fail(InspectionStatus.Invalid, $"The token is an impersonation token, and impersonation is disabled on this GitLab instance ({answer.StatusCode}{suffix}).");
-                break;
-            case ProviderOutcome.WrongTokenType:
-                result.Type = TokenType.GitLabOther;
-                result.Family = null;
-                result.Fail(InspectionStatus.Unsupported, $"GitLab says {what} needs a personal, project or group access token{suffix}. This kind of token (OAuth, CI job, …) cannot be checked and is not meant for this use.");
-                break;
-            case ProviderOutcome.RateLimited:
-                result.Fail(InspectionStatus.RateLimited, ProviderStatusMap.RateLimitMessage("GitLab", result.RateLimit));
-                break;
-            case ProviderOutcome.InsufficientScope:
-                var accepted = error?.Scopes is { Count: > 0 } scopes ? $" (it accepts {string.Join(", ", scopes)})" : string.Empty;
-                result.Fail(InspectionStatus.Forbidden, $"GitLab refused {what}: the token lacks the scope it needs{accepted}.");
-                break;
-            case ProviderOutcome.Forbidden:
-                result.Fail(InspectionStatus.Forbidden, $"GitLab refused {what} ({answer.StatusCode}{suffix}).");
-                break;
-            case ProviderOutcome.ServerError:
-                result.Fail(InspectionStatus.ProviderError, $"GitLab answered {what} with a server error ({answer.StatusCode}).");
-                break;
-            default:
-                result.Fail(InspectionStatus.ProviderError, $"GitLab answered {what} with an unexpected {answer.StatusCode}{suffix}.");
-                break;
+            ProviderOutcome.Unauthorized => (InspectionStatus.Invalid, $"GitLab rejected the token ({code}{suffix}); this GitLab instance does not know it."),
+            ProviderOutcome.Expired => (InspectionStatus.Expired, $"GitLab says the token has expired ({code}{suffix})."),
+            ProviderOutcome.Revoked => (InspectionStatus.Revoked, $"GitLab says the token was revoked ({code}{suffix})."),
+            ProviderOutcome.ImpersonationDisabled => (InspectionStatus.Invalid, $"The token is an impersonation token, and impersonation is disabled on this GitLab instance ({code}{suffix})."),
+            ProviderOutcome.WrongTokenType => (InspectionStatus.Unsupported, $"GitLab says {what} needs a personal, project or group access token{suffix}. This kind of token (OAuth, CI job, …) cannot be checked and is not meant for this use."),
+            ProviderOutcome.RateLimited => (InspectionStatus.RateLimited, ProviderStatusMap.RateLimitMessage("GitLab", result.RateLimit)),
+            ProviderOutcome.InsufficientScope => (InspectionStatus.Forbidden,
+                $"GitLab refused {what}: the token lacks the scope it needs{(error?.Scopes is { Count: > 0 } scopes ? $" (it accepts {string.Join(", ", scopes)})" : string.Empty)}."),
+            ProviderOutcome.Forbidden => (InspectionStatus.Forbidden, $"GitLab refused {what} ({code}{suffix})."),
+            _ => (InspectionStatus.ProviderError, ProviderStatusMap.ProviderErrorMessage("GitLab", what, code, suffix)),
+        };
+        if (outcome == ProviderOutcome.ImpersonationDisabled)
+        {
+            result.Type = TokenType.GitLabImpersonation;
         }
-    }
+        else if (outcome == ProviderOutcome.WrongTokenType)
+        {
+            (result.Type, result.Family) = (TokenType.GitLabOther, null);
+        }
 
+        result.Fail(status, text);
+    }
 
     private TokenInspection Finish(InspectionDraft draft, int requestCount)
     {
@@ -258,5 +248,212 @@ internal sealed partial class GitLabTokenInspector(
         }
 
         return reply;
+    }
+
+    /// <summary>
+    /// GitLab before 15.5 has no <c>/self</c> (PROVIDERS.md §2.1), so scopes are inferred: <c>GET /user</c> accepts
+    /// read_user, read_api and api; <c>GET /projects</c> read_api and api; a body-less <c>POST /projects</c> only api
+    /// (400, nothing created). read_repository and write_repository work only over Git and stay undetermined.
+    /// </summary>
+    private async Task InferAsync(ProviderSession session, InspectionDraft result, ProviderReply user, CancellationToken cancellationToken)
+    {
+        Log.SelfUnavailable(logger, result.CredentialFingerprint, session.ApiUrl.Host);
+        result.Note("Scopes inferred from probes because GET /personal_access_tokens/self is not available (GitLab older than 15.5): "
+            + "read_repository and write_repository cannot be seen through the API, and the expiry is unknown.");
+        result.ExpiryKnown = false;
+        if (user.Unreachable is { } unreachable)
+        {
+            result.Fail(InspectionStatus.Unreachable, unreachable);
+            return;
+        }
+
+        var granted = new List<string>();
+        var disproven = new HashSet<string>(StringComparer.Ordinal);
+        var userAnswer = user.Answer!;
+        var userOutcome = GitLabStatusMap.Classify(userAnswer);
+        switch (userOutcome)
+        {
+            case ProviderOutcome.Success:
+                break;
+            case ProviderOutcome.InsufficientScope:
+                disproven.UnionWith(["api", "read_api", "read_user"]);
+                break;
+            default:
+                FailWith(result, userAnswer, "GET /user");
+                return;
+        }
+
+        if (!disproven.Contains("read_api"))
+        {
+            var listTask = SendAsync(session, result, HttpMethod.Get, ListProjectsProbe, cancellationToken);
+            var createTask = SendAsync(session, result, HttpMethod.Post, CreateProjectProbe, cancellationToken);
+            var list = await listTask.ConfigureAwait(false);
+            var create = await createTask.ConfigureAwait(false);
+            if ((list.Unreachable ?? create.Unreachable) is { } failed)
+            {
+                result.Fail(InspectionStatus.Unreachable, failed);
+                return;
+            }
+
+            switch (GitLabStatusMap.Classify(list.Answer!))
+            {
+                case ProviderOutcome.Success:
+                    granted.Add("read_api");
+                    break;
+                case ProviderOutcome.InsufficientScope:
+                    disproven.UnionWith(["api", "read_api"]);
+                    break;
+                default:
+                    FailWith(result, list.Answer!, "GET /projects");
+                    return;
+            }
+
+            switch (GitLabStatusMap.Classify(create.Answer!))
+            {
+                case ProviderOutcome.Rejected:
+                    granted.Add("api");
+                    break;
+                case ProviderOutcome.InsufficientScope:
+                    disproven.Add("api");
+                    break;
+                case ProviderOutcome.Success:
+                    Log.UnexpectedProbeSuccess(logger, result.CredentialFingerprint, "POST", "/" + CreateProjectProbe, create.Answer!.StatusCode);
+                    result.Fail(InspectionStatus.ProviderError,
+                        $"GitLab answered POST /projects with {create.Answer.StatusCode}, although the probe sends no project name and GitLab must reject it; the api scope was not trusted. Check the instance's projects and report this.");
+                    return;
+                default:
+                    FailWith(result, create.Answer!, "POST /projects");
+                    return;
+            }
+        }
+
+        // /user answered 200, so one of read_user, read_api, api is held; with neither API scope, it is read_user.
+        if (userOutcome == ProviderOutcome.Success && disproven.Contains("read_api") && disproven.Contains("api"))
+        {
+            granted.Add("read_user");
+        }
+
+        var closure = Vocabulary.Expand(granted);
+        var undetermined = Vocabulary.KnownScopes.Where(s => !closure.Contains(s) && !disproven.Contains(s)).ToArray();
+        result.Granted = GrantedScopes.Create(Vocabulary, granted, undetermined);
+        if (result.Type == TokenType.Unknown)
+        {
+            result.Type = TokenType.GitLabPersonal;
+            result.Note("The token has no glpat- prefix (made before GitLab 14.5, or the instance uses a custom prefix); GitLab accepted it as an access token.");
+        }
+    }
+
+    /// <summary>
+    /// Access to one project (§2.2): scopes cap, the role in <c>permissions</c> decides (Reporter reads a private
+    /// project, Developer pushes). Protected branches are not checked.
+    /// </summary>
+    private static RepositoryAccessResult ProjectAccess(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
+    {
+        var granted = result.Granted!;
+        var scopeRead = ScopeHeld(granted, "read_repository");
+        var scopeWrite = ScopeHeld(granted, "write_repository");
+        if (reply.Answer is not { } answer)
+        {
+            return reply.NotChecked(repository);
+        }
+
+        switch (GitLabStatusMap.Classify(answer))
+        {
+            case ProviderOutcome.Success when GitLabJson.Project(answer.Body) is { } project:
+            {
+                var (visibility, shownLevel, permissionsShown) = project;
+                var open = visibility is "public" or "internal";
+
+                // A permissions object with neither project nor group access means no membership (0). Without membership a
+                // private project shows only to administrators, whose rights GitLab does not list: reading is then unknown.
+                var level = shownLevel ?? (permissionsShown ? 0 : null);
+                bool? roleRead = level >= Reporter || open ? true : level is null or 0 ? null : false;
+                bool? roleWrite = level is null ? null : level >= Developer;
+                var canRead = And(scopeRead, roleRead);
+                var canWrite = And(scopeWrite, roleWrite);
+                var enough = repository.Access == RepositoryAccess.Read ? canRead : And(canRead, canWrite);
+                var verb = repository.Access == RepositoryAccess.Read ? "reading" : "pushing";
+                var roleAllows = repository.Access == RepositoryAccess.Read ? roleRead != false : roleWrite != false && roleRead != false;
+                var message = enough switch
+                {
+                    true => null,
+                    false when roleAllows => repository.Access == RepositoryAccess.Read
+                            ? "The token lacks read_repository (or a scope that implies it: read_api, write_repository, api)."
+                            : "The token lacks write_repository (or api), which pushing needs.",
+                    false => $"The token's role on the project ({LevelName(level)}) does not allow {verb}; {(repository.Access == RepositoryAccess.Read ? "Reporter" : "Developer")} or higher is needed.",
+                    null when level is null => "GitLab did not show the token's role on the project.",
+                    null => "The token's scopes could not be fully determined.",
+                };
+                var state = enough switch { true => RepositoryAccessState.Granted, false => RepositoryAccessState.Insufficient, null => RepositoryAccessState.Unknown };
+                return new(repository.Name, repository.Access, state, canRead, canWrite, message);
+            }
+
+            case ProviderOutcome.Success:
+                return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, "GitLab's answer about the project could not be read.");
+            case ProviderOutcome.NotFound:
+                return new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
+                    "GitLab does not show the project to the token: it does not exist, or the token's owner is not a member.");
+            case ProviderOutcome.InsufficientScope:
+            {
+                // The REST API needs read_api or api; read_repository and write_repository only work over Git.
+                bool? canRead = scopeRead == false ? false : null;
+                bool? canWrite = scopeWrite == false ? false : null;
+                var lacking = repository.Access == RepositoryAccess.Read ? canRead == false : canRead == false || canWrite == false;
+                return new(repository.Name, repository.Access, lacking ? RepositoryAccessState.Insufficient : RepositoryAccessState.Unknown, canRead, canWrite,
+                    "GitLab's API shows a project only to tokens with read_api or api; without them, the token's role on the project is unknown.");
+            }
+
+            case ProviderOutcome.RateLimited:
+                return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, "Not checked: GitLab's rate limit was reached.");
+            default:
+                return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, $"GitLab answered {answer.StatusCode}.");
+        }
+    }
+
+    /// <summary>Whether the grant holds a scope: yes, no, or unknown when the scope is undetermined.</summary>
+    private static bool? ScopeHeld(GrantedScopes granted, string scope)
+        => granted.Grants(scope) ? true
+            : granted.AllOthersUndetermined || granted.PossibleClosure.Contains(scope) ? null
+            : false;
+
+    private static bool? And(bool? left, bool? right)
+        => left == false || right == false ? false
+            : left == true && right == true ? true
+            : null;
+
+    private static string LevelName(int? level) => level switch
+    {
+        null => "none shown",
+        0 => "no membership",
+        < 10 => $"access level {level}",
+        < 20 => "Guest",
+        < 30 => "Reporter",
+        < 40 => "Developer",
+        < 50 => "Maintainer",
+        _ => "Owner",
+    };
+
+    /// <summary>GitLab log events: ids 200–299. The token is never logged, only its fingerprint.</summary>
+    internal static partial class Log
+    {
+        [LoggerMessage(EventId = 200, EventName = "GitLabInspectionStarted", Level = LogLevel.Debug,
+            Message = "Inspecting GitLab token {Fingerprint} at {ApiHost} (type {TokenType})")]
+        public static partial void InspectionStarted(ILogger logger, string fingerprint, string apiHost, TokenType tokenType);
+
+        [LoggerMessage(EventId = 201, EventName = "GitLabInspectionFinished", Level = LogLevel.Information,
+            Message = "GitLab token {Fingerprint} at {ApiHost}: {Status} (type {TokenType}, {RequestCount} requests)")]
+        public static partial void InspectionFinished(ILogger logger, string fingerprint, string apiHost, InspectionStatus status, TokenType tokenType, int requestCount);
+
+        [LoggerMessage(EventId = 202, EventName = "ProviderAnswerReceived", Level = LogLevel.Trace,
+            Message = "GitLab token {Fingerprint}: {Method} {Endpoint} answered {StatusCode} ({Outcome})")]
+        public static partial void AnswerReceived(ILogger logger, string fingerprint, string method, string endpoint, int statusCode, ProviderOutcome outcome);
+
+        [LoggerMessage(EventId = 203, EventName = "GitLabSelfUnavailable", Level = LogLevel.Information,
+            Message = "GitLab token {Fingerprint} at {ApiHost}: GET /personal_access_tokens/self answered 404 (GitLab older than 15.5); inferring scopes from probes")]
+        public static partial void SelfUnavailable(ILogger logger, string fingerprint, string apiHost);
+
+        [LoggerMessage(EventId = 204, EventName = "GitLabUnexpectedProbeSuccess", Level = LogLevel.Error,
+            Message = "GitLab token {Fingerprint}: the probe {Method} {Endpoint} answered {StatusCode}; it was built to fail and may have created something")]
+        public static partial void UnexpectedProbeSuccess(ILogger logger, string fingerprint, string method, string endpoint, int statusCode);
     }
 }

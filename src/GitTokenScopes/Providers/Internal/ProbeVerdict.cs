@@ -18,10 +18,7 @@ internal enum ProbeVerdict
 /// <summary>How a probe's answer reads, the same for every provider's probes.</summary>
 internal static class ProbeVerdicts
 {
-    /// <summary>
-    /// The verdict of a probe that grants on <paramref name="granted"/> and denies on <paramref name="denied"/>; a write
-    /// probe answered 2xx otherwise is never trusted; a rate limit or an SSO block is a fact about the token.
-    /// </summary>
+    /// <summary>Granted or denied by the probe's table; a write probe's unlisted 2xx is never trusted.</summary>
     public static ProbeVerdict Interpret(ProviderOutcome outcome, ProviderOutcome[] granted, ProviderOutcome[] denied, bool isWrite) => outcome switch
     {
         _ when granted.Contains(outcome) => ProbeVerdict.Granted,

@@ -10,29 +10,26 @@ namespace GitTokenScopes.Providers.Internal;
 /// <summary>One HTTP answer from a provider: status, headers (looked up ignoring case) and body text.</summary>
 internal sealed partial class ProviderAnswer
 {
+    private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
+
     public ProviderAnswer(int statusCode, IEnumerable<KeyValuePair<string, string>> headers, string? body)
     {
         StatusCode = statusCode;
         Body = body;
-        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in headers)
         {
-            map.TryAdd(name, value);
+            _headers.TryAdd(name, value);
         }
-
-        Headers = map;
     }
 
     public int StatusCode { get; }
 
     public string? Body { get; }
 
-    public IReadOnlyDictionary<string, string> Headers { get; }
-
     public bool IsSuccess => StatusCode is >= 200 and <= 299;
 
     /// <summary>Gets a header's value; <see langword="null"/> when absent. An empty value is returned as empty.</summary>
-    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+    public string? Header(string name) => _headers.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>Gets a header as a whole non-negative number; <see langword="null"/> when absent, not one, or too large.</summary>
     public int? Int(string name)
@@ -55,11 +52,6 @@ internal sealed partial class ProviderAnswer
             : Date("Retry-After") is { } at ? (at - time.GetUtcNow()) is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero
             : null;
 
-    /// <summary>Reads the body as <typeparamref name="T"/>; <see langword="null"/> when it is not a JSON object of that shape.</summary>
-    public T? Json<T>(JsonTypeInfo<T> type)
-        where T : class
-        => Read(Body, type);
-
     /// <summary>Reads <paramref name="body"/> as <typeparamref name="T"/>; <see langword="null"/> when it is not a JSON object of that shape.</summary>
     public static T? Read<T>(string? body, JsonTypeInfo<T> type)
         where T : class
@@ -80,7 +72,7 @@ internal sealed partial class ProviderAnswer
     }
 
     /// <summary>Gets the <c>message</c> of a JSON error body (GitHub's shape), if there is one.</summary>
-    public string? ErrorMessage() => Json(MessageContext.Default.MessageBody)?.Message;
+    public string? ErrorMessage() => Read(Body, MessageContext.Default.MessageBody)?.Message;
 
     internal sealed record MessageBody([property: JsonPropertyName("message")] string? Message);
 

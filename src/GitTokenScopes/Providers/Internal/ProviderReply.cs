@@ -2,10 +2,7 @@
 
 namespace GitTokenScopes.Providers.Internal;
 
-/// <summary>
-/// An answer, or why there is none. A request about one repository that got no answer marks that repository unknown
-/// (<see cref="NotChecked"/>); a request the whole inspection depends on makes it unreachable (<see cref="Required"/>).
-/// </summary>
+/// <summary>An answer, or why there is none: one repository's loss is <see cref="NotChecked"/>, a required request's <see cref="Required"/>.</summary>
 internal readonly record struct ProviderReply(ProviderAnswer? Answer, string? Unreachable)
 {
     /// <summary>Gets the answer; without one, throws <see cref="ProviderUnreachableException"/>.</summary>

@@ -8,10 +8,9 @@ namespace GitTokenScopes.Providers.Internal;
 
 /// <summary>
 /// The HTTP side of one inspection, the same for every provider: a cap on requests in flight, a request count, one
-/// time-out per request that covers the headers and the body, the <c>User-Agent</c>, and "unreachable" for a request
-/// that got no answer. The provider adds only its own headers (the credential first of all, set on each request and
-/// never on shared state). A request is built in <see cref="BuildRequest"/> and its answer read in
-/// <see cref="ReadAsync"/>, the one place each for rules on what is sent and what is accepted.
+/// time-out per request covering headers and body, the <c>User-Agent</c>, and "unreachable" for no answer. The provider
+/// adds only its own headers, the credential on each request. <see cref="BuildRequest"/> and <see cref="ReadAsync"/> are
+/// the one place each for what is sent and what is accepted.
 /// </summary>
 internal sealed class ProviderSession : IDisposable
 {
@@ -27,13 +26,7 @@ internal sealed class ProviderSession : IDisposable
     private readonly TimeProvider _time;
     private int _requests;
 
-    /// <param name="provider">The provider's name, for messages.</param>
-    /// <param name="apiUrl">The API address; relative endpoints resolve against it.</param>
-    /// <param name="options">The inspector's options.</param>
-    /// <param name="time">The clock of the time-out.</param>
-    /// <param name="send">Sends a request and returns once the headers are in.</param>
-    /// <param name="prepare">Adds the provider's own headers (the credential, <c>Accept</c>, …) to each request.</param>
-    /// <param name="owned">What sends, disposed with the session.</param>
+    // send returns once the headers are in; prepare adds the provider's own headers; owned is disposed with the session.
     public ProviderSession(
         string provider,
         Uri apiUrl,
@@ -62,11 +55,10 @@ internal sealed class ProviderSession : IDisposable
     public static ProviderSession Over(HttpClient client, string provider, Uri apiUrl, ProviderInspectorOptions options, TimeProvider time, Action<HttpRequestMessage> prepare)
         => new(provider, apiUrl, options, time, (request, token) => client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token), prepare, client);
 
-    /// <summary>Sends one request. No answer in time, or a transport failure, throws <see cref="ProviderUnreachableException"/>; the caller's cancellation throws.</summary>
-    /// <param name="method">The method.</param>
-    /// <param name="endpoint">The path relative to the API address, already escaped, or an absolute URL.</param>
-    /// <param name="jsonBody">A JSON body to send, or <see langword="null"/>.</param>
-    /// <param name="cancellationToken">The caller's cancellation.</param>
+    /// <summary>
+    /// Sends one request to <paramref name="endpoint"/> (escaped, relative to the API address, or absolute). No answer in
+    /// time or a transport failure throws <see cref="ProviderUnreachableException"/>; the caller's cancellation throws.
+    /// </summary>
     public async Task<ProviderAnswer> SendAsync(HttpMethod method, string endpoint, string? jsonBody, CancellationToken cancellationToken)
     {
         var target = new Uri(ApiUrl, endpoint);
@@ -95,7 +87,7 @@ internal sealed class ProviderSession : IDisposable
         }
     }
 
-    /// <summary>Like <see cref="SendAsync"/>, but no answer is a reply with the reason: for a request whose loss costs only its own result.</summary>
+    /// <summary>Like <see cref="SendAsync"/>, but no answer is a reply with the reason.</summary>
     public async Task<ProviderReply> TrySendAsync(HttpMethod method, string endpoint, string? jsonBody, CancellationToken cancellationToken)
     {
         try

@@ -2,10 +2,7 @@
 
 namespace GitTokenScopes.Providers.Internal;
 
-/// <summary>
-/// What a status code means on its own, the same on every provider; a provider's own map reads its headers and
-/// error bodies first (GitHub's rate limits and SSO, GitLab's OAuth errors) and falls back to this one.
-/// </summary>
+/// <summary>What a status code means on its own, on every provider; a provider's own map reads its headers and bodies first.</summary>
 internal static class ProviderStatusMap
 {
     public static ProviderOutcome Classify(int status) => status switch
@@ -20,11 +17,7 @@ internal static class ProviderStatusMap
         _ => ProviderOutcome.Unexpected,
     };
 
-    /// <summary>
-    /// The inspection's status when a call it depends on ends with <paramref name="outcome"/>. A 5xx is a
-    /// <see cref="InspectionStatus.ProviderError"/> on every provider: the provider answered (after the pipeline's
-    /// retries), so it was reachable, and its answer says nothing about the token.
-    /// </summary>
+    /// <summary>The inspection's status for a required call's outcome; a 5xx answered, so it is a provider error, not unreachable.</summary>
     public static InspectionStatus StatusOf(ProviderOutcome outcome) => outcome switch
     {
         ProviderOutcome.Success => InspectionStatus.Ok,
@@ -33,6 +26,12 @@ internal static class ProviderStatusMap
         ProviderOutcome.Forbidden => InspectionStatus.Forbidden,
         _ => InspectionStatus.ProviderError,
     };
+
+    /// <summary>What an inspection says when a required call got a 5xx or an answer no rule covers.</summary>
+    public static string ProviderErrorMessage(string provider, string what, int status, string suffix)
+        => status is >= 500 and <= 599
+            ? $"{provider} answered {what} with a server error ({status})."
+            : $"{provider} answered {what} with an unexpected {status}{suffix}.";
 
     /// <summary>What an inspection says when a provider's rate limit stopped it: when to retry, if the provider said.</summary>
     public static string RateLimitMessage(string provider, RateLimitInfo? rateLimit)

@@ -13,25 +13,13 @@ internal static class TransportPolicy
             || (IPAddress.TryParse(uri.IdnHost, out var address) && IPAddress.IsLoopback(address));
 
     /// <summary>Returns why <paramref name="uri"/> may not carry a token, or <see langword="null"/> when it may.</summary>
-    public static string? Check(Uri uri)
+    public static string? Check(Uri uri) => uri switch
     {
-        if (!uri.IsAbsoluteUri)
-        {
-            return $"'{uri}' is not an absolute URL.";
-        }
-
-        if (uri.Scheme == Uri.UriSchemeHttps)
-        {
-            return null;
-        }
-
-        if (uri.Scheme == Uri.UriSchemeHttp)
-        {
-            return IsLoopback(uri) ? null : $"'{uri.GetLeftPart(UriPartial.Authority)}' uses plain HTTP; tokens are only sent over HTTPS (or to a loopback address).";
-        }
-
-        return $"'{uri.Scheme}' URLs are not supported; use https.";
-    }
+        { IsAbsoluteUri: false } => $"'{uri}' is not an absolute URL.",
+        { Scheme: "https" } => null,
+        { Scheme: "http" } => IsLoopback(uri) ? null : $"'{uri.GetLeftPart(UriPartial.Authority)}' uses plain HTTP; tokens are only sent over HTTPS (or to a loopback address).",
+        _ => $"'{uri.Scheme}' URLs are not supported; use https.",
+    };
 
     /// <summary>
     /// The API address of <paramref name="credential"/>: its explicit API URL verbatim, else what

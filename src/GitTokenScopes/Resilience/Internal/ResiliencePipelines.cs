@@ -54,10 +54,8 @@ internal static class ResiliencePipelines
     }
 
     /// <summary>
-    /// Transient: transport failures, attempt timeouts, 408 and 5xx gateway/availability errors, and 429 or 503 whose
-    /// <c>Retry-After</c> is short enough to wait for. Never 401, 403 (GitHub's secondary rate limit included), 404, 422.
-    /// Only GET and HEAD are retried: write probes are built to be rejected, and a probe that unexpectedly got through
-    /// must not be sent twice.
+    /// Transient: transport failures, attempt timeouts, 408, 5xx gateway errors, and 429/503 with a short enough
+    /// <c>Retry-After</c>. Only GET and HEAD: a write probe that unexpectedly got through must not be sent twice.
     /// </summary>
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpMethod? method, TimeSpan maxRetryAfter, DateTimeOffset now)
     {
@@ -77,7 +75,6 @@ internal static class ResiliencePipelines
             return false;
         }
 
-        // Retry-After is read only for the statuses that are retried at all: a success never parses it.
         return response.StatusCode switch
         {
             HttpStatusCode.TooManyRequests => RetryAfterOf(response, now) is { } wait && wait <= maxRetryAfter,
@@ -99,8 +96,7 @@ internal static class ResiliencePipelines
             return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
         }
 
-        // An HTTP date is measured from the server's Date header, so that a skewed local clock does not matter; from
-        // the local clock when the server sent none.
+        // An HTTP date is measured from the server's Date header (a skewed local clock does not matter), else from ours.
         if (header?.Date is { } date)
         {
             var wait = date - (response.Headers.Date ?? now);
