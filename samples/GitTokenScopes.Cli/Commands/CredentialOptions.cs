@@ -31,7 +31,7 @@ internal sealed class CredentialOptions
             Description = "The environment variable that holds the token. Default: GITHUB_TOKEN, GITLAB_TOKEN or BITBUCKET_TOKEN, per provider.",
         };
         TokenStdin = new Option<bool>("--token-stdin") { Description = "Read the token from the first line of standard input." };
-        Username = new Option<string?>("--username") { Description = "The user name (Bitbucket app passwords and API tokens)." };
+        Username = new Option<string?>("--username") { Description = "The user name Bitbucket Cloud needs for an API token (the Atlassian account's e-mail address) or a legacy app password; access tokens need none." };
         UsernameEnv = new Option<string?>("--username-env") { Description = $"The environment variable that holds the user name. Default: {DefaultUsernameVariable}, for Bitbucket." };
     }
 

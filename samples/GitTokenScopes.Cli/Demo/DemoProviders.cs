@@ -107,7 +107,7 @@ internal sealed class DemoProviders : IDisposable
         password.AccountUsername = "acme-bot";
         return new(
             "Bitbucket Cloud app password",
-            "Every scope the seed asks for; it passes, with a warning that Atlassian is retiring app passwords.",
+            "Every scope the seed asks for; it passes, with a warning that Atlassian removed app passwords on 2026-07-28.",
             new TokenValidationRequest(
                 new GitCredential(GitProvider.BitbucketCloud, password.Secret, apiUrl: _bitbucket.ApiUrl, username: password.Username),
                 TokenKind.Runtime,

@@ -59,6 +59,14 @@ public sealed class FakeBitbucketCloudCredential
     /// <summary>Gets or sets a status every request answers (for example 502), with a JSON error body.</summary>
     public int? ServerErrorStatus { get; set; }
 
+    /// <summary>
+    /// Gets or sets the status the endpoints CHANGE-2770 removed answer (<c>GET /repositories</c>, <c>/workspaces</c>,
+    /// <c>/user/permissions/repositories</c> and <c>/user/permissions/workspaces</c>), with Bitbucket's
+    /// <c>CHANGE-2770 - Functionality has been deprecated</c> body: 410 (the default, as Bitbucket first answered) or
+    /// 404 (as it answers lately).
+    /// </summary>
+    public int RemovedEndpointStatus { get; set; } = 410;
+
     /// <summary>Gets or sets a delay applied to every answer, after authentication.</summary>
     public TimeSpan? Delay { get; set; }
 

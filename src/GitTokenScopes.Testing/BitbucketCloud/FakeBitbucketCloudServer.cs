@@ -33,11 +33,14 @@ namespace GitTokenScopes.Testing;
 /// </list>
 /// <para>
 /// Endpoints (relative to <see cref="ApiUrl"/>; <c>HEAD</c> answers like <c>GET</c> without a body):
-/// <c>GET /user</c> (<c>account</c> or <c>read:user:bitbucket</c>; access tokens have no user and get the 403),
-/// <c>GET /repositories?role=member&amp;pagelen=n</c> (<c>repository</c> or <c>read:repository:bitbucket</c>; the
-/// repositories within reach), <c>GET /repositories/{workspace}/{slug}</c> (same scope; 404 when out of reach or missing)
-/// and <c>GET /user/permissions/repositories?q=repository.full_name="w/r"</c> (same scope; user-bound credentials only;
-/// the account's permission <c>read</c>/<c>write</c>/<c>admin</c>). Other paths answer 404 <c>Resource not found</c>
+/// <c>GET /user</c> (<c>account</c> or <c>read:user:bitbucket</c>; the whole documented user object; access tokens have
+/// no user and get the 403, still with their scope and type headers),
+/// <c>GET /repositories/{workspace}/{slug}</c> (<c>repository</c> or <c>read:repository:bitbucket</c>; 404 when out of
+/// reach or missing) and <c>GET /user/workspaces/{workspace}/permissions/repositories?q=repository.full_name="w/r"</c>
+/// (CHANGE-3022; same scope; user-bound credentials only; the account's permission <c>read</c>/<c>write</c>/<c>admin</c>).
+/// The endpoints CHANGE-2770 removed (<c>GET /repositories</c>, <c>/workspaces</c>, <c>/user/permissions/repositories</c>,
+/// <c>/user/permissions/workspaces</c>) answer <see cref="FakeBitbucketCloudCredential.RemovedEndpointStatus"/> with
+/// Bitbucket's deprecation body. Other paths answer 404 <c>Resource not found</c>
 /// (with a plain-text <c>detail</c>); other methods 405. Classic scopes imply as Bitbucket documents
 /// (<c>repository:write</c> ⇒ <c>repository</c>, <c>pullrequest</c> ⇒ <c>repository</c>, …; <c>repository:admin</c>
 /// implies nothing); API-token scopes imply nothing.

@@ -57,9 +57,9 @@ public sealed class FakeBitbucketServer : IDisposable
     {
         _contextPath = "/" + options.ContextPath.Trim('/');
         _contextPath = _contextPath == "/" ? string.Empty : _contextPath;
-        _router = new BitbucketServerFakeRouter(options, _tokens, _repositories);
         _host = new FakeWireHost(HandleAsync);
         Url = new Uri($"http://127.0.0.1:{_host.Port}{_contextPath}/");
+        _router = new BitbucketServerFakeRouter(options, _tokens, _repositories, Url);
         ApiUrl = new Uri(Url, "rest/api/1.0/");
     }
 

@@ -56,7 +56,7 @@ public enum TokenType
     [JsonStringEnumMemberName("gitlab-other")]
     GitLabOther,
 
-    /// <summary>Bitbucket Cloud app password (Basic authentication with the Bitbucket username); being retired by Atlassian.</summary>
+    /// <summary>Bitbucket Cloud app password (Basic authentication with the Bitbucket username); removed by Atlassian on 2026-07-28.</summary>
     [JsonStringEnumMemberName("bitbucket-app-password")]
     BitbucketAppPassword,
 

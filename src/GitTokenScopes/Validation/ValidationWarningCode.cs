@@ -32,7 +32,7 @@ public enum ValidationWarningCode
     [JsonStringEnumMemberName("personal-account-runtime-token")]
     PersonalAccountRuntimeToken,
 
-    /// <summary>A Bitbucket Cloud app password: Atlassian is retiring them in favour of API tokens.</summary>
+    /// <summary>A Bitbucket Cloud app password: Atlassian removed them on 2026-07-28 in favour of API tokens (the wire name predates the removal and stays).</summary>
     [JsonStringEnumMemberName("app-password-retiring")]
     AppPasswordRetiring,
 

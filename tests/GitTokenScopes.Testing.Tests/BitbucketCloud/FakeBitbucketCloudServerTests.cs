@@ -82,20 +82,64 @@ public sealed class FakeBitbucketCloudServerTests : IDisposable
     }
 
     [Fact]
-    public async Task Repositories_AccessToken_ListsItsRepositoriesWithRateLimitHeaders()
+    public async Task Repository_AccessToken_AnswersTheRepositoryWithRateLimitHeaders()
     {
         _server.AddRepository(new FakeBitbucketCloudRepository { FullName = "ws/a" });
-        _server.AddRepository(new FakeBitbucketCloudRepository { FullName = "ws/b" });
-        var credential = _server.AddCredential(FakeBitbucketCloudCredential.RepositoryAccessToken("repository").WithRepository("ws/a").WithRepository("ws/b"));
+        var credential = _server.AddCredential(FakeBitbucketCloudCredential.RepositoryAccessToken("repository").WithRepository("ws/a"));
 
-        using var response = await GetAsync("repositories?role=member&pagelen=1", "Bearer " + credential.Secret);
+        using var response = await GetAsync("repositories/ws/a", "Bearer " + credential.Secret);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         Header(response, "x-credential-type").Should().Be("repo_access_token");
         Header(response, "X-RateLimit-Limit").Should().Be("1000");
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        body.RootElement.GetProperty("values").GetArrayLength().Should().Be(1);
-        body.RootElement.GetProperty("size").GetInt32().Should().Be(2);
+        body.RootElement.GetProperty("full_name").GetString().Should().Be("ws/a");
+    }
+
+    [Theory]
+    [InlineData("repositories?role=member&pagelen=1")]
+    [InlineData("repositories")]
+    [InlineData("workspaces")]
+    [InlineData("user/permissions/repositories")]
+    [InlineData("user/permissions/workspaces")]
+    public async Task RemovedEndpoints_Answer410WithTheChange2770Body_Or404WhenSwitched(string path)
+    {
+        var credential = _server.AddCredential(FakeBitbucketCloudCredential.AppPassword("codefresh-bot", "account", "repository"));
+
+        using var gone = await GetAsync(path, Basic(credential));
+        credential.RemovedEndpointStatus = 404;
+        using var missing = await GetAsync(path, Basic(credential));
+
+        gone.StatusCode.Should().Be(HttpStatusCode.Gone);
+        missing.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        foreach (var response in new[] { gone, missing })
+        {
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var error = body.RootElement.GetProperty("error");
+            error.GetProperty("message").GetString().Should().Be("CHANGE-2770 - Functionality has been deprecated");
+            error.GetProperty("detail").GetString().Should().Be("Please read the changelog entry for more details.");
+            error.GetProperty("data").GetProperty("announcement_url").GetString().Should().Be("https://developer.atlassian.com/cloud/bitbucket/changelog#CHANGE-2770");
+            body.RootElement.GetProperty("data").GetProperty("announcement_url").GetString().Should().EndWith("#CHANGE-2770");
+        }
+    }
+
+    [Fact]
+    public async Task User_HasEveryFieldOfTheDocumentedUserObject()
+    {
+        var credential = _server.AddCredential(FakeBitbucketCloudCredential.ApiToken("bot@example.com", "read:user:bitbucket"));
+
+        using var response = await GetAsync("user", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"bot@example.com:{credential.Secret}")));
+
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var user = body.RootElement;
+        // Bitbucket's documented user example (GET /2.0/user): account fields plus the user's own.
+        user.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
+            "display_name", "links", "created_on", "type", "uuid", "has_2fa_enabled", "username", "is_staff", "account_id", "nickname", "account_status", "location", "website");
+        user.GetProperty("links").EnumerateObject().Select(p => p.Name).Should().Contain(["self", "avatar", "html", "repositories"]);
+        user.GetProperty("location").ValueKind.Should().Be(JsonValueKind.Null);
+        user.GetProperty("website").ValueKind.Should().Be(JsonValueKind.Null);
+        user.GetProperty("uuid").GetString().Should().MatchRegex("^\\{[0-9a-f-]{36}\\}$");
+        user.GetProperty("links").GetProperty("html").GetProperty("href").GetString().Should().Be($"https://bitbucket.org/{Uri.EscapeDataString(user.GetProperty("uuid").GetString()!)}/");
     }
 
     [Fact]
@@ -109,27 +153,33 @@ public sealed class FakeBitbucketCloudServerTests : IDisposable
     }
 
     [Fact]
-    public async Task Permissions_FilterByFullName_AnswersTheAccountsPermission()
+    public async Task WorkspacePermissions_FilterByFullName_AnswersTheAccountsPermissionInThatWorkspaceOnly()
     {
         _server.AddRepository(new FakeBitbucketCloudRepository { FullName = "ws/a" });
         _server.AddRepository(new FakeBitbucketCloudRepository { FullName = "ws/b" });
-        var credential = _server.AddCredential(FakeBitbucketCloudCredential.AppPassword("codefresh-bot", "repository").WithRepository("ws/a", "admin").WithRepository("ws/b", "read"));
+        _server.AddRepository(new FakeBitbucketCloudRepository { FullName = "other/c" });
+        var credential = _server.AddCredential(FakeBitbucketCloudCredential.AppPassword("codefresh-bot", "repository")
+            .WithRepository("ws/a", "admin").WithRepository("ws/b", "read").WithRepository("other/c", "write"));
 
-        using var response = await GetAsync("user/permissions/repositories?q=" + Uri.EscapeDataString("repository.full_name=\"ws/b\""), Basic(credential));
+        using var filtered = await GetAsync("user/workspaces/ws/permissions/repositories?q=" + Uri.EscapeDataString("repository.full_name=\"ws/b\""), Basic(credential));
+        using var all = await GetAsync("user/workspaces/ws/permissions/repositories", Basic(credential));
 
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var body = JsonDocument.Parse(await filtered.Content.ReadAsStringAsync());
         var values = body.RootElement.GetProperty("values");
         values.GetArrayLength().Should().Be(1);
         values[0].GetProperty("permission").GetString().Should().Be("read");
         values[0].GetProperty("repository").GetProperty("full_name").GetString().Should().Be("ws/b");
+        using var everything = JsonDocument.Parse(await all.Content.ReadAsStringAsync());
+        everything.RootElement.GetProperty("values").EnumerateArray().Select(v => v.GetProperty("repository").GetProperty("full_name").GetString()).Should().Equal("ws/a", "ws/b");
     }
 
     [Fact]
     public async Task RepositoryAdminScope_DoesNotReadRepositories()
     {
-        var credential = _server.AddCredential(FakeBitbucketCloudCredential.AppPassword("codefresh-bot", "repository:admin"));
+        _server.AddRepository(new FakeBitbucketCloudRepository { FullName = "ws/a" });
+        var credential = _server.AddCredential(FakeBitbucketCloudCredential.AppPassword("codefresh-bot", "repository:admin").WithRepository("ws/a", "admin"));
 
-        using var response = await GetAsync("repositories?role=member", Basic(credential));
+        using var response = await GetAsync("repositories/ws/a", Basic(credential));
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden, "repository:admin implies nothing");
     }

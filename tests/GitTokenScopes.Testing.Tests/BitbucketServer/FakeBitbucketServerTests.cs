@@ -172,6 +172,31 @@ public sealed class FakeBitbucketServerTests : IDisposable
     }
 
     [Fact]
+    public async Task Repository_HasTheDocumentedShape_WithLinksStatusMessageAndTheProjectsNamePublicAndLinks()
+    {
+        var token = _server.AddToken(FakeBitbucketServerToken.Project("CF", "PROJECT_READ"));
+
+        using var response = await SendAsync(HttpMethod.Get, "rest/api/1.0/projects/CF/repos/config", "Bearer " + token.Value);
+
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var repository = body.RootElement;
+        // The repository example of Bitbucket Data Center's REST API 1.0 documentation, field for field.
+        repository.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
+            "slug", "id", "name", "hierarchyId", "scmId", "state", "statusMessage", "forkable", "project", "public", "archived", "links");
+        repository.GetProperty("statusMessage").GetString().Should().Be("Available");
+        var project = repository.GetProperty("project");
+        project.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo("key", "id", "name", "public", "type", "links");
+        project.GetProperty("name").GetString().Should().Be("CF");
+        project.GetProperty("public").GetBoolean().Should().BeFalse();
+        project.GetProperty("links").GetProperty("self")[0].GetProperty("href").GetString().Should().Be(new Uri(_server.Url, "projects/CF").AbsoluteUri);
+        var links = repository.GetProperty("links");
+        links.GetProperty("self")[0].GetProperty("href").GetString().Should().Be(new Uri(_server.Url, "projects/CF/repos/config/browse").AbsoluteUri);
+        links.GetProperty("clone").EnumerateArray().Select(c => (c.GetProperty("name").GetString(), c.GetProperty("href").GetString())).Should().Equal(
+            ("http", new Uri(_server.Url, "scm/cf/config.git").AbsoluteUri),
+            ("ssh", "ssh://git@127.0.0.1:7999/cf/config.git"));
+    }
+
+    [Fact]
     public async Task Basic_PersonalTokenWithItsOwner_IsAccepted()
     {
         var token = _server.AddToken(FakeBitbucketServerToken.Personal("jane.doe", "REPO_READ"));

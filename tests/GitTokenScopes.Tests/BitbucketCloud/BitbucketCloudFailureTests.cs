@@ -3,6 +3,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using GitTokenScopes.BitbucketCloud.Internal;
 using GitTokenScopes.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,7 +24,7 @@ public sealed class BitbucketCloudFailureTests(BitbucketCloudInspectorFixture bi
         inspection.Granted.Should().BeNull();
         inspection.Message.Should().Contain("401").And.Contain("Login failed due to incorrect login credentials or method.");
         inspection.Message.Should().NotContain("developer.atlassian.com", "only the first line of the plain-text body is quoted");
-        inspection.Message.Should().Contain("Bitbucket username");
+        inspection.Message.Should().Contain("app password").And.Contain("2026-07-28").And.Contain("API token");
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class BitbucketCloudFailureTests(BitbucketCloudInspectorFixture bi
 
         inspection.Status.Should().Be(InspectionStatus.Ok);
         inspection.Granted!.Scopes.Should().Equal("webhook", "repository:admin");
-        inspection.Notes.Should().Contain(n => n.Contains("lacks repository", StringComparison.Ordinal));
+        inspection.Notes.Should().Contain(BitbucketCloudTokenInspector.AccessTokenNote);
     }
 
     [Fact]
@@ -174,9 +175,9 @@ public sealed class BitbucketCloudFailureTests(BitbucketCloudInspectorFixture bi
     }
 
     [Fact]
-    public async Task InspectAsync_MalformedListingBody_IsProviderError()
+    public async Task InspectAsync_MalformedUserBodyOfAnOAuthToken_IsProviderError()
     {
-        var credential = FakeBitbucketCloudCredential.RepositoryAccessToken("repository");
+        var credential = FakeBitbucketCloudCredential.OAuth("account");
         credential.MalformedBodies = true;
 
         var inspection = await bitbucket.InspectAsync(credential);

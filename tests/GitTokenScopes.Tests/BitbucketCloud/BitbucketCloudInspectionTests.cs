@@ -228,7 +228,7 @@ public sealed class BitbucketCloudInspectionTests(BitbucketCloudInspectorFixture
     [InlineData("RepositoryAccessToken", "BitbucketRepositoryAccessToken")]
     [InlineData("ProjectAccessToken", "BitbucketProjectAccessToken")]
     [InlineData("WorkspaceAccessToken", "BitbucketWorkspaceAccessToken")]
-    public async Task InspectAsync_AccessToken_ListsRepositoriesOnceAndLacksOnlyTheUserScopes(string kind, string type)
+    public async Task InspectAsync_AccessToken_LearnsItsGrantFromTheUser403AndLacksOnlyTheUserScopes(string kind, string type)
     {
         var credential = new FakeBitbucketCloudCredential { Secret = "ATCTT3x" + Guid.NewGuid().ToString("N"), Kind = Enum.Parse<FakeBitbucketCloudCredentialKind>(kind) };
         foreach (var scope in new[] { "webhook", "repository:write", "repository:admin" })
@@ -243,7 +243,7 @@ public sealed class BitbucketCloudInspectionTests(BitbucketCloudInspectorFixture
         inspection.Family.Should().Be(TokenFamily.AppPassword);
         inspection.Account.Should().BeNull();
         inspection.RequestCount.Should().Be(1);
-        bitbucket.Server.Requests.Should().ContainSingle().Which.Should().Match<FakeBitbucketCloudRequest>(r => r.Path == "/repositories" && r.AuthenticationScheme == "Bearer");
+        bitbucket.Server.Requests.Should().ContainSingle().Which.Should().Match<FakeBitbucketCloudRequest>(r => r.Path == "/user" && r.StatusCode == 403 && r.AuthenticationScheme == "Bearer");
         inspection.Notes.Should().Contain(BitbucketCloudTokenInspector.AccessTokenNote);
         BitbucketCloudInspectorFixture.Evaluate(inspection).MissingScopes.Should().Equal("account", "team");
     }
@@ -266,7 +266,7 @@ public sealed class BitbucketCloudInspectionTests(BitbucketCloudInspectorFixture
     }
 
     [Fact]
-    public async Task InspectAsync_OAuthWithAccount_ReadsTheAccountWithASecondRequest()
+    public async Task InspectAsync_OAuthWithAccount_ReadsScopesAndAccountInOneRequest()
     {
         var inspection = await bitbucket.InspectAsync(FakeBitbucketCloudCredential.OAuth(AllClassic));
 
@@ -274,7 +274,7 @@ public sealed class BitbucketCloudInspectionTests(BitbucketCloudInspectorFixture
         inspection.TokenType.Should().Be(TokenType.BitbucketOAuth);
         inspection.Family.Should().Be(TokenFamily.AppPassword);
         inspection.Account!.Login.Should().Be("codefresh-bot");
-        inspection.RequestCount.Should().Be(2);
+        inspection.RequestCount.Should().Be(1);
         BitbucketCloudInspectorFixture.Evaluate(inspection).IsSatisfied.Should().BeTrue();
     }
 

@@ -120,9 +120,23 @@ public sealed class BitbucketCloudUnitTests
     }
 
     [Fact]
-    public void PermissionPath_QuotesTheFullName()
+    public void PermissionPath_IsTheWorkspaceScopedEndpointOfChange3022_QuotingTheFullName()
         => BitbucketCloudApiAddress.PermissionPath(new RepositoryRequest("ws/my-repo"))
-            .Should().Be("user/permissions/repositories?q=repository.full_name%3D%22ws%2Fmy-repo%22");
+            .Should().Be("user/workspaces/ws/permissions/repositories?q=repository.full_name%3D%22ws%2Fmy-repo%22");
+
+    // Verbatim as Bitbucket answers GET /2.0/repositories, /workspaces, /user/permissions/… since CHANGE-2770 (410; lately 404).
+    private const string Change2770 = """{"type": "error", "error": {"message": "CHANGE-2770 - Functionality has been deprecated", "detail": "Please read the changelog entry for more details.", "data": {"announcement_url": "https://developer.atlassian.com/cloud/bitbucket/changelog#CHANGE-2770"}}, "data": {"announcement_url": "https://developer.atlassian.com/cloud/bitbucket/changelog#CHANGE-2770"}}""";
+
+    [Theory]
+    [InlineData(410, Change2770, "410: CHANGE-2770 - Functionality has been deprecated, https://developer.atlassian.com/cloud/bitbucket/changelog#CHANGE-2770")]
+    [InlineData(404, Change2770, "404: CHANGE-2770 - Functionality has been deprecated, https://developer.atlassian.com/cloud/bitbucket/changelog#CHANGE-2770")]
+    [InlineData(404, """{"type": "error", "error": {"message": "This API has been deprecated."}}""", "404: This API has been deprecated.")]
+    [InlineData(410, "", "410: Gone")]
+    [InlineData(404, """{"type": "error", "error": {"message": "You may not have access to this repository or it no longer exists in this workspace."}}""", null)]
+    [InlineData(404, """{"type": "error", "error": {"message": "Resource not found", "detail": "There is no API hosted at this URL."}}""", null)]
+    [InlineData(403, Change2770, null)]
+    public void Removal_IsAny410OrA404NamingADeprecation(int status, string body, string? expected)
+        => BitbucketCloudJson.Removal(new ProviderAnswer(status, [], body)).Should().Be(expected);
 
     private static ProviderAnswer Answer(int status, params (string Name, string Value)[] headers)
         => new(status, headers.ToDictionary(h => h.Name, h => h.Value, StringComparer.OrdinalIgnoreCase), null);

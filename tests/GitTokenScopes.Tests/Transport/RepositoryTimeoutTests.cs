@@ -53,7 +53,7 @@ public sealed class RepositoryTimeoutTests
         var inspection = await bitbucket.InspectAsync(credential, [new("slow/app"), new("quick/app")]);
 
         inspection.Status.Should().Be(InspectionStatus.Ok, inspection.Message);
-        AssertSlowUnknown(inspection, "slow/app", "Bitbucket Cloud did not answer GET /user/permissions/repositories");
+        AssertSlowUnknown(inspection, "slow/app", "Bitbucket Cloud did not answer GET /user/workspaces/slow/permissions/repositories");
         inspection.Repositories.Single(r => r.Repository == "quick/app").State.Should().Be(RepositoryAccessState.Granted);
     }
 

@@ -1,7 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.Collections.Concurrent;
-using System.Globalization;
 
 namespace GitTokenScopes.Testing.BitbucketCloud.Internal;
 
@@ -22,6 +21,10 @@ internal sealed class BitbucketCloudFakeRouter(
         + "    https://developer.atlassian.com/cloud/bitbucket/rest/intro/#authentication\n"
         + "If you are unsure of which login details or login method to use, visit:\n"
         + "    https://support.atlassian.com/bitbucket-cloud/docs/log-into-or-connect-to-bitbucket-cloud/\n";
+
+    // Verbatim as Bitbucket answers the removed endpoints (seen live, 2026).
+    private const string RemovedBody =
+        """{"type": "error", "error": {"message": "CHANGE-2770 - Functionality has been deprecated", "detail": "Please read the changelog entry for more details.", "data": {"announcement_url": "https://developer.atlassian.com/cloud/bitbucket/changelog#CHANGE-2770"}}, "data": {"announcement_url": "https://developer.atlassian.com/cloud/bitbucket/changelog#CHANGE-2770"}}""";
 
     private const string NoAccess = "You may not have access to this repository or it no longer exists in this workspace. If you think this repository exists and you have access, make sure you are authenticated.";
 
@@ -105,8 +108,8 @@ internal sealed class BitbucketCloudFakeRouter(
         return segments switch
         {
             ["user"] => User(credential),
-            ["user", "permissions", "repositories"] => Permissions(credential, query),
-            ["repositories"] => Listing(credential, query),
+            ["user", "workspaces", var workspace, "permissions", "repositories"] => Permissions(credential, workspace, query),
+            ["repositories"] or ["workspaces"] or ["user", "permissions", "repositories" or "workspaces"] => Removed(credential),
             ["repositories", var workspace, var slug] => Repository(credential, $"{workspace}/{slug}"),
             _ => new BitbucketFakeAnswer(404, Error("Resource not found", "There is no API hosted at this URL.\n\nFor information about our API's, please refer to the documentation at: https://developer.atlassian.com/bitbucket/api/2/reference/")),
         };
@@ -182,10 +185,14 @@ internal sealed class BitbucketCloudFakeRouter(
             return MissingScope(credential, accepted);
         }
 
+        // Every field of the documented user object; links point where Bitbucket's own do.
         var uuid = "{" + new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(credential.AccountUsername))[..16]) + "}";
+        var id = Uri.EscapeDataString(uuid);
         return WithTokenHeaders(credential, accepted, new BitbucketFakeAnswer(200, Json(credential,
-            $$"""{"display_name": {{BitbucketFakeWire.Quote(credential.DisplayName)}}, "links": {}, "type": "user", "uuid": {{BitbucketFakeWire.Quote(uuid)}}, "account_id": "557058:0f1e2d3c", "nickname": {{BitbucketFakeWire.Quote(credential.AccountUsername)}}, "username": {{BitbucketFakeWire.Quote(credential.AccountUsername)}}, "is_staff": false, "account_status": "active", "created_on": "2019-03-01T10:00:00.000000+00:00"}""")));
+            $$"""{"display_name": {{BitbucketFakeWire.Quote(credential.DisplayName)}}, "links": {"self": {"href": "https://api.bitbucket.org/2.0/users/{{id}}"}, "avatar": {"href": "https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/initials/{{Initials(credential.DisplayName)}}-0.png"}, "repositories": {"href": "https://api.bitbucket.org/2.0/repositories/{{id}}"}, "snippets": {"href": "https://api.bitbucket.org/2.0/snippets/{{id}}"}, "html": {"href": "https://bitbucket.org/{{id}}/"}, "hooks": {"href": "https://api.bitbucket.org/2.0/workspaces/{{id}}/hooks"} }, "created_on": "2019-03-01T10:00:00.000000+00:00", "type": "user", "uuid": {{BitbucketFakeWire.Quote(uuid)}}, "has_2fa_enabled": null, "username": {{BitbucketFakeWire.Quote(credential.AccountUsername)}}, "is_staff": false, "account_id": "557058:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", "nickname": {{BitbucketFakeWire.Quote(credential.AccountUsername)}}, "account_status": "active", "location": null, "website": null}""")));
     }
+
+    private static string Initials(string name) => string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(w => char.ToUpperInvariant(w[0])));
 
     private IEnumerable<(FakeBitbucketCloudRepository Repository, string Permission)> Reachable(FakeBitbucketCloudCredential credential)
         => credential.Repositories
@@ -194,20 +201,9 @@ internal sealed class BitbucketCloudFakeRouter(
             .Select(p => (p.Found!, p.Value))
             .OrderBy(p => p.Item1.FullName, StringComparer.OrdinalIgnoreCase);
 
-    private BitbucketFakeAnswer Listing(FakeBitbucketCloudCredential credential, string query)
-    {
-        var accepted = Accepted(credential, "repository", "read:repository:bitbucket");
-        if (!Holds(credential, accepted))
-        {
-            return MissingScope(credential, accepted);
-        }
-
-        var all = Reachable(credential).ToArray();
-        var pagelen = QueryValue(query, "pagelen") is { } p && int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 100 ? n : 10;
-        var values = string.Join(", ", all.Take(pagelen).Select(r => RepositoryJson(r.Repository)));
-        return WithTokenHeaders(credential, accepted, new BitbucketFakeAnswer(200, Json(credential,
-            $$"""{"values": [{{values}}], "pagelen": {{pagelen}}, "size": {{all.Length}}, "page": 1}""")));
-    }
+    /// <summary>The cross-workspace endpoints CHANGE-2770 removed, with the body Bitbucket sends (410, or 404 lately).</summary>
+    private BitbucketFakeAnswer Removed(FakeBitbucketCloudCredential credential)
+        => WithTokenHeaders(credential, [], new BitbucketFakeAnswer(credential.RemovedEndpointStatus, RemovedBody));
 
     private BitbucketFakeAnswer Repository(FakeBitbucketCloudCredential credential, string fullName)
     {
@@ -223,7 +219,7 @@ internal sealed class BitbucketCloudFakeRouter(
             : WithTokenHeaders(credential, accepted, new BitbucketFakeAnswer(200, Json(credential, RepositoryJson(found.Repository))));
     }
 
-    private BitbucketFakeAnswer Permissions(FakeBitbucketCloudCredential credential, string query)
+    private BitbucketFakeAnswer Permissions(FakeBitbucketCloudCredential credential, string workspace, string query)
     {
         var accepted = Accepted(credential, "repository", "read:repository:bitbucket");
         if (IsAccessToken(credential) || !Holds(credential, accepted))
@@ -235,7 +231,9 @@ internal sealed class BitbucketCloudFakeRouter(
         var filter = QueryValue(query, "q") is { } q && q.StartsWith("repository.full_name=\"", StringComparison.Ordinal) && q.EndsWith('"')
             ? q["repository.full_name=\"".Length..^1]
             : null;
-        var matches = Reachable(credential).Where(r => filter is null || string.Equals(r.Repository.FullName, filter, StringComparison.OrdinalIgnoreCase)).ToArray();
+        var matches = Reachable(credential)
+            .Where(r => r.Repository.FullName.StartsWith(workspace + "/", StringComparison.OrdinalIgnoreCase))
+            .Where(r => filter is null || string.Equals(r.Repository.FullName, filter, StringComparison.OrdinalIgnoreCase)).ToArray();
         var values = string.Join(", ", matches.Select(m =>
             $$"""{"type": "repository_permission", "user": {"type": "user", "nickname": {{BitbucketFakeWire.Quote(credential.AccountUsername)}} }, "repository": {{RepositoryJson(m.Repository)}}, "permission": {{BitbucketFakeWire.Quote(m.Permission)}} }"""));
         return WithTokenHeaders(credential, accepted, new BitbucketFakeAnswer(200, Json(credential,

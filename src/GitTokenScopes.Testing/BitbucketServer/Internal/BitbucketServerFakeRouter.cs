@@ -13,7 +13,8 @@ namespace GitTokenScopes.Testing.BitbucketServer.Internal;
 internal sealed class BitbucketServerFakeRouter(
     FakeBitbucketServerOptions options,
     ConcurrentDictionary<string, FakeBitbucketServerToken> tokens,
-    ConcurrentDictionary<string, FakeBitbucketServerRepository> repositories)
+    ConcurrentDictionary<string, FakeBitbucketServerRepository> repositories,
+    Uri url)
 {
     private const string Authorisation = "com.atlassian.bitbucket.AuthorisationException";
     private const string NotPermitted = "You are not permitted to access this resource";
@@ -107,7 +108,7 @@ internal sealed class BitbucketServerFakeRouter(
     private FakeBitbucketServerRepository? Find(string project, string slug)
         => repositories.TryGetValue($"{project}/{slug}", out var repository) ? repository : null;
 
-    private static BitbucketFakeAnswer Project(FakeBitbucketServerToken token, string project)
+    private BitbucketFakeAnswer Project(FakeBitbucketServerToken token, string project)
     {
         var readable = token.Kind switch
         {
@@ -117,7 +118,7 @@ internal sealed class BitbucketServerFakeRouter(
             _ => false,
         };
         return readable
-            ? new BitbucketFakeAnswer(200, $$"""{"key":{{BitbucketFakeWire.Quote(project.ToUpperInvariant())}},"id":1,"name":{{BitbucketFakeWire.Quote(project)}},"public":false,"type":"NORMAL"}""")
+            ? new BitbucketFakeAnswer(200, ProjectJson(project))
             : Error(401, NotPermitted, Authorisation);
     }
 
@@ -129,8 +130,18 @@ internal sealed class BitbucketServerFakeRouter(
             return Error(404, $"Repository {project}/{slug} does not exist.", "com.atlassian.bitbucket.repository.NoSuchRepositoryException");
         }
 
-        return new BitbucketFakeAnswer(200, $$"""{"slug":{{BitbucketFakeWire.Quote(repository.Slug.ToLowerInvariant())}},"id":1,"name":{{BitbucketFakeWire.Quote(repository.Slug)}},"scmId":"git","state":"AVAILABLE","forkable":true,"project":{"key":{{BitbucketFakeWire.Quote(repository.ProjectKey.ToUpperInvariant())}},"id":1,"type":"NORMAL"},"public":false}""");
+        // The documented repository shape (REST API 1.0, Data Center 8–9), links derived from the fake's own address.
+        var name = repository.Slug.ToLowerInvariant();
+        var key = repository.ProjectKey.ToUpperInvariant();
+        var hierarchy = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(repository.FullName.ToUpperInvariant())), 0, 10);
+        return new BitbucketFakeAnswer(200, $$"""{"slug":{{BitbucketFakeWire.Quote(name)}},"id":1,"name":{{BitbucketFakeWire.Quote(repository.Slug)}},"hierarchyId":"{{hierarchy}}","scmId":"git","state":"AVAILABLE","statusMessage":"Available","forkable":true,"project":{{ProjectJson(repository.ProjectKey)}},"public":false,"archived":false,"links":{"clone":[{"href":{{Link($"scm/{key.ToLowerInvariant()}/{name}.git")}},"name":"http"},{"href":{{BitbucketFakeWire.Quote($"ssh://git@{url.Host}:7999/{key.ToLowerInvariant()}/{name}.git")}},"name":"ssh"}],"self":[{"href":{{Link($"projects/{key}/repos/{name}/browse")}} }] } }""");
     }
+
+    /// <summary>The documented project shape: key, id, name, public, type and its self link.</summary>
+    private string ProjectJson(string project)
+        => $$"""{"key":{{BitbucketFakeWire.Quote(project.ToUpperInvariant())}},"id":1,"name":{{BitbucketFakeWire.Quote(project)}},"public":false,"type":"NORMAL","links":{"self":[{"href":{{Link($"projects/{project.ToUpperInvariant()}")}} }] } }""";
+
+    private string Link(string path) => BitbucketFakeWire.Quote(new Uri(url, path).AbsoluteUri);
 
     private BitbucketFakeAnswer Webhooks(FakeBitbucketServerToken token, string project, string slug)
     {

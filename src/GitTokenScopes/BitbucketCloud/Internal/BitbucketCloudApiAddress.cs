@@ -18,9 +18,14 @@ internal static class BitbucketCloudApiAddress
     public static string RepositoryPath(RepositoryRequest repository)
         => TransportPolicy.PathOf(repository, (workspace, slug) => $"repositories/{workspace}/{slug}");
 
-    /// <summary>The account's permission on one repository: <c>user/permissions/repositories?q=repository.full_name="w/r"</c>.</summary>
+    /// <summary>
+    /// The account's permission on one repository, within its workspace (CHANGE-3022; the cross-workspace
+    /// <c>user/permissions/repositories</c> was removed by CHANGE-2770):
+    /// <c>user/workspaces/{workspace}/permissions/repositories?q=repository.full_name="w/r"</c>.
+    /// </summary>
     public static string PermissionPath(RepositoryRequest repository)
-        => "user/permissions/repositories?q=" + Uri.EscapeDataString($"repository.full_name=\"{repository.Owner}/{repository.Repository}\"");
+        => TransportPolicy.PathOf(repository, (workspace, _) => $"user/workspaces/{workspace}/permissions/repositories?q=")
+            + Uri.EscapeDataString($"repository.full_name=\"{repository.Owner}/{repository.Repository}\"");
 
     private static Uri FromServer(Uri server)
         => server.IdnHost.ToLowerInvariant() is "bitbucket.org" or "www.bitbucket.org" or "api.bitbucket.org" ? BitbucketOrg : TransportPolicy.WithSuffix(server, "2.0/");

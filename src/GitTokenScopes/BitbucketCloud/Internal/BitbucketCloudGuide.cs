@@ -9,8 +9,9 @@ internal sealed class BitbucketCloudGuide : IProviderGuide
 {
     /// <summary>The one statement of the app-password retirement: the inspector's note, the warning and the remediation step.</summary>
     internal const string AppPasswordRetirement =
-        "Bitbucket Cloud app passwords are being retired: none can be created since 2025-09-09, and Atlassian disables the remaining "
-        + "ones in 2026 (brownouts from 2026-06-09, removal announced for 2026-07-28). Replace it with an Atlassian API token with scopes.";
+        "Bitbucket Cloud app passwords were removed on 2026-07-28 (none could be created after 2025-09-09; brownouts ran from "
+        + "2026-06-09 to 2026-07-27): replace it with an Atlassian API token with scopes (its REST user name is the Atlassian "
+        + "account's e-mail address) or a repository, project or workspace access token.";
 
     private const string ApiTokenPage = "Atlassian account → Security → Create API token with scopes → Bitbucket";
 

@@ -40,6 +40,29 @@ internal static partial class BitbucketCloudJson
             : (error.Message, null, null);
     }
 
+    /// <summary>
+    /// An endpoint Bitbucket removed (CHANGE-2770): any 410, or a 404 whose error names a deprecation or an announcement.
+    /// Returns what Bitbucket said, for a message (<c>410: CHANGE-2770 - Functionality has been deprecated, https://…</c>);
+    /// <see langword="null"/> when the answer is no removal.
+    /// </summary>
+    public static string? Removal(ProviderAnswer answer)
+    {
+        if (answer.StatusCode is not (404 or 410))
+        {
+            return null;
+        }
+
+        var error = ProviderAnswer.Read(answer.Body, BitbucketCloudWireContext.Default.CloudErrorBody)?.Error;
+        var url = error?.Data?.AnnouncementUrl;
+        var detail = error?.Detail is { ValueKind: JsonValueKind.String } text ? text.GetString() : null;
+        if (answer.StatusCode == 404 && url is null && !$"{error?.Message} {detail}".Contains("deprecat", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return $"{answer.StatusCode}: {error?.Message ?? "Gone"}" + (url is null ? string.Empty : $", {url}");
+    }
+
     /// <summary>The first line of a plain-text body, shortened; never a JSON or HTML document.</summary>
     private static string? PlainText(string? body)
     {
@@ -62,13 +85,15 @@ internal static partial class BitbucketCloudJson
 
     internal sealed record CloudListing(IReadOnlyList<CloudListItem>? Values);
 
-    internal sealed record CloudListItem(string? Permission, string? FullName, CloudRepository? Repository);
+    internal sealed record CloudListItem(string? Permission, CloudRepository? Repository);
 
     internal sealed record CloudRepository(string? FullName);
 
     internal sealed record CloudErrorBody(CloudError? Error);
 
-    internal sealed record CloudError(string? Message, JsonElement? Detail);
+    internal sealed record CloudError(string? Message, JsonElement? Detail, CloudErrorData? Data);
+
+    internal sealed record CloudErrorData(string? AnnouncementUrl);
 
     [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
     [JsonSerializable(typeof(CloudUser))]

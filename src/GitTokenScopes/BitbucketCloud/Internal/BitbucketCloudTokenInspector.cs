@@ -10,10 +10,13 @@ using Microsoft.Extensions.Options;
 namespace GitTokenScopes.BitbucketCloud.Internal;
 
 /// <summary>
-/// Inspects Bitbucket Cloud credentials (PROVIDERS.md §3). Basic (app passwords, API tokens): one <c>GET /2.0/user</c>
-/// gives scopes, credential type and account. Bearer (access and OAuth tokens): one
-/// <c>GET /2.0/repositories?role=member&amp;pagelen=1</c> (access tokens have no user), plus <c>GET /2.0/user</c> for an
-/// OAuth token that holds <c>account</c>. One request per repository, concurrently. Rate limits are 429 only.
+/// Inspects Bitbucket Cloud credentials (PROVIDERS.md §3). One <c>GET /2.0/user</c> gives scopes, credential type and
+/// account: user-bound credentials (app passwords, API tokens, OAuth) answer 200, or 403 without <c>account</c>; access
+/// tokens have no user and answer 403, still with their scopes and type in the headers. Then one request per repository,
+/// concurrently: the account's permission (CHANGE-3022) for user-bound credentials, the repository itself for access
+/// tokens. Basic credentials are user-bound, so their repository requests go out with <c>GET /user</c>; a Bearer token's
+/// wait for its type. Rate limits are 429 only. An endpoint Bitbucket removed (CHANGE-2770: 410, or a 404 naming the
+/// deprecation) is never a verdict: what depended on it is unknown.
 /// </summary>
 internal sealed partial class BitbucketCloudTokenInspector(
     IHttpClientFactory clients,
@@ -25,7 +28,10 @@ internal sealed partial class BitbucketCloudTokenInspector(
         "Repository, project and workspace access tokens act as their own user: they have no Bitbucket account, so the account "
         + "and workspace-membership scopes cannot apply to them.";
 
-    private const string ListingEndpoint = "repositories?role=member&pagelen=1";
+    /// <summary>Where an API token's user name goes wrong: REST and Git want different ones.</summary>
+    internal const string ApiTokenUserNames =
+        "An Atlassian API token authenticates to the REST API with Basic authentication and the Atlassian account's e-mail "
+        + "address as the user name; the Bitbucket user name (or " + BitbucketCloudCredentialClassifier.GitApiTokenUser + ") is for Git over HTTPS only.";
 
     public GitProvider Provider => GitProvider.BitbucketCloud;
 
@@ -45,12 +51,13 @@ internal sealed partial class BitbucketCloudTokenInspector(
             return Finish(result.Fail(InspectionStatus.Misconfigured, addressError), 0);
         }
 
-        if (string.Equals(credential.Username, BitbucketCloudCredentialClassifier.GitApiTokenUser, StringComparison.OrdinalIgnoreCase)
-            || (!BitbucketCloudCredentialClassifier.UsesBasic(credential) && credential.Token.StartsWith(BitbucketCloudCredentialClassifier.ApiTokenPrefix, StringComparison.Ordinal)))
+        var basic = BitbucketCloudCredentialClassifier.UsesBasic(credential);
+        var apiToken = credential.Token.StartsWith(BitbucketCloudCredentialClassifier.ApiTokenPrefix, StringComparison.Ordinal);
+        if (string.Equals(credential.Username, BitbucketCloudCredentialClassifier.GitApiTokenUser, StringComparison.OrdinalIgnoreCase) || (!basic && apiToken))
         {
             result.Type = TokenType.BitbucketApiToken;
             result.Family = TokenFamily.ApiToken;
-            return Finish(result.Fail(InspectionStatus.Misconfigured, $"Atlassian API tokens authenticate to the REST API with Basic authentication and the Atlassian account's e-mail address as the username ({BitbucketCloudCredentialClassifier.GitApiTokenUser} is for Git only)."), 0);
+            return Finish(result.Fail(InspectionStatus.Misconfigured, (credential.Username is null ? "The API token was given without a user name. " : string.Empty) + ApiTokenUserNames), 0);
         }
 
         if (credential.Username?.Contains(':', StringComparison.Ordinal) == true)
@@ -59,7 +66,6 @@ internal sealed partial class BitbucketCloudTokenInspector(
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var basic = BitbucketCloudCredentialClassifier.UsesBasic(credential);
         var authorization = basic
             ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credential.Username}:{credential.Token}")))
             : new AuthenticationHeaderValue("Bearer", credential.Token);
@@ -68,9 +74,19 @@ internal sealed partial class BitbucketCloudTokenInspector(
         Log.InspectionStarted(logger, credential.Fingerprint, apiUrl.Host, basic ? "Basic" : "Bearer");
         try
         {
-            await (basic
-                ? InspectUserBoundAsync(session, request, result, cancellationToken)
-                : InspectBearerAsync(session, request, result, cancellationToken)).ConfigureAwait(false);
+            var identityTask = SendAsync(session, result.CredentialFingerprint, "user", cancellationToken);
+            var early = basic ? SendRepositoriesAsync(session, request, result.CredentialFingerprint, userBound: true, cancellationToken) : null;
+            var identity = await identityTask.ConfigureAwait(false);
+            var replies = early is null ? null : await early.ConfigureAwait(false);
+            if (Learn(result, identity.Required, basic, apiToken))
+            {
+                var userBound = basic || !BitbucketCloudCredentialClassifier.IsAccessToken(result.Type);
+                replies ??= await SendRepositoriesAsync(session, request, result.CredentialFingerprint, userBound, cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < replies.Length; i++)
+                {
+                    result.Repositories.Add(userBound ? UserRepository(result, request.Repositories[i], replies[i]) : AccessTokenRepository(result, request.Repositories[i], replies[i]));
+                }
+            }
         }
         catch (ProviderUnreachableException exception)
         {
@@ -93,104 +109,29 @@ internal sealed partial class BitbucketCloudTokenInspector(
     private static RepositoryAccessState StateOf(bool? enough)
         => enough switch { true => RepositoryAccessState.Granted, false => RepositoryAccessState.Insufficient, null => RepositoryAccessState.Unknown };
 
-    /// <summary>App passwords and API tokens: <c>GET /user</c> and one permission lookup per repository, concurrently.</summary>
-    private async Task InspectUserBoundAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
-    {
-        var identityTask = SendAsync(session, result.CredentialFingerprint, "user", cancellationToken);
-        var repositoryTasks = request.Repositories.Select(r => SendAsync(session, result.CredentialFingerprint, BitbucketCloudApiAddress.PermissionPath(r), cancellationToken)).ToArray();
-        var repositories = await Task.WhenAll(repositoryTasks).ConfigureAwait(false);
-        var identity = (await identityTask.ConfigureAwait(false)).Required;
-        if (!Learn(result, identity, "GET /user", basic: true))
-        {
-            return;
-        }
-
-        if (identity.IsSuccess)
-        {
-            result.Account = BitbucketCloudJson.Account(identity.Body);
-            if (result.Account is null)
-            {
-                result.Fail(InspectionStatus.ProviderError, "Bitbucket Cloud's answer to GET /user could not be read.");
-                return;
-            }
-        }
-
-        for (var i = 0; i < repositories.Length; i++)
-        {
-            result.Repositories.Add(UserRepository(result, request.Repositories[i], repositories[i]));
-        }
-    }
-
-    /// <summary>Access tokens and OAuth tokens: a one-item repository listing first (access tokens have no user), then the repositories.</summary>
-    private async Task InspectBearerAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
-    {
-        var listing = (await SendAsync(session, result.CredentialFingerprint, ListingEndpoint, cancellationToken).ConfigureAwait(false)).Required;
-        if (!Learn(result, listing, "GET /repositories", basic: false))
-        {
-            return;
-        }
-
-        if (listing.IsSuccess && BitbucketCloudJson.Listing(listing.Body) is null)
-        {
-            result.Fail(InspectionStatus.ProviderError, "Bitbucket Cloud's answer to GET /repositories could not be read.");
-            return;
-        }
-
-        var accessToken = BitbucketCloudCredentialClassifier.IsAccessToken(result.Type);
-        var userScope = result.Family == TokenFamily.ApiToken ? "read:user:bitbucket" : "account";
-        var identityTask = !accessToken && result.Granted!.Grants(userScope) ? SendAsync(session, result.CredentialFingerprint, "user", cancellationToken) : null;
-        var repositoryTasks = request.Repositories
-            .Select(r => SendAsync(session, result.CredentialFingerprint, accessToken ? BitbucketCloudApiAddress.RepositoryPath(r) : BitbucketCloudApiAddress.PermissionPath(r), cancellationToken))
-            .ToArray();
-        var repositories = await Task.WhenAll(repositoryTasks).ConfigureAwait(false);
-        var identityReply = identityTask is null ? (ProviderReply?)null : await identityTask.ConfigureAwait(false);
-
-        if (accessToken)
-        {
-            result.Note(AccessTokenNote);
-        }
-        else if (identityReply is { } reply)
-        {
-            result.Account = reply.Answer is { IsSuccess: true } identity ? BitbucketCloudJson.Account(identity.Body) : null;
-            if (result.Account is null)
-            {
-                result.Note(reply.Answer is { } answer ? $"The account could not be read (GET /user answered {answer.StatusCode})." : $"GET /user was not answered ({reply.Unreachable}); the account is unknown.");
-            }
-        }
-        else
-        {
-            result.Note($"The token does not hold {userScope}, so its account was not read.");
-        }
-
-        for (var i = 0; i < repositories.Length; i++)
-        {
-            result.Repositories.Add(accessToken ? AccessTokenRepository(result, request.Repositories[i], repositories[i]) : UserRepository(result, request.Repositories[i], repositories[i]));
-        }
-    }
-
     /// <summary>
-    /// Reads the scopes and the credential type from the answer a whole inspection depends on. A 403 still carries the
-    /// credential's scopes (header or <c>error.detail.granted</c>): the credential is valid and lacks what the endpoint needs.
+    /// Reads scopes, credential type and account from <c>GET /user</c>. A 403 still carries the credential's scopes (header or
+    /// <c>error.detail.granted</c>): the credential is valid, and either an access token (no user) or lacking <c>account</c>.
     /// </summary>
     /// <returns><see langword="true"/> when the grant was learnt; otherwise the draft has failed.</returns>
-    private static bool Learn(InspectionDraft result, ProviderAnswer answer, string what, bool basic)
+    private static bool Learn(InspectionDraft result, ProviderAnswer answer, bool basic, bool apiToken)
     {
         var outcome = ProviderStatusMap.Classify(answer.StatusCode);
         var scopes = BitbucketCloudHeaders.Scopes(answer);
         var credentialType = BitbucketCloudHeaders.Credential(answer);
         result.RateLimit = BitbucketCloudHeaders.RateLimit(answer) ?? result.RateLimit;
+        IReadOnlyList<string>? needed = null;
         if (outcome != ProviderOutcome.Success)
         {
             var (message, required, grantedInBody) = BitbucketCloudJson.Error(answer.Body);
             if (outcome != ProviderOutcome.Forbidden || (scopes ?? grantedInBody) is null)
             {
-                FailWith(result, outcome, answer, what, message, required, basic);
+                FailWith(result, outcome, answer, "GET /user", message, required, basic ? apiToken : null);
                 return false;
             }
 
             scopes ??= grantedInBody;
-            var needed = required ?? BitbucketCloudHeaders.AcceptedScopes(answer);
-            result.Note($"Bitbucket Cloud refused {what} (403): the credential lacks {(needed.Count == 0 ? "a scope it needs" : string.Join(" or ", needed))}, so its account could not be read.");
+            needed = required ?? BitbucketCloudHeaders.AcceptedScopes(answer);
         }
 
         var known = scopes ?? [];
@@ -198,14 +139,24 @@ internal sealed partial class BitbucketCloudTokenInspector(
         var family = BitbucketCloudCredentialClassifier.FamilyOf(result.Type, known);
         result.Family = family;
         var vocabulary = ScopeVocabulary.For(GitProvider.BitbucketCloud, family);
+        result.Granted = scopes is null ? GrantedScopes.CreateUndetermined(vocabulary) : GrantedScopes.Create(vocabulary, scopes);
+        if (BitbucketCloudCredentialClassifier.IsAccessToken(result.Type))
+        {
+            result.Note(AccessTokenNote);
+        }
+        else if (needed is not null)
+        {
+            result.Note($"Bitbucket Cloud refused GET /user (403): the credential lacks {(needed.Count == 0 ? "a scope it needs" : string.Join(" or ", needed))}, so its account could not be read.");
+        }
+        else if ((result.Account = BitbucketCloudJson.Account(answer.Body)) is null)
+        {
+            result.Fail(InspectionStatus.ProviderError, "Bitbucket Cloud's answer to GET /user could not be read.");
+            return false;
+        }
+
         if (scopes is null)
         {
-            result.Granted = GrantedScopes.CreateUndetermined(vocabulary);
             result.Note("Bitbucket Cloud sent no x-oauth-scopes header: the credential's scopes could not be read, so every scope is undetermined.");
-        }
-        else
-        {
-            result.Granted = GrantedScopes.Create(vocabulary, scopes);
         }
 
         if (credentialType is null)
@@ -226,25 +177,40 @@ internal sealed partial class BitbucketCloudTokenInspector(
         return true;
     }
 
-    private static void FailWith(InspectionDraft result, ProviderOutcome outcome, ProviderAnswer answer, string what, string? message, IReadOnlyList<string>? required, bool basic)
+    /// <summary>Fails the draft for a refused <c>GET /user</c>; <paramref name="apiToken"/> is null for Bearer, else whether the Basic secret is an API token.</summary>
+    private static void FailWith(InspectionDraft result, ProviderOutcome outcome, ProviderAnswer answer, string what, string? message, IReadOnlyList<string>? required, bool? apiToken)
     {
         var said = message is null ? string.Empty : $": {message}";
-        var status = ProviderStatusMap.StatusOf(outcome);
-        var text = outcome switch
+        if (outcome == ProviderOutcome.Unauthorized && apiToken is { } isApiToken)
         {
-            ProviderOutcome.Unauthorized => $"Bitbucket Cloud rejected the credential (401{said}). "
-                + (basic
-                    ? "With an app password the user name must be the Bitbucket username; with an API token, the Atlassian account's e-mail address. Otherwise the secret is wrong, expired or revoked."
-                    : "The token is unknown, expired or revoked."),
-            ProviderOutcome.RateLimited => result.RateLimit?.RetryAfter is { } wait
-                ? $"Bitbucket Cloud's rate limit was reached (429); retry after {wait.TotalSeconds:0} s."
-                : "Bitbucket Cloud's rate limit was reached (429); it counts requests over a rolling hour, so retry later.",
-            ProviderOutcome.Forbidden => $"Bitbucket Cloud refused {what} (403{said})"
-                + (required is { Count: > 0 } ? $"; it requires {string.Join(" or ", required)}." : "."),
-            _ => ProviderStatusMap.ProviderErrorMessage("Bitbucket Cloud", what, answer.StatusCode, said),
-        };
-        result.Fail(status, text);
+            // Named for the remediation: an API token to recreate, or an app password to replace (they are gone).
+            (result.Type, result.Family) = isApiToken ? (TokenType.BitbucketApiToken, TokenFamily.ApiToken) : (TokenType.BitbucketAppPassword, TokenFamily.AppPassword);
+        }
+
+        var text = BitbucketCloudJson.Removal(answer) is { } removal
+            ? $"Bitbucket Cloud no longer serves {what} ({removal}), so the credential could not be inspected."
+            : outcome switch
+            {
+                ProviderOutcome.Unauthorized => $"Bitbucket Cloud rejected the credential (401{said}). " + apiToken switch
+                {
+                    true => ApiTokenUserNames + " Otherwise the token is wrong, expired or revoked.",
+                    false => "It is not an Atlassian API token, so presumably an app password: " + BitbucketCloudGuide.AppPasswordRetirement,
+                    null => "It was sent as a Bearer token (no user name was given), as access and OAuth tokens are; an API token needs the Atlassian "
+                        + "account's e-mail address as its user name. Otherwise the token is unknown, expired or revoked.",
+                },
+                ProviderOutcome.RateLimited => result.RateLimit?.RetryAfter is { } wait
+                    ? $"Bitbucket Cloud's rate limit was reached (429); retry after {wait.TotalSeconds:0} s."
+                    : "Bitbucket Cloud's rate limit was reached (429); it counts requests over a rolling hour, so retry later.",
+                ProviderOutcome.Forbidden => $"Bitbucket Cloud refused {what} (403{said})"
+                    + (required is { Count: > 0 } ? $"; it requires {string.Join(" or ", required)}." : "."),
+                _ => ProviderStatusMap.ProviderErrorMessage("Bitbucket Cloud", what, answer.StatusCode, said),
+            };
+        result.Fail(ProviderStatusMap.StatusOf(outcome), text);
     }
+
+    /// <summary>One request per repository, concurrently: the account's permission, or (access tokens) the repository.</summary>
+    private Task<ProviderReply[]> SendRepositoriesAsync(ProviderSession session, TokenInspectionRequest request, string fingerprint, bool userBound, CancellationToken cancellationToken)
+        => Task.WhenAll(request.Repositories.Select(r => SendAsync(session, fingerprint, userBound ? BitbucketCloudApiAddress.PermissionPath(r) : BitbucketCloudApiAddress.RepositoryPath(r), cancellationToken)));
 
     /// <summary>A user-bound credential's access: the account's permission on the repository, capped by the credential's scopes.</summary>
     private static RepositoryAccessResult UserRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
@@ -254,7 +220,7 @@ internal sealed partial class BitbucketCloudTokenInspector(
             return reply.NotChecked(repository);
         }
 
-        var outcome = ProviderStatusMap.Classify(answer.StatusCode);
+        var outcome = OutcomeOf(answer);
         if (outcome == ProviderOutcome.Success && BitbucketCloudJson.Listing(answer.Body) is { } items)
         {
             var permission = items.FirstOrDefault(i => string.Equals(i?.Repository?.FullName, repository.Name, StringComparison.OrdinalIgnoreCase))?.Permission?.ToLowerInvariant();
@@ -295,7 +261,7 @@ internal sealed partial class BitbucketCloudTokenInspector(
 
         return outcome == ProviderOutcome.NotFound
             ? new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false, "Bitbucket Cloud does not show the repository: it does not exist or the account has no access.")
-            : UnknownRepository(result, repository, answer, outcome);
+            : UnknownRepository(result, repository, answer, outcome, BitbucketCloudApiAddress.PermissionPath(repository));
     }
 
     /// <summary>An access token's access: it reaches the repositories of its repository, project or workspace, as its scopes allow.</summary>
@@ -306,7 +272,7 @@ internal sealed partial class BitbucketCloudTokenInspector(
             return reply.NotChecked(repository);
         }
 
-        var outcome = ProviderStatusMap.Classify(answer.StatusCode);
+        var outcome = OutcomeOf(answer);
         switch (outcome)
         {
             case ProviderOutcome.Success when BitbucketCloudJson.RepositoryName(answer.Body) is not null:
@@ -330,28 +296,34 @@ internal sealed partial class BitbucketCloudTokenInspector(
             }
 
             default:
-                return UnknownRepository(result, repository, answer, outcome);
+                return UnknownRepository(result, repository, answer, outcome, BitbucketCloudApiAddress.RepositoryPath(repository));
         }
     }
 
-    /// <summary>A repository call that neither succeeded nor said "not visible": rate limit, outage, refusal or a malformed answer.</summary>
-    private static RepositoryAccessResult UnknownRepository(InspectionDraft result, RepositoryRequest repository, ProviderAnswer answer, ProviderOutcome outcome)
+    /// <summary>A removed endpoint (410, or a 404 naming a deprecation) says nothing about the repository: never "not visible".</summary>
+    private static ProviderOutcome OutcomeOf(ProviderAnswer answer)
+        => BitbucketCloudJson.Removal(answer) is null ? ProviderStatusMap.Classify(answer.StatusCode) : ProviderOutcome.Unexpected;
+
+    /// <summary>A repository call that neither succeeded nor said "not visible": rate limit, outage, removal, refusal or a malformed answer.</summary>
+    private static RepositoryAccessResult UnknownRepository(InspectionDraft result, RepositoryRequest repository, ProviderAnswer answer, ProviderOutcome outcome, string endpoint)
     {
+        var what = "GET /" + endpoint.Split('?')[0];
         if (outcome == ProviderOutcome.RateLimited)
         {
             result.RateLimit = BitbucketCloudHeaders.RateLimit(answer) ?? result.RateLimit;
-            FailWith(result, outcome, answer, $"GET /{BitbucketCloudApiAddress.RepositoryPath(repository)}", null, null, basic: false);
+            FailWith(result, outcome, answer, what, null, null, null);
         }
 
         var (said, required, _) = outcome == ProviderOutcome.Success ? (null, null, null) : BitbucketCloudJson.Error(answer.Body);
         var message = outcome switch
         {
+            _ when BitbucketCloudJson.Removal(answer) is { } removal => $"Not checked: Bitbucket Cloud no longer serves {what} ({removal}).",
             ProviderOutcome.RateLimited => "Not checked: Bitbucket Cloud's rate limit was reached.",
             ProviderOutcome.Success => "Bitbucket Cloud's answer could not be read.",
-            ProviderOutcome.Forbidden => "Bitbucket Cloud refused to show the account's permission on the repository (403"
+            ProviderOutcome.Forbidden => $"Bitbucket Cloud refused {what} (403"
                 + (said is null ? ")" : $": {said})")
                 + (required is { Count: > 0 } ? $"; it requires {string.Join(" or ", required)}." : "."),
-            _ => $"Bitbucket Cloud answered {answer.StatusCode}.",
+            _ => $"Bitbucket Cloud answered {what} with {answer.StatusCode}.",
         };
         return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, message);
     }
