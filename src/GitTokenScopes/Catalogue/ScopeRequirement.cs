@@ -1,5 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using System.Collections.Frozen;
+
 namespace GitTokenScopes;
 
 /// <summary>
@@ -52,7 +54,9 @@ public sealed class ScopeRequirement
         Source = source;
         Notes = string.IsNullOrWhiteSpace(notes) ? null : notes;
         AppliedOverrides = appliedOverrides;
-        var scopes = key.Family.ToWireName() + ":" + string.Join(",", normalized.SelectMany(c => c.AnyOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        Vocabulary = vocabulary;
+        Scopes = normalized.SelectMany(c => c.AnyOf).ToFrozenSet(StringComparer.Ordinal);
+        var scopes = key.Family.ToWireName() + ":" + string.Join(",", Scopes.Order(StringComparer.Ordinal));
         ScopeDigest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(scopes))[..8]);
     }
 
@@ -78,7 +82,10 @@ public sealed class ScopeRequirement
     public IReadOnlyList<string> AppliedOverrides { get; }
 
     /// <summary>Gets the vocabulary the scopes are written in.</summary>
-    public ScopeVocabulary Vocabulary => Key.Vocabulary;
+    public ScopeVocabulary Vocabulary { get; }
+
+    /// <summary>Gets every scope of every clause.</summary>
+    internal FrozenSet<string> Scopes { get; }
 
     /// <summary>Gets a hash of the family and the sorted, distinct scopes: what an inspection's cache key says of the requirement.</summary>
     internal string ScopeDigest { get; }

@@ -29,47 +29,71 @@ public static class ScopeEvaluator
                 nameof(granted));
         }
 
-        ClauseEvaluation[] clauses = [.. requirement.Clauses.Select(c =>
+        var clauses = new ClauseEvaluation[requirement.Clauses.Count];
+        for (var i = 0; i < clauses.Length; i++)
         {
-            var state = StateOf(c, granted);
-            return new ClauseEvaluation(c, state, state == ClauseState.Satisfied ? SatisfiedBy(c, granted) : null);
-        })];
-        var missingClauses = clauses.Where(c => c.State == ClauseState.Missing).Select(c => c.Clause).ToList();
-        return new ScopeEvaluation(requirement, granted, clauses, MinimalMissing(missingClauses, granted), Excess(requirement, granted));
+            var clause = requirement.Clauses[i];
+            var state = StateOf(clause, granted);
+            clauses[i] = new ClauseEvaluation(clause, state, state == ClauseState.Satisfied ? SatisfiedBy(clause, granted) : null);
+        }
+
+        var missing = clauses.Any(c => c.State == ClauseState.Missing) ? MinimalMissing(clauses, granted) : [];
+        return new ScopeEvaluation(requirement, granted, clauses, missing, Excess(requirement, granted));
     }
 
     private static ClauseState StateOf(ScopeClause clause, GrantedScopes granted)
     {
-        if (clause.AnyOf.Any(granted.Closure.Contains))
+        if (HasAnyOf(clause, granted.Closure))
         {
             return ClauseState.Satisfied;
         }
 
-        return granted.AllOthersUndetermined || clause.AnyOf.Any(granted.PossibleClosure.Contains)
+        return granted.AllOthersUndetermined || HasAnyOf(clause, granted.PossibleClosure)
             ? ClauseState.Unknown
             : ClauseState.Missing;
     }
 
     // Prefer a granted scope that is itself in the clause, then the first granted scope that implies one.
     private static string? SatisfiedBy(ScopeClause clause, GrantedScopes granted)
-        => granted.Scopes.FirstOrDefault(s => clause.AnyOf.Contains(s, StringComparer.Ordinal))
-            ?? granted.Scopes.FirstOrDefault(s => clause.AnyOf.Any(granted.Vocabulary.ClosureOf(s).Contains));
-
-    private static string[] MinimalMissing(List<ScopeClause> missingClauses, GrantedScopes granted)
     {
-        if (missingClauses.Count == 0)
+        string? implying = null;
+        for (var i = 0; i < granted.Scopes.Count; i++)
         {
-            return [];
+            var scope = granted.Scopes[i];
+            if (clause.AnyOf.Contains(scope))
+            {
+                return scope;
+            }
+
+            implying ??= HasAnyOf(clause, granted.Vocabulary.ClosureOf(scope)) ? scope : null;
         }
 
+        return implying;
+    }
+
+    private static bool HasAnyOf(ScopeClause clause, IReadOnlySet<string> scopes)
+    {
+        for (var i = 0; i < clause.AnyOf.Count; i++)
+        {
+            if (scopes.Contains(clause.AnyOf[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string[] MinimalMissing(ClauseEvaluation[] clauses, GrantedScopes granted)
+    {
         var vocabulary = granted.Vocabulary;
 
         // Take each missing clause's preferred scope unless a scope already chosen satisfies that clause.
         var chosen = new List<string>();
         var chosenClosure = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var clause in missingClauses)
+        foreach (var clause in clauses.Where(c => c.State == ClauseState.Missing).Select(c => c.Clause))
         {
-            if (clause.AnyOf.Any(chosenClosure.Contains))
+            if (HasAnyOf(clause, chosenClosure))
             {
                 continue;
             }
@@ -90,5 +114,5 @@ public static class ScopeEvaluator
             && !vocabulary.ClosureOf(narrower).Contains(broader);
 
     private static string[] Excess(ScopeRequirement requirement, GrantedScopes granted)
-        => [.. granted.Scopes.Where(s => !requirement.Clauses.Any(c => c.AnyOf.Any(granted.Vocabulary.ClosureOf(s).Contains)))];
+        => [.. granted.Scopes.Where(s => !granted.Vocabulary.ClosureOf(s).Overlaps(requirement.Scopes))];
 }

@@ -46,26 +46,31 @@ internal static class ReportBuilder
         var statusVerdict = VerdictOf(inspection.Status);
         var grant = inspection.Status == InspectionStatus.Ok ? cached.Grant() : null;
         ScopeEvaluation? evaluation = null;
-        IReadOnlyList<ClauseFinding> findings;
+        ClauseFinding[] findings;
         if (requirement is null)
         {
             findings = [];
         }
         else if (statusVerdict is not null || skipPermissions)
         {
-            findings = [.. requirement.Clauses.Select(c => Finding(c, ClauseState.Skipped, null))];
+            findings = requirement.Clauses.Select(c => Finding(c, ClauseState.Skipped, null)).ToArray();
         }
         else if (grant is null)
         {
-            findings = [.. requirement.Clauses.Select(c => Finding(c, ClauseState.Unknown, null))];
+            findings = requirement.Clauses.Select(c => Finding(c, ClauseState.Unknown, null)).ToArray();
         }
         else
         {
             evaluation = ScopeEvaluator.Evaluate(requirement, grant);
-            findings = [.. evaluation.Clauses.Select(c => Finding(c.Clause, c.State, c.SatisfiedBy))];
+            findings = evaluation.Clauses.Select(c => Finding(c.Clause, c.State, c.SatisfiedBy)).ToArray();
         }
 
-        var repositories = request.Repositories.Select(r => RepositoryResultOf(r, inspection, statusVerdict is not null)).ToArray();
+        var repositories = new RepositoryAccessResult[request.Repositories.Count];
+        for (var i = 0; i < repositories.Length; i++)
+        {
+            repositories[i] = RepositoryResultOf(request.Repositories[i], inspection, statusVerdict is not null);
+        }
+
         var failed = findings.Any(f => f.State == ClauseState.Missing)
             || repositories.Any(r => r.State is RepositoryAccessState.Insufficient or RepositoryAccessState.NotVisible);
         var unknown = findings.Any(f => f.State == ClauseState.Unknown)

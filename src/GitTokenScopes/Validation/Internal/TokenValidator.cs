@@ -64,7 +64,7 @@ internal sealed partial class TokenValidator(
         Log.Invalidated(logger, credential.Fingerprint, credential.Provider);
     }
 
-    private async Task<TokenValidationReport[]> ValidateCoreAsync(TokenValidationRequest request, string?[] runtimes, CancellationToken cancellationToken)
+    private async ValueTask<TokenValidationReport[]> ValidateCoreAsync(TokenValidationRequest request, string?[] runtimes, CancellationToken cancellationToken)
     {
         var credential = request.Credential;
         var settings = options.CurrentValue.Validation;
@@ -75,7 +75,7 @@ internal sealed partial class TokenValidator(
         activity?.SetTag("gittokenscopes.token.kind", request.Kind.ToWireName());
         activity?.SetTag("gittokenscopes.token.fingerprint", credential.Fingerprint);
 
-        TokenValidationReport[] reports;
+        var reports = new TokenValidationReport[runtimes.Length];
         if (request.SkipValidation ?? policy.SkipValidation)
         {
             reports = [.. runtimes.Select(r => ReportBuilder.Skipped(request, r))];
@@ -95,18 +95,22 @@ internal sealed partial class TokenValidator(
             activity?.SetTag("gittokenscopes.status", cached.Inspection.Status.ToWireName());
             var skipPermissions = request.SkipGitPermissionValidation ?? policy.SkipGitPermissionValidation;
             var now = time.GetUtcNow();
-            reports = [.. runtimes.Select((runtime, i) => ReportBuilder.Build(request, runtime, cached, _guides[credential.Provider], question.RequirementFor(cached.Inspection.Family, i), skipPermissions, policy.UnknownClauses, settings, now))];
+            for (var i = 0; i < runtimes.Length; i++)
+            {
+                var requirement = question.RequirementFor(cached.Inspection.Family, i);
+                reports[i] = ReportBuilder.Build(request, runtimes[i], cached, _guides[credential.Provider], requirement, skipPermissions, policy.UnknownClauses, settings, now);
+            }
         }
 
         var elapsed = time.GetElapsedTime(started);
 
+        // One call, one duration: the worst verdict of its reports labels it.
+        var worst = reports[0].Verdict;
         foreach (var report in reports)
         {
             telemetry.Validated(report.Provider, report.TokenKind, report.Verdict);
+            worst = Rank(report.Verdict) > Rank(worst) ? report.Verdict : worst;
         }
-
-        // One call, one duration: the worst verdict of its reports labels it.
-        var worst = reports.Select(r => r.Verdict).MaxBy(Rank);
 
         telemetry.Completed(credential.Provider, worst, elapsed);
         activity?.SetTag("gittokenscopes.verdict", worst.ToWireName());

@@ -12,15 +12,34 @@ namespace GitTokenScopes.Validation.Internal;
 /// </summary>
 internal sealed class ValidationQuestion
 {
-    private readonly TokenFamily[] _families;
-    private readonly ScopeRequirement[][] _perFamily;
+    private readonly List<TokenFamily> _families = [];
+    private readonly List<ScopeRequirement[]> _perFamily = [];
 
     public ValidationQuestion(IScopeRequirements requirements, TokenValidationRequest request, string?[] runtimes)
     {
-        var provider = request.Credential.Provider;
-        _families = [.. ScopeVocabulary.FamiliesOf(provider)];
-        _perFamily = [.. _families.Select(f => runtimes.Select(r => Resolve(requirements, new(provider, request.Kind, f), r, request.Repositories)).ToArray())];
-        ScopeRequirement[] asked = [.. _perFamily.SelectMany(r => r).Distinct()];
+        var asked = new List<ScopeRequirement>();
+        for (var k = 0; k < ScopeRequirementKey.All.Count; k++)
+        {
+            var key = ScopeRequirementKey.All[k];
+            if (key.Provider != request.Credential.Provider || key.Kind != request.Kind)
+            {
+                continue;
+            }
+
+            var perRuntime = new ScopeRequirement[runtimes.Length];
+            for (var i = 0; i < runtimes.Length; i++)
+            {
+                perRuntime[i] = Resolve(requirements, key, runtimes[i], request.Repositories);
+                if (!asked.Contains(perRuntime[i]))
+                {
+                    asked.Add(perRuntime[i]);
+                }
+            }
+
+            _families.Add(key.Family);
+            _perFamily.Add(perRuntime);
+        }
+
         Runtimes = runtimes;
         Inspection = new TokenInspectionRequest(request.Credential, request.Repositories, asked);
         Digest = DigestOf(request.Repositories, asked);
@@ -35,7 +54,7 @@ internal sealed class ValidationQuestion
     /// <summary>The requirement the report for <c>Runtimes[runtime]</c> applies; <see langword="null"/> when the family is unknown or not the provider's.</summary>
     public ScopeRequirement? RequirementFor(TokenFamily? family, int runtime)
     {
-        var f = family is { } known ? Array.IndexOf(_families, known) : -1;
+        var f = family is { } known ? _families.IndexOf(known) : -1;
         return f < 0 ? null : _perFamily[f][runtime];
     }
 
@@ -69,9 +88,19 @@ internal sealed class ValidationQuestion
     /// The requirements' own scope digests (sorted, distinct), and when repositories are named or the text grows long,
     /// one hash of that with the repositories and their access (sorted, case folded).
     /// </summary>
-    private static string DigestOf(IReadOnlyList<RepositoryRequest> repositories, IEnumerable<ScopeRequirement> requirements)
+    private static string DigestOf(IReadOnlyList<RepositoryRequest> repositories, List<ScopeRequirement> requirements)
     {
-        var scopes = string.Join(".", requirements.Select(r => r.ScopeDigest).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        var digests = new List<string>(requirements.Count);
+        foreach (var requirement in requirements)
+        {
+            if (!digests.Contains(requirement.ScopeDigest))
+            {
+                digests.Add(requirement.ScopeDigest);
+            }
+        }
+
+        digests.Sort(string.CompareOrdinal);
+        var scopes = string.Join('.', digests);
         if (repositories.Count == 0 && scopes.Length <= 64)
         {
             return scopes;
