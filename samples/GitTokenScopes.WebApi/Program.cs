@@ -21,9 +21,19 @@ builder.Services.AddOptions<RuntimeTokenOptions>().BindConfiguration(RuntimeToke
 builder.Services.AddHealthChecks()
     .AddGitTokenScopesCheck("runtime-token", RuntimeTokenOptions.RequestFrom, tags: ["git"]);
 
+// The servers a caller may point POST /tokens/validate at; none configured means the public providers only.
+builder.Services.AddOptions<TokenEndpointOptions>().BindConfiguration(TokenEndpointOptions.SectionName);
+
+// Every 4xx and 5xx answers application/problem+json: unhandled errors (without their message) and bare status codes.
+builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, WebApiJsonContext.Default));
 
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+// A sample: it authenticates no caller. A real host adds its own scheme here (builder.Services.AddAuthentication()
+// .AddJwtBearer(...) and app.UseAuthentication()/UseAuthorization()) and calls .RequireAuthorization() on the map below.
 app.MapPost("/tokens/validate", TokenEndpoints.ValidateAsync);
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 app.Run();

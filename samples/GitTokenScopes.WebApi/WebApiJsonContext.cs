@@ -6,8 +6,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace GitTokenScopes.WebApi;
 
-/// <summary>Source-generated JSON for the request body and the problem details the endpoint returns.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+/// <summary>
+/// Source-generated JSON for the request body and the problem details the endpoint returns. Unknown members are an
+/// error: a misspelt <c>"repos"</c> would otherwise pass with no repository checked.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(ValidateTokenBody))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 [JsonSerializable(typeof(ProblemDetails))]

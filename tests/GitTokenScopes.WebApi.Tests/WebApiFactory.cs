@@ -3,21 +3,26 @@
 using GitTokenScopes.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GitTokenScopes.WebApi.Tests;
 
 /// <summary>
 /// The sample host in the test server, with its own appsettings.json, and fake GitHub and GitLab servers on 127.0.0.1.
-/// The Runtime token reaches it as configuration, as <c>RuntimeToken__Token</c> would from the environment.
+/// The Runtime token reaches it as configuration, as <c>RuntimeToken__Token</c> would from the environment. The fakes are
+/// on the endpoint's allow-list unless the constructor is told otherwise (then the public default applies).
 /// </summary>
 public sealed class WebApiFactory : WebApplicationFactory<Program>
 {
     public const string ConfigRepository = "acme/gitops-config";
 
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    private readonly bool _allowFakes;
 
-    public WebApiFactory()
+    public WebApiFactory(bool allowFakes = true)
     {
+        _allowFakes = allowFakes;
         GitHub.AddRepository(new FakeGitHubRepository { FullName = ConfigRepository, Private = true });
         GitLab.AddProject(new FakeGitLabProject { PathWithNamespace = ConfigRepository });
     }
@@ -25,6 +30,9 @@ public sealed class WebApiFactory : WebApplicationFactory<Program>
     public FakeGitHubServer GitHub { get; } = FakeGitHubServer.Start();
 
     public FakeGitLabServer GitLab { get; } = FakeGitLabServer.Start();
+
+    /// <summary>Replaces services after the sample registered its own (for example a validator that throws).</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
 
     /// <summary>Sets a configuration value before the host starts (UseSetting reaches the minimal-hosting builder).</summary>
     public WebApiFactory With(string key, string? value)
@@ -48,6 +56,13 @@ public sealed class WebApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        if (_allowFakes)
+        {
+            builder.UseSetting("TokenEndpoint:AllowedServers:0", GitHub.Url.AbsoluteUri);
+            builder.UseSetting("TokenEndpoint:AllowedServers:1", GitLab.Url.AbsoluteUri);
+        }
+
+        builder.ConfigureTestServices(services => TestServices?.Invoke(services));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

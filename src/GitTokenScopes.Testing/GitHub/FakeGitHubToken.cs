@@ -80,6 +80,19 @@ public sealed class FakeGitHubToken
     /// <summary>Gets or sets an organization that enforces SAML single sign-on the token is not authorized for: every <c>/repos/{org}/…</c> request answers 403 with <c>X-GitHub-SSO</c>.</summary>
     public string? SsoOrganization { get; set; }
 
+    /// <summary>
+    /// Gets or sets an organization whose personal-access-token policy refuses the token: every <c>/repos/{org}/…</c>
+    /// request answers 403 with GitHub's policy message (classic tokens forbidden, or see <see cref="PolicyMaxLifetimeDays"/>).
+    /// </summary>
+    public string? PolicyOrganization { get; set; }
+
+    /// <summary>
+    /// Gets or sets the <see cref="PolicyOrganization"/>'s maximum lifetime in days: when set, the refusal is GitHub's
+    /// "lifetime is greater than N days" message for fine-grained tokens; <see langword="null"/> (the default) is "forbids
+    /// access via a personal access token (classic)".
+    /// </summary>
+    public int? PolicyMaxLifetimeDays { get; set; }
+
     /// <summary>Gets or sets a status every request with this token answers (for example 502), with GitHub's HTML page for 502, 503 and 504 and a JSON body otherwise.</summary>
     public int? ServerErrorStatus { get; set; }
 

@@ -54,4 +54,11 @@ public enum InspectionStatus
     /// <summary>The request cannot be inspected as given (for example plain HTTP to a host that is not loopback).</summary>
     [JsonStringEnumMemberName("misconfigured")]
     Misconfigured,
+
+    /// <summary>
+    /// An organization's token policy refuses the token (GitHub: classic tokens forbidden, or a fine-grained token's
+    /// lifetime above the organization's maximum); <see cref="TokenInspection.Message"/> names the organization and the limit.
+    /// </summary>
+    [JsonStringEnumMemberName("policy-forbidden")]
+    PolicyForbidden,
 }

@@ -115,6 +115,33 @@ public sealed class FakeGitHubServerFailureModeTests : IDisposable
     }
 
     [Fact]
+    public async Task Repository_PolicyOrganization_Answers403WithGitHubsPolicyMessages()
+    {
+        var classic = FakeGitHubToken.Classic("repo").WithRepository("corp/app", new FakeGitHubGrant());
+        classic.PolicyOrganization = "corp";
+        var fineGrained = FakeGitHubToken.FineGrained().WithRepository("corp/app", FakeGitHubGrant.WithPermissions(("contents", "read")));
+        fineGrained.PolicyOrganization = "corp";
+        fineGrained.PolicyMaxLifetimeDays = 366;
+        _server.AddToken(classic);
+        _server.AddToken(fineGrained);
+        _server.AddRepository(new FakeGitHubRepository { FullName = "corp/app" });
+
+        using var classicRepository = await _server.GetAsync("repos/corp/app", classic);
+        using var fineGrainedProbe = await _server.GetAsync("repos/corp/app/commits", fineGrained);
+        using var user = await _server.GetAsync("user", classic);
+
+        classicRepository.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        classicRepository.Header("X-GitHub-Request-Id").Should().NotBeNull();
+        classicRepository.Header("X-OAuth-Scopes").Should().Be("repo");
+        (await classicRepository.BodyAsync()).Should().Be(
+            """{"message":"`corp` forbids access via a personal access token (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions.","documentation_url":"https://docs.github.com/rest/repos/repos#get-a-repository","status":"403"}""");
+        fineGrainedProbe.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await fineGrainedProbe.BodyAsync()).Should().MatchRegex(
+            """^\{"message":"The 'corp' organization forbids access via a fine-grained personal access tokens if the token's lifetime is greater than 366 days\. Please adjust your token's lifetime at the following URL: https://github\.com/settings/personal-access-tokens/\d+","documentation_url":"https://docs\.github\.com/rest/[^"]+","status":"403"\}$""");
+        user.StatusCode.Should().Be(HttpStatusCode.OK, "the policy applies to the organization's resources only");
+    }
+
+    [Fact]
     public async Task Repository_OtherOrganization_IsNotAffectedBySso()
     {
         var token = FakeGitHubToken.Classic("repo");

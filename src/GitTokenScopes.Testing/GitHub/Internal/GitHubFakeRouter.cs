@@ -188,6 +188,11 @@ internal sealed class GitHubFakeRouter
             return SsoRequired(org);
         }
 
+        if (route.Owner is not null && token.PolicyOrganization is { } policy && string.Equals(route.Owner, policy, StringComparison.OrdinalIgnoreCase))
+        {
+            return PolicyRefusal(token, policy, route);
+        }
+
         switch (route.Endpoint)
         {
             case GitHubFakeEndpoint.Root:
@@ -399,6 +404,17 @@ internal sealed class GitHubFakeRouter
         return new GitHubFakeAnswer(403, GitHubFakeJson.Error(
                 "Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.", SsoDocs, 403))
             .With("X-GitHub-SSO", $"required; url={web}orgs/{org}/sso?authorization_request={request}");
+    }
+
+    /// <summary>GitHub's two organization-policy refusals, worded as GitHub words them (backticks for classic, quotes for the lifetime).</summary>
+    private GitHubFakeAnswer PolicyRefusal(FakeGitHubToken token, string org, GitHubFakeRoute route)
+    {
+        var web = _options.Enterprise ? Url.ToString() : "https://github.com/";
+        var message = token.PolicyMaxLifetimeDays is { } days
+            ? $"The '{org}' organization forbids access via a fine-grained personal access tokens if the token's lifetime is greater than {days} days. "
+                + $"Please adjust your token's lifetime at the following URL: {web}settings/personal-access-tokens/{10_000_000 + (token.AccountId * 7919 % 9_000_000)}"
+            : $"`{org}` forbids access via a personal access token (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions.";
+        return new GitHubFakeAnswer(403, GitHubFakeJson.Error(message, route.DocumentationUrl, 403));
     }
 
     private static GitHubFakeAnswer RateLimited(FakeGitHubToken token, FakeGitHubRateLimit limit, string requestId, DateTimeOffset now)

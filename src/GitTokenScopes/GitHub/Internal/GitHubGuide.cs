@@ -17,9 +17,11 @@ internal sealed class GitHubGuide : IProviderGuide
     public Uri? CreationLink(TokenInspection inspection, Uri? serverUrl, IReadOnlyList<string> scopes, string description, string? owner)
         => (inspection.Family, inspection.TokenType) switch
         {
+            // The organization forbids classic tokens: a classic link would repeat the refusal.
+            (TokenFamily.Classic, _) when inspection.Status == InspectionStatus.PolicyForbidden => null,
             (TokenFamily.Classic, not TokenType.GitHubOAuth) => Classic(WebRoot(serverUrl, inspection.ApiUrl), scopes, description),
             (TokenFamily.FineGrained, TokenType.GitHubFineGrained) when !IsEnterpriseServer(inspection.ApiUrl)
-                => FineGrained(WebRoot(serverUrl, inspection.ApiUrl), scopes, description, description, owner),
+                => FineGrained(WebRoot(serverUrl, inspection.ApiUrl), scopes, description, description, owner, GitHubPolicy.MaxDaysIn(inspection.Message)),
             _ => null,
         };
 
@@ -71,9 +73,10 @@ internal sealed class GitHubGuide : IProviderGuide
 
     /// <summary>
     /// <c>settings/personal-access-tokens/new?name=…&amp;description=…&amp;target_name=…&amp;contents=write…</c>. The
-    /// repository selection has no parameter and <c>metadata=read</c> is added by GitHub, so neither is in the URL.
+    /// repository selection has no parameter and <c>metadata=read</c> is added by GitHub, so neither is in the URL;
+    /// <c>expires_in</c> (days) pre-fills the expiry within an organization's maximum lifetime.
     /// </summary>
-    public static Uri FineGrained(Uri webRoot, IEnumerable<string> permissions, string name, string description, string? owner)
+    public static Uri FineGrained(Uri webRoot, IEnumerable<string> permissions, string name, string description, string? owner, int? expiresInDays = null)
     {
         var query = new StringBuilder();
         query.Append("name=").Append(Uri.EscapeDataString(name.Length > MaxNameLength ? name[..MaxNameLength] : name));
@@ -81,6 +84,11 @@ internal sealed class GitHubGuide : IProviderGuide
         if (owner is not null)
         {
             query.Append("&target_name=").Append(Uri.EscapeDataString(owner));
+        }
+
+        if (expiresInDays is { } days)
+        {
+            query.Append("&expires_in=").Append(days);
         }
 
         foreach (var permission in permissions)

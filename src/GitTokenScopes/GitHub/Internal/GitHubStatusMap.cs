@@ -11,6 +11,7 @@ internal static class GitHubStatusMap
     {
         403 when IsRateLimited(answer) => ProviderOutcome.RateLimited,
         403 when GitHubHeaders.SsoRequirement(answer).Required => ProviderOutcome.SsoRequired,
+        403 when GitHubPolicy.Refusal(answer) is not null => ProviderOutcome.PolicyForbidden,
         var status => ProviderStatusMap.Classify(status),
     };
 

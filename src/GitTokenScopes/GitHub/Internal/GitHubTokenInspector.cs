@@ -105,12 +105,14 @@ internal sealed partial class GitHubTokenInspector(
         var said = answer.ErrorMessage();
         var suffix = said is null ? string.Empty : $": {said}";
         var url = outcome == ProviderOutcome.SsoRequired ? GitHubHeaders.SsoRequirement(answer).Url : null;
-        result.ActionUrl = outcome == ProviderOutcome.SsoRequired ? url : result.ActionUrl;
+        var policy = outcome == ProviderOutcome.PolicyForbidden ? GitHubPolicy.Refusal(answer) : null;
+        result.ActionUrl = outcome == ProviderOutcome.SsoRequired ? url : policy?.SettingsUrl ?? result.ActionUrl;
         var (status, text) = outcome switch
         {
             ProviderOutcome.Unauthorized => (InspectionStatus.Invalid, $"GitHub rejected the token (401{suffix}); it is unknown, expired or revoked."),
             ProviderOutcome.RateLimited => (InspectionStatus.RateLimited, ProviderStatusMap.RateLimitMessage("GitHub", result.RateLimit)),
             ProviderOutcome.SsoRequired => (InspectionStatus.SsoRequired, "An organization requires SAML single sign-on: authorize the token for it" + (url is null ? "." : $" at {url}.")),
+            ProviderOutcome.PolicyForbidden => (InspectionStatus.PolicyForbidden, GitHubPolicy.Message(policy!.Value, what)),
             ProviderOutcome.Forbidden => (InspectionStatus.Forbidden, $"GitHub refused {what} (403{suffix})."),
             _ => (InspectionStatus.ProviderError, ProviderStatusMap.ProviderErrorMessage("GitHub", what, answer.StatusCode, suffix)),
         };
@@ -208,7 +210,7 @@ internal sealed partial class GitHubTokenInspector(
     private RepositoryAccessResult UnknownRepository(InspectionDraft result, RepositoryRequest repository, ProviderAnswer answer)
     {
         var outcome = GitHubStatusMap.Classify(answer);
-        if (outcome is ProviderOutcome.RateLimited or ProviderOutcome.SsoRequired)
+        if (outcome is ProviderOutcome.RateLimited or ProviderOutcome.SsoRequired or ProviderOutcome.PolicyForbidden)
         {
             FailWith(result, answer, $"GET /{GitHubApiAddress.RepositoryPath(repository)}");
         }
@@ -217,6 +219,7 @@ internal sealed partial class GitHubTokenInspector(
         {
             ProviderOutcome.RateLimited => "Not checked: GitHub's rate limit was reached.",
             ProviderOutcome.SsoRequired => "The owning organization requires SAML single sign-on authorization of the token.",
+            ProviderOutcome.PolicyForbidden => "The owning organization's token policy refuses the token.",
             ProviderOutcome.Success => "GitHub's answer could not be read.",
             _ => $"GitHub answered {answer.StatusCode}.",
         };
@@ -442,7 +445,7 @@ internal sealed partial class GitHubTokenInspector(
                     result.Fail(InspectionStatus.ProviderError,
                         $"GitHub answered {probe.Method.Method} /{probe.Endpoint(repository)} with {answer!.StatusCode}, although the probe sends a payload GitHub must reject; {probe.Scope} was not trusted. Check the repository and report this.");
                     break;
-                case ProbeVerdict.RateLimited or ProbeVerdict.SsoRequired:
+                case ProbeVerdict.RateLimited or ProbeVerdict.SsoRequired or ProbeVerdict.PolicyForbidden:
                     FailWith(result, answer!, $"{probe.Method.Method} /{probe.Endpoint(repository)}");
                     break;
                 case ProbeVerdict.Denied when visible:

@@ -10,6 +10,7 @@ internal enum ProbeVerdict
     Unknown,
     RateLimited,
     SsoRequired,
+    PolicyForbidden,
 
     /// <summary>A write probe, built so that it cannot succeed, answered 2xx: reported as an error, never trusted.</summary>
     UnexpectedSuccess,
@@ -26,6 +27,7 @@ internal static class ProbeVerdicts
         ProviderOutcome.Success when isWrite => ProbeVerdict.UnexpectedSuccess,
         ProviderOutcome.RateLimited => ProbeVerdict.RateLimited,
         ProviderOutcome.SsoRequired => ProbeVerdict.SsoRequired,
+        ProviderOutcome.PolicyForbidden => ProbeVerdict.PolicyForbidden,
         _ => ProbeVerdict.Unknown,
     };
 }

@@ -21,6 +21,8 @@ internal enum ProviderOutcome
     /// <summary>GitHub: 403 with <c>X-GitHub-SSO: required</c>.</summary>
     SsoRequired,
 
+    /// <summary>GitHub: 403, an organization's token policy (classic tokens or a lifetime) refuses the token.</summary>
+    PolicyForbidden,
     /// <summary>GitLab: 403 <c>insufficient_scope</c>, the token lacks every scope the endpoint accepts (listed in <c>scope</c>).</summary>
     InsufficientScope,
 

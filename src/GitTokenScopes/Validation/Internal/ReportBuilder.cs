@@ -82,7 +82,7 @@ internal static class ReportBuilder
                 : ValidationVerdict.Pass);
 
         var warnings = Warnings(request, inspection, guide, requirement, evaluation, skipPermissions, verdict == ValidationVerdict.Pass && unknown, options, now);
-        var remediation = verdict == ValidationVerdict.Fail
+        var remediation = verdict == ValidationVerdict.Fail || inspection.Status == InspectionStatus.PolicyForbidden
             ? RemediationOf(request, runtime, inspection, guide, requirement, findings, repositories, options)
             : null;
 
@@ -246,6 +246,10 @@ internal static class ReportBuilder
                     ? $"Authorize the token for the organization's SAML single sign-on at {sso}."
                     : "Authorize the token for the organization's SAML single sign-on (Settings → Developer settings → Personal access tokens → Configure SSO).");
                 return new Remediation { Steps = steps };
+            case InspectionStatus.PolicyForbidden:
+                steps.Add($"{inspection.Message} Create a token within the organization's policy.");
+                needsNewToken = true;
+                break;
             case InspectionStatus.Unsupported:
                 steps.Add((inspection.Message ?? "This kind of token cannot be used here.") + " Use a personal access token (or the provider's equivalent) instead.");
                 needsNewToken = true;
