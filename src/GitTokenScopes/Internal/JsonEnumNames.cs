@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -16,7 +17,14 @@ internal static class JsonEnumNames
             throw new ArgumentOutOfRangeException(nameof(value), value, $"Not a defined {typeof(T).Name} value.");
         }
 
-        // The names are plain lowercase ASCII, so the JSON string needs no unescaping: drop the quotes.
-        return JsonSerializer.Serialize(value, info)[1..^1];
+        // The names are plain lowercase ASCII, so the JSON string needs no unescaping: drop the quotes. Serializing is
+        // slow next to the validator's other work, and an enum's names never change: each is read once.
+        return Names<T>.ByValue.GetOrAdd(value, static (v, i) => JsonSerializer.Serialize(v, i)[1..^1], info);
+    }
+
+    private static class Names<T>
+        where T : struct, Enum
+    {
+        public static readonly ConcurrentDictionary<T, string> ByValue = new();
     }
 }
