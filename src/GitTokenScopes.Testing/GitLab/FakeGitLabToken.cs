@@ -24,10 +24,26 @@ public sealed class FakeGitLabToken
     public IList<string> Scopes { get; } = [];
 
     /// <summary>
-    /// Gets the granular scopes of a fine-grained token, listed by <c>/personal_access_tokens/self</c> in
-    /// <c>granular_scopes</c> when not empty. They grant nothing in the fake: what the token may call still follows <see cref="Scopes"/>.
+    /// Gets or sets a value indicating whether the token is fine-grained (GitLab 18.10 and later): <c>/self</c> says
+    /// <c>granular: true</c> and <c>scopes: ["granular"]</c>, and every endpoint checks <see cref="GranularScopes"/>
+    /// instead of <see cref="Scopes"/>, answering 403 <c>insufficient_granular_scope</c> with GitLab's sentence.
     /// </summary>
-    public IList<string> GranularScopes { get; } = [];
+    public bool FineGrained { get; set; }
+
+    /// <summary>Gets the grant of a fine-grained token.</summary>
+    public IList<FakeGitLabGranularScope> GranularScopes { get; } = [];
+
+    /// <summary>
+    /// Gets or sets a value indicating whether <c>/self</c> lists <c>granular_scopes</c> (GitLab 19.5 and later).
+    /// <see langword="false"/> answers as GitLab 18.10 to 19.4: <c>granular: true</c> only. Defaults to <see langword="true"/>.
+    /// </summary>
+    public bool ListsGranularScopes { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the instance enforces <see cref="ExpiresAt"/>. <see langword="false"/>
+    /// accepts the token after its expiry date, <c>/self</c> then saying <c>active: false, expired: true</c>. Defaults to <see langword="true"/>.
+    /// </summary>
+    public bool ExpiryEnforced { get; set; } = true;
 
     /// <summary>Gets or sets the token's name, listed by <c>/personal_access_tokens/self</c>. Defaults to <c>gitops</c>.</summary>
     public string Name { get; set; } = "gitops";
@@ -93,6 +109,28 @@ public sealed class FakeGitLabToken
     /// <returns>The token.</returns>
     public static FakeGitLabToken GroupBot(long groupId, params string[] scopes)
         => WithScopes(new FakeGitLabToken { Value = GitLabFakeTokens.NewPersonal(), Kind = FakeGitLabTokenKind.GroupBot, Username = GitLabFakeTokens.BotName("group", groupId), IsBot = true, UserId = 8000 + groupId }, scopes);
+
+    /// <summary>Creates a fine-grained personal access token (<c>scopes: ["granular"]</c>) with a grant.</summary>
+    /// <param name="grant">The token's granular scopes.</param>
+    /// <returns>The token.</returns>
+    public static FakeGitLabToken FineGrainedPersonal(params FakeGitLabGranularScope[] grant)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        var token = WithScopes(new FakeGitLabToken { Value = GitLabFakeTokens.NewPersonal(), Kind = FakeGitLabTokenKind.Personal, FineGrained = true }, ["granular"]);
+        foreach (var scope in grant)
+        {
+            token.GranularScopes.Add(scope);
+        }
+
+        return token;
+    }
+
+    /// <summary>Creates a personal access token of a group's service account, the bot <c>service_account_group_{groupId}_{32 hex}</c>.</summary>
+    /// <param name="groupId">The top-level group's id, part of the account's user name.</param>
+    /// <param name="scopes">The token's scopes.</param>
+    /// <returns>The token.</returns>
+    public static FakeGitLabToken ServiceAccount(long groupId, params string[] scopes)
+        => WithScopes(new FakeGitLabToken { Value = GitLabFakeTokens.NewPersonal(), Kind = FakeGitLabTokenKind.ServiceAccount, Username = GitLabFakeTokens.BotName("service_account_group", groupId).Replace("_bot_", "_", StringComparison.Ordinal), IsBot = true, UserId = 7000 + groupId }, scopes);
 
     /// <summary>Creates an impersonation token for a user.</summary>
     /// <param name="scopes">The token's scopes.</param>

@@ -16,4 +16,7 @@ public enum FakeGitLabTokenKind
 
     /// <summary>An impersonation token an administrator made for a user; it answers like a personal token of that user.</summary>
     Impersonation,
+
+    /// <summary>A personal access token of a service account, a <c>bot</c> user named <c>service_account_…</c>.</summary>
+    ServiceAccount,
 }

@@ -95,4 +95,8 @@ public enum TokenType
     /// <summary>A Bitbucket Server or Data Center HTTP access token whose scope (personal, project or repository) could not be determined.</summary>
     [JsonStringEnumMemberName("bitbucket-server-http-access-token")]
     BitbucketServerHttpAccessToken,
+
+    /// <summary>A GitLab personal access token (<c>glpat-</c>) of a service account (a <c>bot</c> user that is not a project or group bot).</summary>
+    [JsonStringEnumMemberName("gitlab-service-account")]
+    GitLabServiceAccount,
 }

@@ -23,8 +23,9 @@ public enum TokenFamily
     Classic,
 
     /// <summary>
-    /// GitHub tokens that carry fine-grained permissions (<c>contents=write</c>, …): fine-grained personal access
-    /// tokens (<c>github_pat_</c>) and GitHub App tokens (<c>ghs_</c>, <c>ghu_</c>).
+    /// Tokens that carry fine-grained permissions: on GitHub (<c>contents=write</c>, …) fine-grained personal access
+    /// tokens (<c>github_pat_</c>) and GitHub App tokens (<c>ghs_</c>, <c>ghu_</c>); on GitLab (<c>download_code</c>, …)
+    /// fine-grained personal access tokens (GitLab 18.10 and later, <c>scopes: ["granular"]</c>).
     /// </summary>
     [JsonStringEnumMemberName("fine-grained")]
     FineGrained,

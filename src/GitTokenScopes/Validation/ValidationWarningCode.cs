@@ -47,4 +47,8 @@ public enum ValidationWarningCode
     /// <summary>Unknown clauses or repositories passed because the policy for this token kind is fail-open.</summary>
     [JsonStringEnumMemberName("unverified-passed")]
     UnverifiedPassed,
+
+    /// <summary>The provider accepted the token although its expiry date has passed: the instance does not enforce token expiry.</summary>
+    [JsonStringEnumMemberName("expiry-not-enforced")]
+    ExpiryNotEnforced,
 }

@@ -39,15 +39,95 @@ public sealed class FakeGitLabServerEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task Self_GranularScopes_AreListed()
+    public async Task Self_FineGrained_ListsGrantAsGitLab195()
     {
-        var token = FakeGitLabToken.Personal();
-        token.GranularScopes.Add("project:repository:read");
+        var token = _gitlab.AddToken(FakeGitLabToken.FineGrainedPersonal(
+            new FakeGitLabGranularScope { Access = "user", Permissions = ["read_personal_access_token"] },
+            new FakeGitLabGranularScope { Access = "selected_memberships", Permissions = ["download_code"], ProjectId = 301 }));
+
+        using var response = await _gitlab.GetAsync("personal_access_tokens/self", token);
+        var json = await response.JsonAsync();
+
+        json.GetProperty("granular").GetBoolean().Should().BeTrue();
+        json.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()).Should().Equal("granular");
+        var second = json.GetProperty("granular_scopes")[1];
+        second.EnumerateObject().Select(p => p.Name).Should().Equal("access", "permissions", "project_id", "group_id");
+        second.GetProperty("project_id").GetInt64().Should().Be(301);
+        second.GetProperty("group_id").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Self_FineGrainedBefore195_HasNoGranularScopes()
+    {
+        var token = FakeGitLabToken.FineGrainedPersonal(new FakeGitLabGranularScope { Access = "user", Permissions = ["read_personal_access_token"] });
+        token.ListsGranularScopes = false;
         _gitlab.AddToken(token);
 
         using var response = await _gitlab.GetAsync("personal_access_tokens/self", token);
+        var json = await response.JsonAsync();
 
-        (await response.JsonAsync()).GetProperty("granular_scopes").EnumerateArray().Select(s => s.GetString()).Should().Equal("project:repository:read");
+        json.GetProperty("granular").GetBoolean().Should().BeTrue();
+        json.TryGetProperty("granular_scopes", out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Self_FineGrainedWithoutReadPersonalAccessToken_Answers403WithGitLabsSentence()
+    {
+        var token = _gitlab.AddToken(FakeGitLabToken.FineGrainedPersonal(new FakeGitLabGranularScope { Access = "all_memberships", Permissions = ["download_code"] }));
+
+        using var response = await _gitlab.GetAsync("personal_access_tokens/self", token);
+        var json = await response.JsonAsync();
+
+        ((int)response.StatusCode).Should().Be(403);
+        json.GetProperty("error").GetString().Should().Be("insufficient_granular_scope");
+        json.GetProperty("error_description").GetString().Should().Be("Access denied: This operation requires a fine-grained personal access token with the following user permissions: [Personal Access Token: Read].");
+    }
+
+    // GET /user for a non-administrator, every key of docs.gitlab.com's documented example (doc/api/users.md).
+    [Fact]
+    public async Task User_HasTheDocumentedShape()
+    {
+        string[] documented =
+        [
+            "id", "username", "email", "name", "state", "locked", "avatar_url", "web_url", "created_at", "bio", "location",
+            "public_email", "skype", "linkedin", "twitter", "discord", "website_url", "organization", "job_title", "pronouns",
+            "bot", "work_information", "followers", "following", "local_time", "last_sign_in_at", "confirmed_at", "theme_id",
+            "last_activity_on", "color_scheme_id", "projects_limit", "current_sign_in_at", "identities", "can_create_group",
+            "can_create_project", "two_factor_enabled", "external", "private_profile", "commit_email",
+        ];
+        var token = _gitlab.AddToken(FakeGitLabToken.Personal("read_user"));
+
+        using var response = await _gitlab.GetAsync("user", token);
+
+        (await response.JsonAsync()).EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(documented);
+    }
+
+    // Entities::PersonalAccessTokenWithLastUsedIps: every exposed field.
+    [Fact]
+    public async Task Self_HasTheEntitysShape()
+    {
+        var token = _gitlab.AddToken(FakeGitLabToken.Personal("api"));
+
+        using var response = await _gitlab.GetAsync("personal_access_tokens/self", token);
+
+        (await response.JsonAsync()).EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
+            ["id", "name", "active", "revoked", "expired", "granular", "created_at", "description", "scopes", "user_id", "last_used_at", "expires_at", "last_used_ips"]);
+    }
+
+    [Fact]
+    public async Task Self_ExpiryNotEnforced_AcceptsAndSaysExpired()
+    {
+        var token = FakeGitLabToken.Personal("api");
+        token.ExpiresAt = new DateOnly(2020, 1, 1);
+        token.ExpiryEnforced = false;
+        _gitlab.AddToken(token);
+
+        using var response = await _gitlab.GetAsync("personal_access_tokens/self", token);
+        var json = await response.JsonAsync();
+
+        ((int)response.StatusCode).Should().Be(200);
+        json.GetProperty("active").GetBoolean().Should().BeFalse();
+        json.GetProperty("expired").GetBoolean().Should().BeTrue();
     }
 
     [Theory]

@@ -162,7 +162,7 @@ public sealed class GitLabInspectionTests(GitLabInspectorFixture gitlab) : IClas
     }
 
     [Fact]
-    public async Task InspectAsync_ServiceAccountBot_IsPersonalWithBotFlag()
+    public async Task InspectAsync_ServiceAccountBot_IsAServiceAccountWithBotFlag()
     {
         var token = FakeGitLabToken.Personal("api");
         token.Username = "service_account_group_9_abc";
@@ -170,7 +170,7 @@ public sealed class GitLabInspectionTests(GitLabInspectorFixture gitlab) : IClas
 
         var inspection = await gitlab.InspectAsync(token);
 
-        inspection.TokenType.Should().Be(TokenType.GitLabPersonal);
+        inspection.TokenType.Should().Be(TokenType.GitLabServiceAccount);
         inspection.Account!.IsBot.Should().BeTrue();
     }
 
@@ -181,24 +181,6 @@ public sealed class GitLabInspectionTests(GitLabInspectorFixture gitlab) : IClas
 
         inspection.Status.Should().Be(InspectionStatus.Ok);
         inspection.Granted!.Scopes.Should().Equal("api");
-    }
-
-    [Fact]
-    public async Task InspectAsync_GranularScopes_AreReportedAndLeaveClausesUnknown()
-    {
-        var token = FakeGitLabToken.Personal();
-        token.GranularScopes.Add("project:repository:read");
-        token.GranularScopes.Add("project:repository:write");
-
-        var inspection = await gitlab.InspectAsync(token);
-        var evaluation = ScopeEvaluator.Evaluate(gitlab.Requirement(TokenKind.User), inspection.Granted!);
-
-        inspection.Status.Should().Be(InspectionStatus.Ok);
-        inspection.Family.Should().Be(TokenFamily.PersonalAccessToken);
-        inspection.Granted!.AllOthersUndetermined.Should().BeTrue();
-        inspection.Notes.Should().ContainSingle(n => n.Contains("project:repository:read; project:repository:write", StringComparison.Ordinal) && n.Contains("unknown", StringComparison.Ordinal));
-        evaluation.Clauses.Should().OnlyContain(c => c.State == ClauseState.Unknown);
-        evaluation.MissingScopes.Should().BeEmpty("unknown is never missing");
     }
 
     [Fact]

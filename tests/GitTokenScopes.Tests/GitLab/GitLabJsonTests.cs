@@ -36,22 +36,37 @@ public sealed class GitLabJsonTests
         var token = GitLabJson.Token(body)!;
 
         token.Should().BeEquivalentTo(new { Name = "Test Token", Scopes = new[] { "api" }, ExpiresAt = (DateTimeOffset?)null, ExpiryReadable = true, Revoked = (bool?)false, Active = (bool?)true, UserId = (long?)24 });
-        token.GranularScopes.Should().BeEmpty();
+        token.FineGrained.Should().BeFalse();
+        token.Grants.Should().BeNull();
         token.Impersonation.Should().BeNull();
     }
 
+    // GitLab 18.10 to 19.4 (Entities::PersonalAccessToken): granular: true and scopes ["granular"], no granular_scopes.
     [Theory]
-    [InlineData("""["project:repository:read","group:read"]""", new[] { "project:repository:read", "group:read" })]
-    [InlineData("""[{"access":"read","resource":"repository"}]""", new[] { """{"access":"read","resource":"repository"}""" })]
-    [InlineData("""{"boundary":"project"}""", new[] { """{"boundary":"project"}""" })]
-    [InlineData("null", new string[0])]
-    [InlineData("[]", new string[0])]
-    public void Token_GranularScopes_AreKeptAsText(string granular, string[] expected)
+    [InlineData("""{"id":7,"name":"gitops","active":true,"revoked":false,"expired":false,"granular":true,"created_at":"2026-03-02T10:00:00.000Z","description":"","scopes":["granular"],"user_id":42,"last_used_at":null,"expires_at":"2027-03-01"}""")]
+    [InlineData("""{"id":7,"name":"gitops","revoked":false,"scopes":["granular"],"user_id":42,"active":true,"expires_at":null}""")]
+    public void Token_FineGrainedWithoutGranularScopes_IsFineGrainedWithUnknownGrant(string body)
     {
-        var token = GitLabJson.Token($$"""{"scopes":[],"granular_scopes":{{granular}},"impersonation":true}""")!;
+        var token = GitLabJson.Token(body)!;
 
-        token.GranularScopes.Should().Equal(expected);
-        token.Impersonation.Should().BeTrue();
+        token.FineGrained.Should().BeTrue();
+        token.Grants.Should().BeNull("GitLab before 19.5 does not list the grant");
+    }
+
+    // GitLab 19.5+: granular_scopes items are {access, permissions, project_id, group_id} (Entities::PersonalAccessTokenGranularScope).
+    [Fact]
+    public void Token_GranularScopes_AreReadAsGrants()
+    {
+        const string body = """{"id":7,"name":"gitops","active":true,"revoked":false,"expired":false,"granular":true,"scopes":["granular"],"user_id":42,"expires_at":"2027-03-01","last_used_ips":["10.0.0.1"],"granular_scopes":[{"access":"user","permissions":["read_user","read_personal_access_token"],"project_id":null,"group_id":null},{"access":"selected_memberships","permissions":["download_code","push_code"],"project_id":301,"group_id":null},"garbage"]}""";
+
+        var token = GitLabJson.Token(body)!;
+
+        token.FineGrained.Should().BeTrue();
+        token.Grants.Should().BeEquivalentTo(new[]
+        {
+            new GitLabGrant("user", ["read_user", "read_personal_access_token"], null, null),
+            new GitLabGrant("selected_memberships", ["download_code", "push_code"], 301, null),
+        });
     }
 
     [Theory]
@@ -68,7 +83,7 @@ public sealed class GitLabJsonTests
     {
         var project = GitLabJson.Project("""{"id":1,"visibility":"private","permissions":{"project_access":{"access_level":20},"group_access":{"access_level":40}}}""");
 
-        project.Should().Be(("private", (int?)40, true));
+        project.Should().Be(new GitLabProject(1, "private", 40, true, null, null, null));
     }
 
     [Fact]

@@ -35,9 +35,11 @@ public sealed class GitLabTokenClassifierTests
     [InlineData("group_7_bot_5f3c0a1b2c3d4e5f60718293a4b5c6d7", true, "GitLabGroup")]
     [InlineData("group_7_bot", null, "GitLabGroup")]
     [InlineData("project_42_bot", false, "GitLabPersonal")]
-    [InlineData("projectmanager", true, "GitLabPersonal")]
-    [InlineData("project_bot_42", true, "GitLabPersonal")]
-    [InlineData("service_account_group_9_abc", true, "GitLabPersonal")]
+    [InlineData("projectmanager", true, "GitLabServiceAccount")]
+    [InlineData("project_bot_42", true, "GitLabServiceAccount")]
+    [InlineData("service_account_group_9_abc", true, "GitLabServiceAccount")]
+    [InlineData("service_account_6018816a18e5", null, "GitLabServiceAccount")]
+    [InlineData("projectmanager", false, "GitLabPersonal")]
     [InlineData("alice", false, "GitLabPersonal")]
     public void FromOwner_Row(string username, bool? bot, string expected)
         => GitLabTokenClassifier.FromOwner(username, bot).Should().Be(Enum.Parse<TokenType>(expected));

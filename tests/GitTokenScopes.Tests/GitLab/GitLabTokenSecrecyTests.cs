@@ -20,7 +20,7 @@ public sealed class GitLabTokenSecrecyTests
             FakeGitLabToken.Personal("read_repository"),
             FakeGitLabToken.ProjectBot(1, "read_api"),
             FakeGitLabToken.GroupBot(2, "api"),
-            Configure(FakeGitLabToken.Personal(), t => t.GranularScopes.Add("project:repository:read")),
+            FakeGitLabToken.FineGrainedPersonal(new FakeGitLabGranularScope { Access = "all_memberships", Permissions = ["download_code"] }),
             Configure(FakeGitLabToken.Personal("api"), t => t.Revoked = true),
             Configure(FakeGitLabToken.Personal("api"), t => t.ExpiresAt = new DateOnly(2020, 1, 1)),
             Configure(FakeGitLabToken.Personal("api"), t => t.RateLimitRetryAfter = TimeSpan.FromMinutes(5)),

@@ -105,6 +105,34 @@ public sealed class GitLabValidationTests : IDisposable
         _gitlab.Dispose();
     }
 
+    [Fact]
+    public async Task TokenAcceptedAfterItsExpiryDate_WarnsThatExpiryIsNotEnforced()
+    {
+        var token = FakeGitLabToken.Personal("api");
+        token.ExpiresAt = new DateOnly(2020, 1, 1);
+        token.ExpiryEnforced = false;
+        _gitlab.AddToken(token);
+
+        var report = await ValidateAsync(token, TokenKind.User);
+
+        report.Verdict.Should().Be(ValidationVerdict.Pass, report.ToString());
+        report.Warnings.Should().ContainSingle(w => w.Code == ValidationWarningCode.ExpiryNotEnforced);
+    }
+
+    [Fact]
+    public async Task FineGrainedTokenOn1810To194_IsNotAFail()
+    {
+        var token = FakeGitLabToken.FineGrainedPersonal(new FakeGitLabGranularScope { Access = "user", Permissions = ["read_personal_access_token", "read_user"] });
+        token.ListsGranularScopes = false;
+        _gitlab.AddToken(token);
+
+        var report = await ValidateAsync(token, TokenKind.User);
+
+        report.Verdict.Should().Be(ValidationVerdict.Indeterminate, report.ToString());
+        report.TokenFamily.Should().Be(TokenFamily.FineGrained);
+        report.MissingScopes.Should().BeEmpty();
+    }
+
     private Task<TokenValidationReport> ValidateAsync(FakeGitLabToken token, TokenKind kind, params RepositoryRequest[] repositories)
         => Validator.ValidateAsync(new TokenValidationRequest(new GitCredential(GitProvider.GitLab, token.Value, serverUrl: _gitlab.Url), kind, repositories: repositories));
 }

@@ -21,10 +21,13 @@ internal sealed class GitLabFakeRouter
 
     private const string NotFoundPage = "<!DOCTYPE html>\n<html>\n<head><title>The page you're looking for could not be found (404)</title></head>\n<body>\n<h1>404</h1>\n<h3>Page not found</h3>\n</body>\n</html>\n";
 
+    private static readonly string[] EmptyProfileFields = ["skype", "linkedin", "twitter", "discord", "website_url", "organization", "job_title"];
+
     private readonly FakeGitLabServerOptions _options;
     private readonly ConcurrentDictionary<string, FakeGitLabToken> _tokens;
     private readonly ConcurrentDictionary<string, FakeGitLabProject> _projects;
     private readonly ConcurrentDictionary<string, (long Window, int Count)> _budgets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _namespaceIds = new(StringComparer.OrdinalIgnoreCase);
     private readonly string _apiPrefix;
 
     public GitLabFakeRouter(FakeGitLabServerOptions options, ConcurrentDictionary<string, FakeGitLabToken> tokens, ConcurrentDictionary<string, FakeGitLabProject> projects)
@@ -72,7 +75,7 @@ internal sealed class GitLabFakeRouter
             return InvalidToken(RevokedDescription);
         }
 
-        if (token.ExpiresAt is { } expiresAt && expiresAt <= DateOnly.FromDateTime(now.UtcDateTime))
+        if (token.ExpiryEnforced && Expired(token, now))
         {
             return InvalidToken(ExpiredDescription);
         }
@@ -130,16 +133,18 @@ internal sealed class GitLabFakeRouter
         switch (segments)
         {
             case ["personal_access_tokens", "self"] when read:
-                // "Any token regardless of scope should be able to view/revoke itself" (SelfInformation API).
-                return _options.SupportsPersonalAccessTokensSelf ? Ok(Self(token, now)) : NotFoundRoute();
+                // "Any token regardless of scope should be able to view/revoke itself" (SelfInformation API); a
+                // fine-grained one needs Personal Access Token: Read.
+                return !_options.SupportsPersonalAccessTokensSelf ? NotFoundRoute()
+                    : Grants(token, "read_personal_access_token", "user", "Personal Access Token: Read") ?? Ok(Self(token, now));
             case ["user"] when read:
-                return Allows(token, read, "read_user") ?? Ok(User(token));
+                return Grants(token, "read_user", "user", "User: Read") ?? Allows(token, read, "read_user") ?? Ok(User(token, now));
             case ["projects"] when read:
-                return Allows(token, read) ?? Ok(ProjectList(token, call.Query));
+                return Grants(token, "read_project", "project", "Project: Read") ?? Allows(token, read) ?? Ok(ProjectList(token, call.Query));
             case ["projects"] when method == "POST":
-                return Allows(token, read) ?? CreateProject(call.Body);
+                return Grants(token, "create_project", "user", "Project: Create") ?? Allows(token, read) ?? CreateProject(call.Body);
             case ["projects", var id] when read:
-                return Allows(token, read) ?? Project(token, Uri.UnescapeDataString(id));
+                return Grants(token, "read_project", "project", "Project: Read") ?? Allows(token, read) ?? Project(token, Uri.UnescapeDataString(id));
             default:
                 return NotFoundRoute();
         }
@@ -152,11 +157,30 @@ internal sealed class GitLabFakeRouter
     /// </summary>
     private static GitLabFakeAnswer? Allows(FakeGitLabToken token, bool read, params string[] extra)
     {
+        if (token.FineGrained)
+        {
+            return null;
+        }
+
         string[] accepted = read ? ["api", "read_api", .. extra] : ["api", .. extra];
         return accepted.Any(s => token.Scopes.Contains(s, StringComparer.OrdinalIgnoreCase))
             ? null
             : new GitLabFakeAnswer(403, GitLabFakeJson.OAuthError("insufficient_scope", InsufficientScopeDescription, string.Join(' ', accepted)));
     }
+
+    /// <summary>
+    /// A fine-grained token's check (Authz::Tokens::AuthorizeGranularScopesService): <see langword="null"/> when the grant
+    /// holds the permission at any boundary (the fake does not judge boundaries) or the token is classic; otherwise 403
+    /// <c>insufficient_granular_scope</c> with GitLab's sentence. A classic token skips it.
+    /// </summary>
+    private static GitLabFakeAnswer? Grants(FakeGitLabToken token, string permission, string boundary, string label)
+        => !token.FineGrained || token.GranularScopes.Any(g => g.Permissions.Contains(permission, StringComparer.Ordinal))
+            ? null
+            : new GitLabFakeAnswer(403, GitLabFakeJson.OAuthError("insufficient_granular_scope",
+                $"Access denied: This operation requires a fine-grained personal access token with the following {boundary} permissions: [{label}]."));
+
+    private static bool Expired(FakeGitLabToken token, DateTimeOffset now)
+        => token.ExpiresAt is { } expiresAt && expiresAt <= DateOnly.FromDateTime(now.UtcDateTime);
 
     private static GitLabFakeAnswer InvalidToken(string description)
         => new GitLabFakeAnswer(401, GitLabFakeJson.OAuthError("invalid_token", description))
@@ -195,12 +219,18 @@ internal sealed class GitLabFakeRouter
     /// <summary>Grape's answer for a route that does not exist.</summary>
     private static GitLabFakeAnswer NotFoundRoute() => new(404, GitLabFakeJson.Error("404 Not Found"));
 
+    // Entities::PersonalAccessTokenWithLastUsedIps: every field GitLab exposes, granular_scopes only for a fine-grained
+    // token from 19.5 (each with project_id and group_id, null when not targeted).
     private static string Self(FakeGitLabToken token, DateTimeOffset now) => GitLabFakeJson.Write(w =>
     {
+        var expired = Expired(token, now);
         w.WriteStartObject();
         w.WriteNumber("id", (token.UserId * 100) + 1);
         w.WriteString("name", token.Name);
+        w.WriteBoolean("active", !expired);
         w.WriteBoolean("revoked", false);
+        w.WriteBoolean("expired", expired);
+        w.WriteBoolean("granular", token.FineGrained);
         w.WriteString("created_at", "2026-01-05T09:30:00.000Z");
         w.WriteString("description", "");
         w.WriteStartArray("scopes");
@@ -212,7 +242,6 @@ internal sealed class GitLabFakeRouter
         w.WriteEndArray();
         w.WriteNumber("user_id", token.UserId);
         w.WriteString("last_used_at", now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-        w.WriteBoolean("active", true);
         if (token.ExpiresAt is { } expiresAt)
         {
             w.WriteString("expires_at", expiresAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -222,12 +251,26 @@ internal sealed class GitLabFakeRouter
             w.WriteNull("expires_at");
         }
 
-        if (token.GranularScopes.Count > 0)
+        w.WriteStartArray("last_used_ips");
+        w.WriteStringValue("127.0.0.1");
+        w.WriteEndArray();
+        if (token.FineGrained && token.ListsGranularScopes)
         {
             w.WriteStartArray("granular_scopes");
             foreach (var scope in token.GranularScopes)
             {
-                w.WriteStringValue(scope);
+                w.WriteStartObject();
+                w.WriteString("access", scope.Access);
+                w.WriteStartArray("permissions");
+                foreach (var permission in scope.Permissions)
+                {
+                    w.WriteStringValue(permission);
+                }
+
+                w.WriteEndArray();
+                WriteId(w, "project_id", scope.ProjectId);
+                WriteId(w, "group_id", scope.GroupId);
+                w.WriteEndObject();
             }
 
             w.WriteEndArray();
@@ -236,16 +279,61 @@ internal sealed class GitLabFakeRouter
         w.WriteEndObject();
     });
 
-    private string User(FakeGitLabToken token) => GitLabFakeJson.Write(w =>
+    private static void WriteId(Utf8JsonWriter w, string name, long? id)
     {
+        if (id is { } value)
+        {
+            w.WriteNumber(name, value);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    // GET /user as docs.gitlab.com documents it for a non-administrator (doc/api/users.md, "Retrieve the current user").
+    private string User(FakeGitLabToken token, DateTimeOffset now) => GitLabFakeJson.Write(w =>
+    {
+        var email = token.IsBot ? $"{token.Username}@noreply.{Url.Host}" : $"{token.Username}@example.com";
         w.WriteStartObject();
         w.WriteNumber("id", token.UserId);
         w.WriteString("username", token.Username);
+        w.WriteString("email", email);
         w.WriteString("name", token.IsBot ? "GitOps bot" : "Jane Doe");
         w.WriteString("state", "active");
         w.WriteBoolean("locked", false);
+        w.WriteString("avatar_url", $"https://secure.gravatar.com/avatar/{token.UserId}?s=80&d=identicon");
         w.WriteString("web_url", new Uri(Url, token.Username).ToString());
+        w.WriteString("created_at", "2025-11-02T08:00:58.000Z");
+        w.WriteString("bio", "");
+        w.WriteNull("location");
+        w.WriteString("public_email", "");
+        foreach (var empty in EmptyProfileFields)
+        {
+            w.WriteString(empty, "");
+        }
+
+        w.WriteNull("pronouns");
         w.WriteBoolean("bot", token.IsBot);
+        w.WriteNull("work_information");
+        w.WriteNumber("followers", 0);
+        w.WriteNumber("following", 0);
+        w.WriteString("local_time", now.UtcDateTime.ToString("h:mm tt", CultureInfo.InvariantCulture));
+        w.WriteString("last_sign_in_at", "2026-11-30T11:41:01.000Z");
+        w.WriteString("confirmed_at", "2025-11-02T09:05:22.000Z");
+        w.WriteNumber("theme_id", 1);
+        w.WriteString("last_activity_on", now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteNumber("color_scheme_id", 1);
+        w.WriteNumber("projects_limit", token.IsBot ? 0 : 100000);
+        w.WriteString("current_sign_in_at", "2026-12-01T06:36:55.000Z");
+        w.WriteStartArray("identities");
+        w.WriteEndArray();
+        w.WriteBoolean("can_create_group", !token.IsBot);
+        w.WriteBoolean("can_create_project", !token.IsBot);
+        w.WriteBoolean("two_factor_enabled", false);
+        w.WriteBoolean("external", false);
+        w.WriteBoolean("private_profile", false);
+        w.WriteString("commit_email", email);
         w.WriteEndObject();
     });
 
@@ -267,7 +355,7 @@ internal sealed class GitLabFakeRouter
             foreach (var project in visible)
             {
                 w.WriteStartObject();
-                ProjectFields(w, project);
+                ProjectFields(w, project, token);
                 w.WriteEndObject();
             }
 
@@ -313,7 +401,7 @@ internal sealed class GitLabFakeRouter
         return Ok(GitLabFakeJson.Write(w =>
         {
             w.WriteStartObject();
-            ProjectFields(w, project);
+            ProjectFields(w, project, token);
             w.WriteStartObject("permissions");
             WriteAccess(w, "project_access", projectLevel);
             WriteAccess(w, "group_access", groupLevel);
@@ -322,17 +410,49 @@ internal sealed class GitLabFakeRouter
         }));
     }
 
-    private void ProjectFields(Utf8JsonWriter w, FakeGitLabProject project)
+    // The fields of doc/api/projects.md's "Get a single project" that describe the project (not its settings).
+    private void ProjectFields(Utf8JsonWriter w, FakeGitLabProject project, FakeGitLabToken token)
     {
+        var group = project.Namespace;
+        var user = string.Equals(group, token.Username, StringComparison.OrdinalIgnoreCase);
         w.WriteNumber("id", project.Id);
+        w.WriteString("description", "");
         w.WriteString("name", project.Path);
+        w.WriteString("name_with_namespace", project.PathWithNamespace.Replace("/", " / ", StringComparison.Ordinal));
         w.WriteString("path", project.Path);
         w.WriteString("path_with_namespace", project.PathWithNamespace);
-        w.WriteString("visibility", project.Visibility);
+        w.WriteString("created_at", "2026-01-05T09:30:00.000Z");
         w.WriteString("default_branch", "main");
-        w.WriteString("web_url", new Uri(Url, project.PathWithNamespace).ToString());
+        w.WriteStartArray("tag_list");
+        w.WriteEndArray();
+        w.WriteStartArray("topics");
+        w.WriteEndArray();
+        w.WriteString("ssh_url_to_repo", $"git@{Url.Host}:{project.PathWithNamespace}.git");
         w.WriteString("http_url_to_repo", new Uri(Url, project.PathWithNamespace + ".git").ToString());
+        w.WriteString("web_url", new Uri(Url, project.PathWithNamespace).ToString());
+        w.WriteString("readme_url", new Uri(Url, project.PathWithNamespace + "/-/blob/main/README.md").ToString());
+        w.WriteNull("avatar_url");
+        w.WriteNumber("forks_count", 0);
+        w.WriteNumber("star_count", 0);
+        w.WriteString("last_activity_at", "2026-12-01T10:00:00.000Z");
+        w.WriteStartObject("namespace");
+        w.WriteNumber("id", NamespaceId(group));
+        w.WriteString("name", group[(group.LastIndexOf('/') + 1)..]);
+        w.WriteString("path", group[(group.LastIndexOf('/') + 1)..]);
+        w.WriteString("kind", user ? "user" : "group");
+        w.WriteString("full_path", group);
+        w.WriteNull("parent_id");
+        w.WriteNull("avatar_url");
+        w.WriteString("web_url", new Uri(Url, group).ToString());
+        w.WriteEndObject();
+        w.WriteString("visibility", project.Visibility);
+        w.WriteBoolean("archived", false);
+        w.WriteBoolean("empty_repo", false);
+        w.WriteString("repository_access_level", "enabled");
     }
+
+    /// <summary>A stable id per namespace path, numbered in the order the fake first shows them.</summary>
+    private long NamespaceId(string path) => _namespaceIds.GetOrAdd(path, _ => 5000 + _namespaceIds.Count);
 
     private static void WriteAccess(Utf8JsonWriter w, string name, FakeGitLabAccessLevel? level)
     {

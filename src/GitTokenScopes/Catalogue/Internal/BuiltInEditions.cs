@@ -22,6 +22,13 @@ internal static class BuiltInEditions
         "Fine-grained permissions are written name=level. \"Repository access\" has no permission name at GitHub; its two "
         + "choices are written repository_selection=all and repository_selection=selected.";
 
+    private const string GitLabFineGrainedNote =
+        "GitLab fine-grained tokens hold permissions, not the source's scopes; each row maps a source scope to the permissions "
+        + "that grant the same. Confirmed: Git clone and pull need download_code, push needs push_code (docs.gitlab.com, Fine-grained "
+        + "permissions for Git), and push_code does not include download_code; GET /projects/:id needs read_project and POST "
+        + "/projects create_project (gitlab-org/gitlab MR 212373). Not confirmed: read_code and create_webhook, so their clauses "
+        + "are unknown unless the token lists them. Each permission must also reach the named projects (its access boundary).";
+
     public static ScopeEdition Seed { get; } = CreateSeed();
 
     public static ScopeEdition CodefreshDocs { get; } = CreateCodefreshDocs();
@@ -65,6 +72,10 @@ internal static class BuiltInEditions
         b.Add(GitProvider.GitLab, TokenKind.Runtime, TokenFamily.PersonalAccessToken, null,
             Clause("read_api", Purposes.RuntimeReadApi, "read_api"),
             Clause("read_repository", Purposes.RuntimeClone, "read_repository"));
+        b.Add(GitProvider.GitLab, TokenKind.Runtime, TokenFamily.FineGrained, GitLabFineGrainedNote + " read_api → read_project, and read_code for repository metadata (unconfirmed); read_repository → download_code.",
+            Clause("read_api", "Read projects through the GitLab API", "read_project"),
+            Clause("read_api", "Read repository metadata (branches, files) through the GitLab API", "read_code"),
+            Clause("read_repository", Purposes.RuntimeClone, "download_code"));
         b.AddBitbucket(TokenKind.Runtime);
 
         AddUserRequirements(b);
@@ -88,6 +99,12 @@ internal static class BuiltInEditions
         b.Add(GitProvider.GitLab, TokenKind.Runtime, TokenFamily.PersonalAccessToken,
             "A personal or group access token. GitLab's api scope includes read_api, read_repository and write_repository.",
             Clause("api", "Create the Runtime's project and webhooks through the GitLab API; Argo CD clones, pulls and syncs", "api"));
+        b.Add(GitProvider.GitLab, TokenKind.Runtime, TokenFamily.FineGrained, GitLabFineGrainedNote + " api → create_project, read_project, create_webhook (unconfirmed), download_code and push_code.",
+            Clause("api", Purposes.CreateRepository, "create_project"),
+            Clause("api", "Read projects through the GitLab API", "read_project"),
+            Clause("api", Purposes.ArgoEventsWebhooks, "create_webhook"),
+            Clause("api", Purposes.RuntimeClone, "download_code"),
+            Clause("api", "The installer pushes the Runtime's manifests over Git", "push_code"));
         b.AddBitbucket(TokenKind.Runtime);
 
         AddUserRequirements(b);
@@ -140,6 +157,10 @@ internal static class BuiltInEditions
         b.Add(GitProvider.GitLab, TokenKind.User, TokenFamily.PersonalAccessToken, ApiReadTypoNote,
             Clause("write_repository (includes read_repository)", Purposes.UserWriteRepository, "write_repository"),
             Clause("api_read", Purposes.UserReadApi, "read_api"));
+        b.Add(GitProvider.GitLab, TokenKind.User, TokenFamily.FineGrained, GitLabFineGrainedNote + " write_repository → download_code and push_code; api_read (read_api) → read_project.",
+            Clause("write_repository (includes read_repository)", "Pull from the Runtime's repositories over Git on the user's behalf", "download_code"),
+            Clause("write_repository (includes read_repository)", "Push to the Runtime's repositories over Git on the user's behalf", "push_code"),
+            Clause("api_read", Purposes.UserReadApi, "read_project"));
         b.AddBitbucket(TokenKind.User);
     }
 }

@@ -10,8 +10,6 @@ namespace GitTokenScopes.GitLab.Internal;
 /// <summary>Reads the GitLab bodies the inspector needs (source-generated); a malformed body yields <see langword="null"/>.</summary>
 internal static partial class GitLabJson
 {
-    private const int MaxGranularLength = 200;
-
     /// <summary><c>GET /personal_access_tokens/self</c>; <see langword="null"/> when the body is malformed or has no <c>scopes</c> array.</summary>
     public static GitLabTokenInfo? Token(string? body)
     {
@@ -22,24 +20,20 @@ internal static partial class GitLabJson
         }
 
         var (expiresAt, expiryReadable) = Expiry(self.ExpiresAt);
-        return new GitLabTokenInfo(
-            self.Name,
-            [.. scopes.OfType<string>().Where(s => s.Length > 0)],
-            expiresAt,
-            expiryReadable,
-            self.Revoked,
-            self.Active,
-            self.UserId,
-            Granular(self.GranularScopes),
-            self.Impersonation);
+        string[] listed = [.. scopes.OfType<string>().Where(s => s.Length > 0)];
+        var grants = Grants(self.GranularScopes);
+
+        // A fine-grained token says granular: true and scopes: ["granular"]; granular_scopes only from GitLab 19.5.
+        var fineGrained = self.Granular == true || listed is ["granular"] || grants is { Count: > 0 };
+        return new GitLabTokenInfo(self.Name, listed, expiresAt, expiryReadable, self.Revoked, self.Active, self.UserId, fineGrained, grants, self.Impersonation);
     }
 
     /// <summary><c>GET /user</c>: user name and bot flag; <see langword="null"/> when malformed or without a user name.</summary>
     public static (string Username, bool? Bot)? User(string? body)
         => ProviderAnswer.Read(body, GitLabWireContext.Default.UserBody) is { Username: { Length: > 0 } username } user ? (username, user.Bot) : null;
 
-    /// <summary><c>GET /projects/:id</c>: visibility and the highest of the caller's project and group access levels.</summary>
-    public static (string? Visibility, int? AccessLevel, bool PermissionsShown)? Project(string? body)
+    /// <summary><c>GET /projects/:id</c>: visibility, the highest of the caller's project and group access levels, and its namespace.</summary>
+    public static GitLabProject? Project(string? body)
     {
         var project = ProviderAnswer.Read(body, GitLabWireContext.Default.ProjectBody);
         if (project is null || (project.Id is null && project.PathWithNamespace is null))
@@ -48,8 +42,7 @@ internal static partial class GitLabJson
         }
 
         var levels = new[] { project.Permissions?.ProjectAccess?.AccessLevel, project.Permissions?.GroupAccess?.AccessLevel };
-        var highest = levels.Max();
-        return (project.Visibility, highest, project.Permissions is not null);
+        return new GitLabProject(project.Id, project.Visibility, levels.Max(), project.Permissions is not null, project.Namespace?.Id, project.Namespace?.Kind, project.Namespace?.FullPath);
     }
 
     /// <summary>Either GitLab error shape; <see langword="null"/> when the body is not a JSON object.</summary>
@@ -100,20 +93,30 @@ internal static partial class GitLabJson
             : (null, false);
     }
 
-    // granular_scopes is not documented yet: strings as they are, anything else as compact JSON, shortened.
-    private static string[] Granular(JsonElement? element)
+    // granular_scopes (GitLab 19.5+): {access, permissions[], project_id, group_id} each; absent or not a list is null
+    // (unreadable), and an item that is not such an object is skipped.
+    private static List<GitLabGrant>? Grants(JsonElement? element)
     {
-        if (element is not { } value || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+        if (element is not { ValueKind: JsonValueKind.Array } array)
         {
-            return [];
+            return null;
         }
 
-        var items = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().ToArray() : [value];
-        return [.. items
-            .Select(item => item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText())
-            .Where(text => text.Length > 0)
-            .Select(text => text.Length > MaxGranularLength ? text[..MaxGranularLength] + "…" : text)];
+        var grants = new List<GitLabGrant>();
+        foreach (var item in array.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object))
+        {
+            var access = item.TryGetProperty("access", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString()! : string.Empty;
+            string[] permissions = item.TryGetProperty("permissions", out var p) && p.ValueKind == JsonValueKind.Array
+                ? [.. p.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)]
+                : [];
+            grants.Add(new GitLabGrant(access, permissions, Id(item, "project_id"), Id(item, "group_id")));
+        }
+
+        return grants;
     }
+
+    private static long? Id(JsonElement item, string name)
+        => item.TryGetProperty(name, out var id) && id.ValueKind == JsonValueKind.Number && id.TryGetInt64(out var value) ? value : null;
 
     private static string? Flatten(JsonElement? element)
         => element switch
@@ -126,11 +129,13 @@ internal static partial class GitLabJson
         };
 
     // Every member is optional; message may be a string or an object of validation errors.
-    internal sealed record TokenSelf(bool? Revoked, bool? Active, List<string?>? Scopes, long? UserId, string? ExpiresAt, JsonElement? GranularScopes, bool? Impersonation, string? Name);
+    internal sealed record TokenSelf(bool? Revoked, bool? Active, List<string?>? Scopes, long? UserId, string? ExpiresAt, JsonElement? GranularScopes, bool? Impersonation, string? Name, bool? Granular);
 
     internal sealed record UserBody(long? Id, string? Username, bool? Bot);
 
-    internal sealed record ProjectBody(long? Id, string? PathWithNamespace, string? Visibility, Permissions? Permissions);
+    internal sealed record ProjectBody(long? Id, string? PathWithNamespace, string? Visibility, Permissions? Permissions, NamespaceBody? Namespace);
+
+    internal sealed record NamespaceBody(long? Id, string? Kind, string? FullPath);
 
     internal sealed record Permissions(Access? ProjectAccess, Access? GroupAccess);
 
@@ -161,5 +166,12 @@ internal sealed record GitLabTokenInfo(
     bool? Revoked,
     bool? Active,
     long? UserId,
-    IReadOnlyList<string> GranularScopes,
+    bool FineGrained,
+    IReadOnlyList<GitLabGrant>? Grants,
     bool? Impersonation);
+
+/// <summary>One item of <c>granular_scopes</c>: permissions held at an access boundary, for one project or group when <c>selected_memberships</c>.</summary>
+internal sealed record GitLabGrant(string Access, IReadOnlyList<string> Permissions, long? ProjectId, long? GroupId);
+
+/// <summary>What <c>GET /projects/:id</c> tells: the caller's highest access level, and the namespace (<c>user</c> or <c>group</c>).</summary>
+internal sealed record GitLabProject(long? Id, string? Visibility, int? AccessLevel, bool PermissionsShown, long? NamespaceId, string? NamespaceKind, string? NamespacePath);

@@ -36,12 +36,16 @@ internal static class GitLabTokenClassifier
         return other is null ? (TokenType.Unknown, null) : (TokenType.GitLabOther, other);
     }
 
-    /// <summary><c>project_{id}_bot…</c> → project token, <c>group_{id}_bot…</c> → group token, other owners → personal.</summary>
+    /// <summary>
+    /// <c>project_{id}_bot…</c> → project token, <c>group_{id}_bot…</c> → group token; any other bot owner is a service
+    /// account (<c>service_account_…</c> by default, any name since 16.10: no other bot holds personal tokens); others → personal.
+    /// </summary>
     public static TokenType? FromOwner(string? username, bool? bot) => username switch
     {
         null => null,
         _ when bot != false && IsBotName(username, "project_") => TokenType.GitLabProject,
         _ when bot != false && IsBotName(username, "group_") => TokenType.GitLabGroup,
+        _ when bot == true || (bot is null && username.StartsWith("service_account_", StringComparison.Ordinal)) => TokenType.GitLabServiceAccount,
         _ => TokenType.GitLabPersonal,
     };
 

@@ -2,6 +2,7 @@
 
 using GitTokenScopes.Inspection.Internal;
 using GitTokenScopes.Providers.Internal;
+using GitTokenScopes.Scopes.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,7 @@ internal sealed partial class GitLabTokenInspector(
     private const int Developer = 30;
 
     private static readonly ScopeVocabulary Vocabulary = ScopeVocabulary.For(GitProvider.GitLab, TokenFamily.PersonalAccessToken);
+    private static readonly ScopeVocabulary FineGrained = ScopeVocabulary.For(GitProvider.GitLab, TokenFamily.FineGrained);
 
     public GitProvider Provider => GitProvider.GitLab;
 
@@ -81,6 +83,7 @@ internal sealed partial class GitLabTokenInspector(
 
         var answer = self.Answer!;
         result.RateLimit = GitLabHeaders.RateLimit(answer, time);
+        IReadOnlyList<GitLabGrant>? grants = null;
         switch (GitLabStatusMap.Classify(answer))
         {
             case ProviderOutcome.Success:
@@ -90,7 +93,14 @@ internal sealed partial class GitLabTokenInspector(
                     return;
                 }
 
-                ApplyToken(result, token);
+                grants = ApplyToken(result, token);
+                break;
+            case ProviderOutcome.Forbidden when GitLabJson.Error(answer.Body) is { Code: "insufficient_granular_scope" } refusal:
+                // Only a fine-grained token is refused its own description, which needs Personal Access Token: Read.
+                (result.Family, result.Granted, result.ExpiryKnown) = (TokenFamily.FineGrained, GrantedScopes.CreateUndetermined(FineGrained), false);
+                result.Type = result.Type == TokenType.Unknown ? TokenType.GitLabPersonal : result.Type;
+                result.Message = "The fine-grained token may not read its own permissions: add read_personal_access_token (Personal Access Token: Read, "
+                    + $"user boundary) to the token, so that they can be checked; until then they are unknown. GitLab said: {GitLabJson.Said(refusal)}";
                 break;
             case ProviderOutcome.NotFound when user.Answer is { } userAnswer && GitLabStatusMap.Classify(userAnswer) == ProviderOutcome.NotFound:
                 result.Fail(InspectionStatus.Misconfigured, $"No GitLab REST API answers at {session.ApiUrl}: GET /personal_access_tokens/self and GET /user both answered 404. Check the server or API URL.");
@@ -111,26 +121,26 @@ internal sealed partial class GitLabTokenInspector(
         ReadOwner(result, user);
         for (var i = 0; i < projects.Length; i++)
         {
-            result.Repositories.Add(ProjectAccess(result, request.Repositories[i], projects[i]));
+            result.Repositories.Add(ProjectAccess(result, grants, request.Repositories[i], projects[i]));
         }
     }
 
-    /// <summary>What <c>/self</c> said: scopes (or granular scopes), expiry, state, and the type when GitLab says it.</summary>
-    private void ApplyToken(InspectionDraft result, GitLabTokenInfo token)
+    /// <summary>What <c>/self</c> said: scopes (or fine-grained permissions), expiry, state, and the type when GitLab says it.</summary>
+    private IReadOnlyList<GitLabGrant>? ApplyToken(InspectionDraft result, GitLabTokenInfo token)
     {
-        var now = time.GetUtcNow();
         if (token.Revoked == true)
         {
             result.Fail(InspectionStatus.Revoked, "GitLab reports the token as revoked.");
-            return;
+            return null;
         }
 
-        if (token.Active == false)
+        // GitLab answered, so it accepted the token: a passed expiry date means the instance does not enforce it
+        // (GitLab then also says active: false); the guide warns.
+        var pastExpiry = token.ExpiresAt is { } at && at <= time.GetUtcNow();
+        if (token.Active == false && !pastExpiry)
         {
-            result.Fail(
-                token.ExpiresAt is { } at && at <= now ? InspectionStatus.Expired : InspectionStatus.Invalid,
-                "GitLab reports the token as inactive (expired or revoked).");
-            return;
+            result.Fail(InspectionStatus.Invalid, "GitLab reports the token as inactive.");
+            return null;
         }
 
         if (result.Type == TokenType.Unknown)
@@ -144,22 +154,31 @@ internal sealed partial class GitLabTokenInspector(
             result.Type = TokenType.GitLabImpersonation;
         }
 
-        if (token.GranularScopes.Count > 0)
-        {
-            result.Granted = GrantedScopes.CreateUndetermined(Vocabulary, token.Scopes);
-            result.Note($"Fine-grained GitLab token; granular scopes: {string.Join("; ", token.GranularScopes)}. The catalogue has no requirements written in granular scopes, so every requirement the token's legacy scopes do not meet is unknown.");
-        }
-        else
-        {
-            result.Granted = GrantedScopes.Create(Vocabulary, token.Scopes);
-        }
-
         result.ExpiresAt = token.ExpiresAt;
         result.ExpiryKnown = token.ExpiryReadable;
         if (!token.ExpiryReadable)
         {
             result.Note("GitLab's expires_at could not be read; the expiry is unknown.");
         }
+
+        if (!token.FineGrained)
+        {
+            result.Granted = GrantedScopes.Create(Vocabulary, token.Scopes);
+            return null;
+        }
+
+        result.Family = TokenFamily.FineGrained;
+        if (token.Grants is not { } grants)
+        {
+            result.Granted = GrantedScopes.CreateUndetermined(FineGrained);
+            result.Note("Fine-grained GitLab token whose permissions GitLab does not list (granular_scopes comes with GitLab 19.5; 18.10 to 19.4 "
+                + "answer only granular: true): its permissions cannot be read and are unknown; named projects are checked read-only.");
+            return null;
+        }
+
+        string[] held = [.. grants.SelectMany(g => g.Permissions).Distinct(StringComparer.Ordinal)];
+        result.Granted = GrantedScopes.Create(FineGrained, held, BuiltInVocabularies.GitLabFineGrainedUnconfirmed.Except(held, StringComparer.Ordinal));
+        return grants;
     }
 
     /// <summary>What <c>/user</c> said: the account and, from its user name, whether the token is a project or group token.</summary>
@@ -176,11 +195,13 @@ internal sealed partial class GitLabTokenInspector(
         {
             case ProviderOutcome.Success when GitLabJson.User(answer.Body) is { } owner:
                 var (username, bot) = owner;
-                result.Account = new AccountInfo(username, bot switch { true => "bot", false => "user", null => null }, bot);
                 if (result.Type == TokenType.GitLabPersonal && GitLabTokenClassifier.FromOwner(username, bot) is { } owned)
                 {
                     result.Type = owned;
                 }
+
+                var kind = result.Type == TokenType.GitLabServiceAccount ? "service-account" : bot switch { true => "bot", false => "user", null => null };
+                result.Account = new AccountInfo(username, kind, bot);
 
                 break;
             case ProviderOutcome.Success:
@@ -191,7 +212,8 @@ internal sealed partial class GitLabTokenInspector(
                 result.Note($"GET /user answered 403 insufficient_scope (it accepts {accepted}); the account, and so whether the token belongs to a person or to a project or group bot, is unknown.");
                 break;
             default:
-                result.Note($"GET /user answered {answer.StatusCode}; the account is unknown.");
+                var said = GitLabJson.Said(GitLabJson.Error(answer.Body)) is { } text ? $" ({text})" : string.Empty;
+                result.Note($"GET /user answered {answer.StatusCode}{said}; the account is unknown.");
                 break;
         }
     }
@@ -347,11 +369,13 @@ internal sealed partial class GitLabTokenInspector(
     /// Access to one project (§2.2): scopes cap, the role in <c>permissions</c> decides (Reporter reads a private
     /// project, Developer pushes). Protected branches are not checked.
     /// </summary>
-    private static RepositoryAccessResult ProjectAccess(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
+    private static RepositoryAccessResult ProjectAccess(InspectionDraft result, IReadOnlyList<GitLabGrant>? grants, RepositoryRequest repository, ProviderReply reply)
     {
         var granted = result.Granted!;
-        var scopeRead = ScopeHeld(granted, "read_repository");
-        var scopeWrite = ScopeHeld(granted, "write_repository");
+        var fineGrained = result.Family == TokenFamily.FineGrained;
+        var (readScope, writeScope) = fineGrained ? ("download_code", "push_code") : ("read_repository", "write_repository");
+        var scopeRead = ScopeHeld(granted, readScope);
+        var scopeWrite = ScopeHeld(granted, writeScope);
         if (reply.Answer is not { } answer)
         {
             return reply.NotChecked(repository);
@@ -361,12 +385,18 @@ internal sealed partial class GitLabTokenInspector(
         {
             case ProviderOutcome.Success when GitLabJson.Project(answer.Body) is { } project:
             {
-                var (visibility, shownLevel, permissionsShown) = project;
-                var open = visibility is "public" or "internal";
+                var open = project.Visibility is "public" or "internal";
 
                 // A permissions object with neither project nor group access means no membership (0). Without membership a
                 // private project shows only to administrators, whose rights GitLab does not list: reading is then unknown.
-                var level = shownLevel ?? (permissionsShown ? 0 : null);
+                var level = project.AccessLevel ?? (project.PermissionsShown ? 0 : null);
+                if (grants is not null)
+                {
+                    // A fine-grained permission counts only where its access boundary reaches the project.
+                    scopeRead = Reaches(grants, readScope, project, level, result.Account?.Login);
+                    scopeWrite = Reaches(grants, writeScope, project, level, result.Account?.Login);
+                }
+
                 bool? roleRead = level >= Reporter || open ? true : level is null or 0 ? null : false;
                 bool? roleWrite = level is null ? null : level >= Developer;
                 var canRead = And(scopeRead, roleRead);
@@ -377,11 +407,13 @@ internal sealed partial class GitLabTokenInspector(
                 var message = enough switch
                 {
                     true => null,
+                    false when roleAllows && fineGrained => $"The token's fine-grained permissions do not give {(scopeRead == false ? readScope : writeScope)} on the project (check the permission and the token's access: its memberships, personal projects or selected projects and groups).",
                     false when roleAllows => repository.Access == RepositoryAccess.Read
                             ? "The token lacks read_repository (or a scope that implies it: read_api, write_repository, api)."
                             : "The token lacks write_repository (or api), which pushing needs.",
                     false => $"The token's role on the project ({LevelName(level)}) does not allow {verb}; {(repository.Access == RepositoryAccess.Read ? "Reporter" : "Developer")} or higher is needed.",
                     null when level is null => "GitLab did not show the token's role on the project.",
+                    null when fineGrained && grants is null => "The token's fine-grained permissions cannot be read, so whether it may clone or push is unknown; the project and the token's role on it were checked read-only.",
                     null => "The token's scopes could not be fully determined.",
                 };
                 var state = enough switch { true => RepositoryAccessState.Granted, false => RepositoryAccessState.Insufficient, null => RepositoryAccessState.Unknown };
@@ -403,11 +435,45 @@ internal sealed partial class GitLabTokenInspector(
                     "GitLab's API shows a project only to tokens with read_api or api; without them, the token's role on the project is unknown.");
             }
 
+            case ProviderOutcome.Forbidden when fineGrained:
+                return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null,
+                    $"GitLab refused to show the project to this fine-grained token, which needs read_project on it: {GitLabJson.Said(GitLabJson.Error(answer.Body))}");
             case ProviderOutcome.RateLimited:
                 return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, "Not checked: GitLab's rate limit was reached.");
             default:
                 return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, $"GitLab answered {answer.StatusCode}.");
         }
+    }
+
+    /// <summary>
+    /// Whether a fine-grained permission reaches a project: <c>all_memberships</c> where the token's user is a member,
+    /// <c>personal_projects</c> in the user's own namespace, <c>selected_memberships</c> for the project or its group (a
+    /// group further up is not shown, so unknown); <c>user</c> and <c>instance</c> never reach a project.
+    /// </summary>
+    private static bool? Reaches(IReadOnlyList<GitLabGrant> grants, string permission, GitLabProject project, int? level, string? owner)
+    {
+        bool? reaches = false;
+        foreach (var grant in grants.Where(g => g.Permissions.Contains(permission, StringComparer.Ordinal)))
+        {
+            bool? covers = grant.Access switch
+            {
+                "all_memberships" => level is null ? null : level > 0,
+                "personal_projects" => project.NamespaceKind is null || owner is null ? null
+                    : project.NamespaceKind == "user" && string.Equals(project.NamespacePath, owner, StringComparison.OrdinalIgnoreCase),
+                "selected_memberships" when grant.ProjectId is { } id => project.Id == id,
+                "selected_memberships" when grant.GroupId is { } group => project.NamespaceId == group ? true : project.NamespaceKind == "user" ? false : null,
+                "user" or "instance" => false,
+                _ => null,
+            };
+            if (covers == true)
+            {
+                return true;
+            }
+
+            reaches = covers is null ? null : reaches;
+        }
+
+        return reaches;
     }
 
     /// <summary>Whether the grant holds a scope: yes, no, or unknown when the scope is undetermined.</summary>

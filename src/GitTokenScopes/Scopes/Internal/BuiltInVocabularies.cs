@@ -81,6 +81,29 @@ internal static partial class BuiltInVocabularies
             Edge("read_api", "read_repository"),
         ]);
 
+    /// <summary>
+    /// Fine-grained permissions whose mapping from a seed scope is not confirmed (see the editions' notes): a token
+    /// that does not list one leaves its clause unknown, never missing.
+    /// </summary>
+    public static readonly string[] GitLabFineGrainedUnconfirmed = ["read_code", "create_webhook"];
+
+    public static readonly ScopeVocabulary GitLabFineGrained = new(
+        GitProvider.GitLab,
+        TokenFamily.FineGrained,
+        "GitLab fine-grained personal access token permissions (<action>_<resource>, GitLab 18.10 and later)",
+        upperCase: false,
+        GitLabFineGrainedShape(),
+        knownScopes:
+        [
+            // docs.gitlab.com auth/tokens/fine_grained_access_tokens_other (Git: Code Download/Push), gitlab-org/gitlab
+            // MR 212373 (GET /projects/:id read_project, POST /projects create_project), the /self and /user guards.
+            "download_code", "push_code", "read_project", "create_project", "read_user", "read_personal_access_token",
+            .. GitLabFineGrainedUnconfirmed,
+        ],
+
+        // GitLab documents no implication between permissions: push_code does not include download_code.
+        edges: []);
+
     public static readonly ScopeVocabulary BitbucketCloudAppPassword = new(
         GitProvider.BitbucketCloud,
         TokenFamily.AppPassword,
@@ -156,7 +179,7 @@ internal static partial class BuiltInVocabularies
 
     public static readonly IReadOnlyList<ScopeVocabulary> All =
     [
-        GitHubClassic, GitHubFineGrained, GitLab, BitbucketCloudAppPassword, BitbucketCloudApiToken, BitbucketServer,
+        GitHubClassic, GitHubFineGrained, GitLab, GitLabFineGrained, BitbucketCloudAppPassword, BitbucketCloudApiToken, BitbucketServer,
     ];
 
     /// <summary>The one-level-lower fine-grained permission (<c>x=admin</c> → <c>x=write</c> → <c>x=read</c>).</summary>
@@ -214,6 +237,9 @@ internal static partial class BuiltInVocabularies
 
     [GeneratedRegex("^[a-z][a-z0-9_]*(:[a-z0-9_.-]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex GitLabShape();
+
+    [GeneratedRegex("^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex GitLabFineGrainedShape();
 
     [GeneratedRegex("^[a-z]+(:[a-z]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex BitbucketClassicShape();
