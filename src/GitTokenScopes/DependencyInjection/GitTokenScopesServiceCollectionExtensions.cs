@@ -52,19 +52,19 @@ public static class GitTokenScopesServiceCollectionExtensions
 
     /// <summary>
     /// Registers the library core and binds its options from a configuration section, for example
-    /// <c>configuration.GetSection("GitTokenScopes")</c>. Unknown keys are errors, and validation errors name the
-    /// section's own keys. Binding the same section again adds nothing.
+    /// <c>configuration.GetSection("GitTokenScopes")</c>. A missing or empty section leaves the defaults, as
+    /// <c>Configure&lt;T&gt;(section)</c> does; unknown keys fail at startup, and validation errors name the section's own
+    /// keys. Binding the same section again adds nothing.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration section holding <see cref="GitTokenScopesOptions"/>.</param>
     /// <returns>A builder on which providers and features chain.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Thrown when the section is empty or does not exist.</exception>
     public static IGitTokenScopesBuilder AddGitTokenScopes(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var path = ConfigurationSections.RequireNotEmpty(configuration, nameof(configuration));
+        var path = configuration is IConfigurationSection section ? section.Path : string.Empty;
 
         var marker = GetOrAddCore(services);
         if (marker.BoundSections.Add(path))

@@ -176,14 +176,40 @@ public sealed class AddGitTokenScopesTests
         provider.GetRequiredService<IOptions<GitTokenScopes.BitbucketServer.BitbucketServerInspectorOptions>>().Value.RequestTimeout.Should().Be(TimeSpan.FromSeconds(9));
     }
 
-    [Fact]
-    public void AddGitTokenScopes_EmptySection_Throws()
+    [Theory]
+    [InlineData("""{ "Other": 1 }""")]
+    [InlineData("""{ "GitTokenScopes": {} }""")]
+    [InlineData("""{ "GitTokenScopes": "" }""")]
+    public async Task AddGitTokenScopes_MissingOrEmptySection_UsesTheDefaults(string json)
     {
-        var configuration = Configuration("""{ "Other": 1 }""");
+        // As Configure<T>(section) does: a host without a GitTokenScopes section starts with the defaults.
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        builder.Services.AddGitTokenScopes(builder.Configuration.GetSection("GitTokenScopes"));
+        using var host = builder.Build();
 
-        var act = () => new ServiceCollection().AddGitTokenScopes(configuration.GetSection("GitTokenScopes"));
+        await host.StartAsync();
 
-        act.Should().Throw<ArgumentException>().WithParameterName("configuration").WithMessage("*'GitTokenScopes'*empty*");
+        var options = host.Services.GetRequiredService<IOptions<GitTokenScopesOptions>>().Value;
+        options.Edition.Should().Be(ScopeEditions.SeedName);
+        options.Overrides.Should().BeEmpty();
+        host.Services.GetRequiredService<IScopeRequirements>().Should().NotBeNull();
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task AddGitTokenScopes_UnknownKeyInSection_FailsAtStartupNamingIt()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes("""{ "GitTokenScopes": { "Editon": "seed" } }""")));
+        builder.Services.AddGitTokenScopes(builder.Configuration.GetSection("GitTokenScopes"));
+        using var host = builder.Build();
+
+        var act = () => host.StartAsync();
+
+        (await act.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*Editon*");
     }
 
     [Fact]
