@@ -75,7 +75,7 @@ internal sealed partial class GitLabTokenInspector(
 
         if (self.Unreachable is { } unreachable)
         {
-            result.Fail(InspectionStatus.Unreachable, unreachable);
+            result.Fail(self.Status, unreachable);
             return;
         }
 
@@ -263,7 +263,7 @@ internal sealed partial class GitLabTokenInspector(
         result.ExpiryKnown = false;
         if (user.Unreachable is { } unreachable)
         {
-            result.Fail(InspectionStatus.Unreachable, unreachable);
+            result.Fail(user.Status, unreachable);
             return;
         }
 
@@ -291,7 +291,7 @@ internal sealed partial class GitLabTokenInspector(
             var create = await createTask.ConfigureAwait(false);
             if ((list.Unreachable ?? create.Unreachable) is { } failed)
             {
-                result.Fail(InspectionStatus.Unreachable, failed);
+                result.Fail(list.Unreachable is null ? create.Status : list.Status, failed);
                 return;
             }
 
