@@ -9,10 +9,7 @@ namespace GitTokenScopes.Cli;
 internal static class UsageErrors
 {
     /// <summary>What stands in for an argument that looks like a token.</summary>
-    public const string Redacted = "<redacted>";
-
-    // Prefixes of the tokens the providers issue; an argument starting with one is a token passed by mistake.
-    private static readonly string[] TokenPrefixes = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "gloas-", "BBDC-", "ATATT", "ATCTT"];
+    public const string Redacted = TokenRedaction.Redacted;
 
     /// <summary>Writes one line per distinct parse error, then a hint to the relevant help page.</summary>
     public static void Write(TextWriter stderr, ParseResult parseResult)
@@ -21,7 +18,7 @@ internal static class UsageErrors
         var secrets = Secrets(parseResult).ToArray();
         foreach (var message in parseResult.Errors.Select(Describe).Distinct(StringComparer.Ordinal))
         {
-            var safe = secrets.Aggregate(message, (text, secret) => text.Replace(secret, Redacted, StringComparison.Ordinal));
+            var safe = TokenRedaction.Redact(secrets.Aggregate(message, (text, secret) => text.Replace(secret, Redacted, StringComparison.Ordinal)));
             stderr.WriteLine($"error: {safe}");
         }
 
@@ -55,14 +52,14 @@ internal static class UsageErrors
             : message;
     }
 
-    /// <summary>Arguments that look like tokens: a provider's token prefix, or whatever follows a <c>--token</c>-like word.</summary>
+    /// <summary>Arguments that look like tokens (<see cref="TokenRedaction"/>), or whatever follows a <c>--token</c>-like word.</summary>
     private static IEnumerable<string> Secrets(ParseResult parseResult)
     {
         var tokens = parseResult.Tokens.Select(t => t.Value).ToArray();
         for (var i = 0; i < tokens.Length; i++)
         {
             var value = tokens[i];
-            if (TokenPrefixes.Any(p => value.StartsWith(p, StringComparison.Ordinal)))
+            if (TokenRedaction.LooksLikeToken(value))
             {
                 yield return value;
             }

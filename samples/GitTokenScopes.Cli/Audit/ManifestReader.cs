@@ -76,12 +76,9 @@ internal static class ManifestReader
             }
         }
 
-        var credential = new GitCredential(
-            provider,
-            token,
-            EndpointUrl.Parse(entry.Server, $"{where}: server"),
-            EndpointUrl.Parse(entry.ApiUrl, $"{where}: apiUrl"),
-            username);
+        var server = EndpointUrl.Parse(entry.Server, $"{where}: server");
+        var apiUrl = EndpointUrl.Parse(entry.ApiUrl, $"{where}: apiUrl");
+        var credential = CredentialOptions.Create(where, () => new GitCredential(provider, token, server, apiUrl, username));
         var runtimes = entry.Runtimes ?? (entry.Runtime is null ? [] : [entry.Runtime]);
         var repositories = (entry.Repositories ?? []).Select(r => RepositorySpec.Parse(r, $"{where}: repositories"));
         var label = entry.Name ?? $"{provider.ToWireName()} {kind.ToWireName()}{(runtimes.Count == 0 ? string.Empty : $" ({string.Join(", ", runtimes)})")}";

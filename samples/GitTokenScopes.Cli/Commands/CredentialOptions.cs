@@ -95,7 +95,22 @@ internal sealed class CredentialOptions
         var apiUrl = EndpointUrl.Parse(parseResult.GetValue(ApiUrl), ApiUrl.Name);
         var token = fallbackToken is not null && !HasTokenSource(parseResult) ? fallbackToken : ReadToken(parseResult, streams, provider);
         var username = ReadUsername(parseResult, streams, provider) ?? fallbackUsername;
-        return new GitCredential(provider, token, server, apiUrl, username);
+        return Create("the token", () => new GitCredential(provider, token, server, apiUrl, username));
+    }
+
+    /// <summary>Builds a credential; the library's refusal (a token with a line break, say) becomes a usage error naming <paramref name="where"/>.</summary>
+    public static GitCredential Create(string where, Func<GitCredential> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        try
+        {
+            return create();
+        }
+        catch (ArgumentException exception) when (exception is not ArgumentOutOfRangeException)
+        {
+            // GitCredential's messages never quote the value; the parameter suffix is noise on a command line.
+            throw new UsageException($"{where}: {exception.Message.Split(" (Parameter", 2)[0]}", exception);
+        }
     }
 
     /// <summary>Gets a value indicating whether the command line says where the token is (--token-env or --token-stdin).</summary>

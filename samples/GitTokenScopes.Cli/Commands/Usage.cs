@@ -2,7 +2,10 @@
 
 namespace GitTokenScopes.Cli.Commands;
 
-/// <summary>Runs a command's action and turns a <see cref="UsageException"/> into one line on standard error and exit code 64.</summary>
+/// <summary>
+/// Runs a command's action and turns a <see cref="UsageException"/> into one line on standard error and exit code 64;
+/// whatever in the message looks like a token (a value given where a name belongs) is redacted.
+/// </summary>
 internal static class Usage
 {
     /// <summary>Runs <paramref name="action"/>; a usage error prints <c>error: …</c> and a hint to the command's help.</summary>
@@ -16,7 +19,7 @@ internal static class Usage
         }
         catch (UsageException exception)
         {
-            await streams.Error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
+            await streams.Error.WriteLineAsync($"error: {TokenRedaction.Redact(exception.Message)}").ConfigureAwait(false);
             await streams.Error.WriteLineAsync($"Try '{command} --help' for usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }

@@ -21,9 +21,10 @@ public sealed class GitCredential
     /// <param name="apiUrl">An explicit API address, used verbatim; overrides <paramref name="serverUrl"/>.</param>
     /// <param name="username">The user name, where the provider needs one with the token (Bitbucket).</param>
     /// <exception cref="ArgumentException">
-    /// Thrown when <paramref name="token"/> is blank, or a URL is not absolute or carries user information, a query or a
-    /// fragment (a clone URL such as <c>https://oauth2:TOKEN@host/</c> would put a secret where addresses are logged).
-    /// The message never repeats the URL.
+    /// Thrown when <paramref name="token"/> is blank; when the token or the user name holds a control character, inner
+    /// whitespace or a non-ASCII character (a CR/LF would inject a header); or when a URL is not absolute or carries user
+    /// information, a query or a fragment (a clone URL such as <c>https://oauth2:TOKEN@host/</c> would put a secret where
+    /// addresses are logged). The message never repeats the value.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="provider"/> is not a defined value.</exception>
     public GitCredential(GitProvider provider, string token, Uri? serverUrl = null, Uri? apiUrl = null, string? username = null)
@@ -34,6 +35,8 @@ public sealed class GitCredential
             throw new ArgumentOutOfRangeException(nameof(provider), provider, "Not a defined GitProvider value.");
         }
 
+        RequireHeaderSafe(token.Trim(), "token", nameof(token));
+        RequireHeaderSafe(username?.Trim(), "user name", nameof(username));
         RequirePlainAddress(serverUrl, "server URL", nameof(serverUrl));
         RequirePlainAddress(apiUrl, "API URL", nameof(apiUrl));
 
@@ -91,6 +94,15 @@ public sealed class GitCredential
     /// the token's identity in cache keys and tags, shared by every instance, so its definition must not change.
     /// </summary>
     internal string CacheKeyHash { get; }
+
+    // Tokens and user names travel in a header: printable ASCII without spaces, so nothing can end the header early.
+    private static void RequireHeaderSafe(string? value, string what, string parameter)
+    {
+        if (value is not null && value.Any(c => c is <= ' ' or > '~'))
+        {
+            throw new ArgumentException($"The {what} must be printable ASCII without whitespace or control characters; check how it was copied (the value is not shown).", parameter);
+        }
+    }
 
     private static void RequirePlainAddress(Uri? url, string what, string parameter)
     {

@@ -171,7 +171,7 @@ public sealed class BitbucketCloudFailureTests(BitbucketCloudInspectorFixture bi
         var inspection = await bitbucket.InspectAsync(credential);
 
         inspection.Status.Should().Be(InspectionStatus.ProviderError);
-        inspection.Message.Should().Contain("could not be read");
+        inspection.Message.Should().Contain("does not parse as JSON");
     }
 
     [Fact]

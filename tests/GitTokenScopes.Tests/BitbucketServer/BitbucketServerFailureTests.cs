@@ -153,6 +153,6 @@ public sealed class BitbucketServerAnonymousTests
     private sealed class AnonymousHandler : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"version":"8.19.1","displayName":"Bitbucket"}""") });
+            => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"version":"8.19.1","displayName":"Bitbucket"}""", System.Text.Encoding.UTF8, "application/json") });
     }
 }

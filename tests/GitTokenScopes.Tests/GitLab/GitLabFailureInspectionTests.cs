@@ -103,7 +103,7 @@ public sealed class GitLabFailureInspectionTests(GitLabInspectorFixture gitlab) 
         var inspection = await gitlab.InspectAsync(token);
 
         inspection.Status.Should().Be(InspectionStatus.ProviderError);
-        inspection.Message.Should().Contain("could not be read");
+        inspection.Message.Should().Contain("does not parse as JSON");
         inspection.Granted.Should().BeNull();
     }
 

@@ -15,7 +15,7 @@ public sealed class GitCredentialCacheHashTests
     {
         { GitProvider.GitHub, "ghp_" + new string('a', 36), null },
         { GitProvider.BitbucketCloud, "ATBB" + new string('b', 32), "build-bot" },
-        { GitProvider.BitbucketServer, "pässwörd-ünïcode-€", "jörg" },
+        { GitProvider.BitbucketServer, "p@ss:w0rd/+=~!", "j.org" }, // printable ASCII: GitCredential refuses the rest (issue 15)
         { GitProvider.GitLab, "glpat-" + new string('c', 2000), null },
     };
 

@@ -152,7 +152,7 @@ public sealed class ProviderSessionTests
 
             await Task.Delay(50, cancellationToken);
             Interlocked.Decrement(ref _inFlight);
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}") };
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
         }
     }
 
@@ -168,6 +168,9 @@ public sealed class ProviderSessionTests
         protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => Task.Delay(Timeout.Infinite);
 
         protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
+
+        // As a socket's body stream: reading waits for bytes that never come, until the read is cancelled.
+        protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) => Task.FromResult(new System.IO.Pipelines.Pipe().Reader.AsStream());
 
         protected override bool TryComputeLength(out long length)
         {

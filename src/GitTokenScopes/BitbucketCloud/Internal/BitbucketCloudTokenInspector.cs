@@ -90,7 +90,7 @@ internal sealed partial class BitbucketCloudTokenInspector(
         }
         catch (ProviderUnreachableException exception)
         {
-            result.Fail(InspectionStatus.Unreachable, exception.Message);
+            result.Fail(exception.Status, exception.Message);
         }
 
         return Finish(result, session.RequestCount);

@@ -73,7 +73,7 @@ internal sealed partial class BitbucketServerTokenInspector(
         }
         catch (ProviderUnreachableException exception)
         {
-            result.Fail(InspectionStatus.Unreachable, exception.Message);
+            result.Fail(exception.Status, exception.Message);
         }
 
         return Finish(result, session.RequestCount);

@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Providers.Internal;
 using GitTokenScopes.Resilience.Internal;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,8 +10,9 @@ namespace GitTokenScopes.DependencyInjection.Internal;
 internal static class LibraryHttpClients
 {
     /// <summary>
-    /// Registers one of the library's named clients unless it is already registered: no automatic redirects (the
-    /// inspector decides, and never sends the token to another host) and none of the factory's logging handlers, whose
+    /// Registers one of the library's named clients unless it is already registered: no automatic redirects but the
+    /// <see cref="RedirectGuard"/> outermost (a GET follows to the same origin only; the credential never reaches another,
+    /// also beneath Octokit's adapter, which takes this chain as its handler) and none of the factory's logging handlers, whose
     /// structured state carries header values; no time-out of the client's own (the inspector's per-request budget and
     /// the resilience pipeline's attempt and total time-outs govern); then the default resilience pipeline
     /// (<see cref="ResiliencePipelines"/>).
@@ -27,7 +29,8 @@ internal static class LibraryHttpClients
         var client = services.AddHttpClient(name)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .RemoveAllLoggers();
+            .RemoveAllLoggers()
+            .AddHttpMessageHandler(() => new RedirectGuard());
         ResiliencePipelines.Add(client);
         return client;
     }

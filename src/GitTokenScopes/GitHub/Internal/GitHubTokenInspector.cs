@@ -58,7 +58,7 @@ internal sealed partial class GitHubTokenInspector(
         }
         catch (ProviderUnreachableException exception)
         {
-            result.Fail(InspectionStatus.Unreachable, exception.Message);
+            result.Fail(exception.Status, exception.Message);
         }
 
         return Finish(result, session.RequestCount);
@@ -133,6 +133,13 @@ internal sealed partial class GitHubTokenInspector(
         if (!identity.IsSuccess)
         {
             FailWith(result, identity, "GET /user");
+            return;
+        }
+
+        // JSON that is not a user (a proxy's, a stranger's) says nothing about the token: without it, no scope header means none.
+        if (GitHubJson.Account(identity.Body) is null)
+        {
+            result.Fail(InspectionStatus.ProviderError, "GitHub answered GET /user with JSON that is not a user (no login): not GitHub's API.");
             return;
         }
 

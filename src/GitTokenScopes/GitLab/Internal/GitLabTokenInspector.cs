@@ -77,7 +77,7 @@ internal sealed partial class GitLabTokenInspector(
 
         if (self.Unreachable is { } unreachable)
         {
-            result.Fail(InspectionStatus.Unreachable, unreachable);
+            result.Fail(self.Status, unreachable);
             return;
         }
 
@@ -285,7 +285,7 @@ internal sealed partial class GitLabTokenInspector(
         result.ExpiryKnown = false;
         if (user.Unreachable is { } unreachable)
         {
-            result.Fail(InspectionStatus.Unreachable, unreachable);
+            result.Fail(user.Status, unreachable);
             return;
         }
 
@@ -313,7 +313,7 @@ internal sealed partial class GitLabTokenInspector(
             var create = await createTask.ConfigureAwait(false);
             if ((list.Unreachable ?? create.Unreachable) is { } failed)
             {
-                result.Fail(InspectionStatus.Unreachable, failed);
+                result.Fail(list.Unreachable is null ? create.Status : list.Status, failed);
                 return;
             }
 

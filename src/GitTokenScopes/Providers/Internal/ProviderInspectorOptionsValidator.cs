@@ -17,6 +17,11 @@ internal sealed class ProviderInspectorOptionsValidator<TOptions> : IValidateOpt
             builder.AddError($"RequestTimeout must be positive and at most 5 minutes. Actual: {options.RequestTimeout}.", nameof(options.RequestTimeout));
         }
 
+        if (options.MaxResponseBodySize is < 1024 or > 64 * 1024 * 1024)
+        {
+            builder.AddError($"MaxResponseBodySize must be between 1 KiB and 64 MiB. Actual: {options.MaxResponseBodySize}.", nameof(options.MaxResponseBodySize));
+        }
+
         var limit = options.MaxConcurrentRequestsLimit;
         if (options.MaxConcurrentRequests < 1 || options.MaxConcurrentRequests > limit)
         {

@@ -1,8 +1,10 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
+using System.Text.Json;
 
 namespace GitTokenScopes.Providers.Internal;
 
@@ -10,7 +12,9 @@ namespace GitTokenScopes.Providers.Internal;
 /// The HTTP side of one inspection, the same for every provider: a cap on requests in flight, a request count, one
 /// time-out per request covering headers and body, the <c>User-Agent</c>, and "unreachable" for no answer. The provider
 /// adds only its own headers, the credential on each request. <see cref="BuildRequest"/> and <see cref="ReadAsync"/> are
-/// the one place each for what is sent and what is accepted.
+/// the one place each for what is sent and what is accepted: a body within the size limit, for a GET's 2xx the JSON of
+/// an API, and provider text scrubbed of the credential (redirects: <see cref="RedirectGuard"/>). An answer refused by
+/// these rules is no answer, with status <see cref="InspectionStatus.ProviderError"/>: never evidence about scopes.
 /// </summary>
 internal sealed class ProviderSession : IDisposable
 {
@@ -24,6 +28,8 @@ internal sealed class ProviderSession : IDisposable
     private readonly string _userAgent;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
+    private readonly long _maxBody;
+    private SecretScrubber _scrubber = SecretScrubber.None;
     private int _requests;
 
     // send returns once the headers are in; prepare adds the provider's own headers; owned is disposed with the session.
@@ -43,6 +49,7 @@ internal sealed class ProviderSession : IDisposable
         _gate = new SemaphoreSlim(options.MaxConcurrentRequests);
         _userAgent = $"{options.UserAgentProduct}/{Version}";
         _timeout = options.RequestTimeout;
+        _maxBody = options.MaxResponseBodySize;
         _time = time;
         ApiUrl = apiUrl;
     }
@@ -57,7 +64,8 @@ internal sealed class ProviderSession : IDisposable
 
     /// <summary>
     /// Sends one request to <paramref name="endpoint"/> (escaped, relative to the API address, or absolute). No answer in
-    /// time or a transport failure throws <see cref="ProviderUnreachableException"/>; the caller's cancellation throws.
+    /// time or a transport failure throws <see cref="ProviderUnreachableException"/>, and so does an answer the transport
+    /// rules refuse (with <see cref="InspectionStatus.ProviderError"/>); the caller's cancellation throws.
     /// </summary>
     public async Task<ProviderAnswer> SendAsync(HttpMethod method, string endpoint, string? jsonBody, CancellationToken cancellationToken)
     {
@@ -70,7 +78,12 @@ internal sealed class ProviderSession : IDisposable
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
             using var request = BuildRequest(method, target, jsonBody);
             using var response = await _send(request, linked.Token).ConfigureAwait(false);
-            return await ReadAsync(response, linked.Token).ConfigureAwait(false);
+            var (answer, refusal) = await ReadAsync(request, response, linked.Token).ConfigureAwait(false);
+            return answer ?? throw Refused(method, PathOf(endpoint, target), refusal!);
+        }
+        catch (RedirectGuard.RefusedException exception)
+        {
+            throw Refused(method, PathOf(endpoint, target), exception.Message);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -79,7 +92,7 @@ internal sealed class ProviderSession : IDisposable
         catch (HttpRequestException exception)
         {
             // The message names the host and the socket error; it never holds request headers.
-            throw new ProviderUnreachableException($"{_provider} could not be reached for {method} {PathOf(endpoint, target)}: {exception.Message}");
+            throw new ProviderUnreachableException(_scrubber.Scrub($"{_provider} could not be reached for {method} {PathOf(endpoint, target)}: {exception.Message}"));
         }
         finally
         {
@@ -96,7 +109,7 @@ internal sealed class ProviderSession : IDisposable
         }
         catch (ProviderUnreachableException exception)
         {
-            return new ProviderReply(null, exception.Message);
+            return new ProviderReply(null, exception.Message, exception.Status);
         }
     }
 
@@ -117,16 +130,97 @@ internal sealed class ProviderSession : IDisposable
         }
 
         _prepare(request);
+
+        // Every request of a session carries the same credential; what it sent is what provider text is scrubbed of.
+        _scrubber = SecretScrubber.Of(request.Headers);
         return request;
     }
 
-    private static async Task<ProviderAnswer> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The answer, scrubbed of the credential; or, when the transport rules refuse it, why (what came back).</summary>
+    private async Task<(ProviderAnswer? Answer, string? Refusal)> ReadAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        var headers = response.Headers.Concat(response.Content.Headers)
-            .Select(h => KeyValuePair.Create(h.Key, string.Join(", ", h.Value)));
-        return new ProviderAnswer((int)response.StatusCode, headers, body);
+        var status = (int)response.StatusCode;
+        var content = response.Content.Headers;
+        if (content.ContentLength > _maxBody)
+        {
+            // Refused before a byte of the body is read; disposing the response abandons the connection.
+            return (null, $"{status} and a body of {content.ContentLength} bytes, above the limit of {_maxBody} bytes");
+        }
+
+        if (await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false) is not { } body)
+        {
+            return (null, $"{status} and a body larger than the limit of {_maxBody} bytes; reading stopped there");
+        }
+
+        if (request.Method == HttpMethod.Get && status is >= 200 and <= 299 && NotApiJson(content.ContentType, body) is { } what)
+        {
+            return (null, $"{status} and {what}, not the JSON its API returns");
+        }
+
+        var headers = response.Headers.Concat(content)
+            .Select(h => KeyValuePair.Create(h.Key, _scrubber.Scrub(string.Join(", ", h.Value))));
+        return (new ProviderAnswer(status, headers, _scrubber.Scrub(body)), null);
     }
+
+    /// <summary>The body as UTF-8 text; <see langword="null"/> once it passes the limit, so memory stays bounded.</summary>
+    private async Task<string?> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var buffer = new MemoryStream();
+            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
+            {
+                int read;
+                while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    if (buffer.Length + read > _maxBody)
+                    {
+                        return null;
+                    }
+
+                    buffer.Write(chunk, 0, read);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
+            }
+
+            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            return Encoding.UTF8.GetString(bytes.StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes);
+        }
+    }
+
+    /// <summary>What a GET's 2xx body is when it is not an API's JSON (an object or a list); <see langword="null"/> when it is.</summary>
+    private static string? NotApiJson(MediaTypeHeaderValue? type, string body)
+    {
+        var media = type?.MediaType;
+        if (media is null || !(media.Equals("application/json", StringComparison.OrdinalIgnoreCase) || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase)))
+        {
+            var kind = body.TrimStart().StartsWith('<') ? "an HTML or XML page" : body.Length == 0 ? "an empty body" : $"a body of {body.Length} characters";
+            return $"{kind} of type {media ?? "(none)"}";
+        }
+
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return "an empty body";
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? null : $"a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}";
+        }
+        catch (JsonException)
+        {
+            return "a body that does not parse as JSON";
+        }
+    }
+
+    private ProviderUnreachableException Refused(HttpMethod method, string path, string what)
+        => new(_scrubber.Scrub($"{_provider} answered {method} {path} with {what}."), InspectionStatus.ProviderError);
 
     // What messages name: the path as the provider's docs write it, never the query (it may carry names).
     private static string PathOf(string endpoint, Uri target)
