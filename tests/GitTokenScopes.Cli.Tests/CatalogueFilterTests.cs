@@ -11,7 +11,7 @@ public sealed class CatalogueFilterTests
     {
         var requirements = await ReadAsync("catalogue", "--provider", "gitlab", "--kind", "user", "--format", "json");
 
-        requirements.Should().ContainSingle().Which.Key.Should().Be("gitlab/user/personal-access-token");
+        requirements.Select(r => r.Key).Should().Equal("gitlab/user/personal-access-token", "gitlab/user/fine-grained");
     }
 
     [Fact]
@@ -34,8 +34,8 @@ public sealed class CatalogueFilterTests
     {
         var requirements = await ReadAsync("catalogue", "--kind", "runtime", "--format", "json");
 
-        requirements.Should().HaveCount(6).And.OnlyContain(r => r.TokenKind == "runtime");
-        requirements.Select(r => r.TokenType).Should().BeEquivalentTo(WireNames.TokenFamilyNames);
+        requirements.Should().HaveCount(7).And.OnlyContain(r => r.TokenKind == "runtime");
+        requirements.Select(r => r.TokenType).Distinct().Should().BeEquivalentTo(WireNames.TokenFamilyNames);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class CatalogueFilterTests
     {
         var requirements = await ReadAsync("catalogue", "--edition", "codefresh-docs-2026-05", "--format", "json");
 
-        requirements.Should().HaveCount(12).And.OnlyContain(r => r.Edition == "codefresh-docs-2026-05");
+        requirements.Should().HaveCount(14).And.OnlyContain(r => r.Edition == "codefresh-docs-2026-05");
         requirements.Should().OnlyContain(r => r.Source.Date == "2026-05-11");
         requirements.Should().ContainSingle(r => r.Key == "gitlab/runtime/personal-access-token")
             .Which.Clauses.Should().ContainSingle()

@@ -27,7 +27,7 @@ public sealed class CatalogueJsonTests
 
         // Six token families (GitHub classic and fine-grained, GitLab, Bitbucket Cloud app password and API token,
         // Bitbucket Server) times two token kinds.
-        requirements.Should().HaveCount(12);
+        requirements.Should().HaveCount(14);
         requirements.Should().HaveCount(ScopeEditions.Default.Requirements.Count);
         requirements.Select(r => r.Key).Should().OnlyHaveUniqueItems();
     }

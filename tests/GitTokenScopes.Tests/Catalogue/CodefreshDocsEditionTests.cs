@@ -32,6 +32,7 @@ public sealed class CodefreshDocsEditionTests
         var drifted = new[]
         {
             new ScopeRequirementKey(GitProvider.GitLab, TokenKind.Runtime, TokenFamily.PersonalAccessToken),
+            new ScopeRequirementKey(GitProvider.GitLab, TokenKind.Runtime, TokenFamily.FineGrained),
             new ScopeRequirementKey(GitProvider.GitHub, TokenKind.Runtime, TokenFamily.FineGrained),
         };
 

@@ -27,9 +27,9 @@ public sealed class ModelGuardTests
     [Fact]
     public void ScopeRequirementKey_All_IsEveryFamilyTimesBothKinds()
     {
-        ScopeRequirementKey.All.Should().HaveCount(12).And.OnlyHaveUniqueItems();
+        ScopeRequirementKey.All.Should().HaveCount(14).And.OnlyHaveUniqueItems();
         ScopeRequirementKey.All[0].ToString().Should().Be("github/runtime/classic");
-        ScopeRequirementKey.All[11].ToString().Should().Be("bitbucket-server/user/http-access-token");
+        ScopeRequirementKey.All[13].ToString().Should().Be("bitbucket-server/user/http-access-token");
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class SeedEditionTests
             ]
         },
         { "gitlab/runtime/personal-access-token", [["read_api", "read_api"], ["read_repository", "read_repository"]] },
+        { "gitlab/runtime/fine-grained", [["read_api", "read_project"], ["read_api", "read_code"], ["read_repository", "download_code"]] },
         { "bitbucket-cloud/runtime/app-password", BitbucketClassic() },
         { "bitbucket-cloud/runtime/api-token", BitbucketApiToken() },
         { "bitbucket-server/runtime/http-access-token", BitbucketServer() },
@@ -40,6 +41,7 @@ public sealed class SeedEditionTests
             ]
         },
         { "gitlab/user/personal-access-token", [["write_repository (includes read_repository)", "write_repository"], ["api_read", "read_api"]] },
+        { "gitlab/user/fine-grained", [["write_repository (includes read_repository)", "download_code"], ["write_repository (includes read_repository)", "push_code"], ["api_read", "read_project"]] },
         { "bitbucket-cloud/user/app-password", BitbucketClassic() },
         { "bitbucket-cloud/user/api-token", BitbucketApiToken() },
         { "bitbucket-server/user/http-access-token", BitbucketServer() },
@@ -62,7 +64,7 @@ public sealed class SeedEditionTests
     {
         ScopeEditions.Seed.Requirements.Select(r => r.Key.ToString())
             .Should().BeEquivalentTo(SeedRows().Select(row => (string)row[0]));
-        ScopeEditions.Seed.Requirements.Should().HaveCount(12);
+        ScopeEditions.Seed.Requirements.Should().HaveCount(14);
     }
 
     [Fact]

@@ -184,7 +184,7 @@ public sealed class ImplicationGraphTests
     public void Vocabularies_OnePerProviderFamily()
     {
         ScopeVocabulary.All.Select(v => v.ToString()).Should().Equal(
-            "github/classic", "github/fine-grained", "gitlab/personal-access-token", "bitbucket-cloud/app-password",
+            "github/classic", "github/fine-grained", "gitlab/personal-access-token", "gitlab/fine-grained", "bitbucket-cloud/app-password",
             "bitbucket-cloud/api-token", "bitbucket-server/http-access-token");
         ScopeVocabulary.FamiliesOf(GitProvider.BitbucketCloud).Should().Equal(TokenFamily.AppPassword, TokenFamily.ApiToken);
         ScopeVocabulary.TryGet(GitProvider.GitLab, TokenFamily.Classic, out _).Should().BeFalse();
@@ -193,9 +193,9 @@ public sealed class ImplicationGraphTests
     [Fact]
     public void For_FamilyOfAnotherProvider_ThrowsNamingBoth()
     {
-        var act = () => ScopeVocabulary.For(GitProvider.GitLab, TokenFamily.FineGrained);
+        var act = () => ScopeVocabulary.For(GitProvider.GitLab, TokenFamily.HttpAccessToken);
 
-        act.Should().Throw<ArgumentException>().WithMessage("*'fine-grained'*'gitlab'*personal-access-token*");
+        act.Should().Throw<ArgumentException>().WithMessage("*'http-access-token'*'gitlab'*personal-access-token, fine-grained*");
     }
 
     private static Dictionary<string, string[]> DirectEdges(ScopeVocabulary vocabulary)
