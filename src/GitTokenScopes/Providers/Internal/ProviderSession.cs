@@ -1,6 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-using System.Buffers;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
@@ -165,27 +164,22 @@ internal sealed class ProviderSession : IDisposable
     /// <summary>The body as UTF-8 text; <see langword="null"/> once it passes the limit, so memory stays bounded.</summary>
     private async Task<string?> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        // WaitAsync: the time-out must hold even over content or a stream (a host's handler may supply either) that ignores
+        // the token; HttpContent's own buffering path does. The chunk is not pooled, as an abandoned read may still write.
+        var stream = await content.ReadAsStreamAsync(cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             using var buffer = new MemoryStream();
-            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
-            try
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).AsTask().WaitAsync(cancellationToken).ConfigureAwait(false)) > 0)
             {
-                int read;
-                while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+                if (buffer.Length + read > _maxBody)
                 {
-                    if (buffer.Length + read > _maxBody)
-                    {
-                        return null;
-                    }
-
-                    buffer.Write(chunk, 0, read);
+                    return null;
                 }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(chunk);
+
+                buffer.Write(chunk, 0, read);
             }
 
             var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
