@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using GitTokenScopes.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GitTokenScopes.WebApi.Tests;
