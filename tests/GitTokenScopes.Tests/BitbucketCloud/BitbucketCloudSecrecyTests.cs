@@ -62,7 +62,7 @@ public sealed class BitbucketCloudSecrecyTests
 
         logs.Should().Contain(r => r.Message.Contains("sha256:", StringComparison.Ordinal), "logs identify credentials by fingerprint");
         logs.Where(r => r.Category?.StartsWith("GitTokenScopes.BitbucketCloud", StringComparison.Ordinal) == true).Select(r => r.Id.Id)
-            .Should().NotBeEmpty().And.OnlyContain(id => id >= 300 && id <= 399, "Bitbucket Cloud's reserved event ids; the resilience pipeline logs under Polly's category");
+            .Should().NotBeEmpty().And.OnlyContain(id => id >= 90 && id <= 99, "the inspectors' event ids; the resilience pipeline logs under Polly's category");
     }
 
     private static FakeBitbucketCloudCredential Configure(FakeBitbucketCloudCredential credential, Action<FakeBitbucketCloudCredential> configure)

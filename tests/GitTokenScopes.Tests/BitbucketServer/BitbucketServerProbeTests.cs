@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using GitTokenScopes.BitbucketServer.Internal;
+using GitTokenScopes.Providers.Internal;
 using GitTokenScopes.Testing;
 using Microsoft.Extensions.Logging;
 
@@ -118,7 +119,7 @@ public sealed class BitbucketServerProbeTests(BitbucketServerProbingFixture fixt
         inspection.Granted!.Undetermined.Should().Contain("REPO_WRITE");
         inspection.Granted.Grants("REPO_WRITE").Should().BeFalse();
         inspection.Repositories.Single().State.Should().Be(RepositoryAccessState.Unknown);
-        _bitbucket.Logs.GetSnapshot().Should().Contain(r => r.Id.Id == BitbucketServerTokenInspector.Log.UnexpectedProbeSuccessId && r.Level == LogLevel.Error);
+        _bitbucket.Logs.GetSnapshot().Should().Contain(r => r.Id.Id == ProviderLog.UnexpectedProbeSuccessId && r.Level == LogLevel.Error);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class BitbucketServerSecrecyTests
 
         logs.Should().Contain(r => r.Message.Contains("sha256:", StringComparison.Ordinal), "logs identify tokens by fingerprint");
         logs.Where(r => r.Category?.StartsWith("GitTokenScopes.BitbucketServer", StringComparison.Ordinal) == true).Select(r => r.Id.Id)
-            .Should().NotBeEmpty().And.OnlyContain(id => id >= 400 && id <= 499, "Bitbucket Server's reserved event ids; the resilience pipeline logs under Polly's category");
+            .Should().NotBeEmpty().And.OnlyContain(id => id >= 90 && id <= 99, "the inspectors' event ids; the resilience pipeline logs under Polly's category");
     }
 
     private static FakeBitbucketServerToken Configure(FakeBitbucketServerToken token, Action<FakeBitbucketServerToken> configure)

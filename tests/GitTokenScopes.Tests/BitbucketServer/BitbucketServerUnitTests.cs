@@ -56,7 +56,7 @@ public sealed class BitbucketServerUnitTests
     [InlineData(null, "https://api.bitbucket.org/2.0")]
     public void ApiAddress_BitbucketOrg_IsCloud(string? server, string? api)
     {
-        var (apiUrl, _, error) = BitbucketServerApiAddress.Resolve(new GitCredential(GitProvider.BitbucketServer, "x", server is null ? null : new Uri(server), api is null ? null : new Uri(api)));
+        var (apiUrl, error) = BitbucketServerApiAddress.Resolve(new GitCredential(GitProvider.BitbucketServer, "x", server is null ? null : new Uri(server), api is null ? null : new Uri(api)));
 
         apiUrl.Should().BeNull();
         error.Should().Be("bitbucket.org is Bitbucket Cloud, not Bitbucket Server or Data Center.");
@@ -72,11 +72,11 @@ public sealed class BitbucketServerUnitTests
     [InlineData("https://notbitbucket.org", null, "https://notbitbucket.org/rest/api/1.0/", "https://notbitbucket.org/rest/access-tokens/1.0/")]
     public void ApiAddress_Resolves(string? server, string? api, string expectedApi, string? expectedAccessTokens)
     {
-        var (apiUrl, accessTokens, error) = BitbucketServerApiAddress.Resolve(new GitCredential(GitProvider.BitbucketServer, "x", server is null ? null : new Uri(server), api is null ? null : new Uri(api)));
+        var (apiUrl, error) = BitbucketServerApiAddress.Resolve(new GitCredential(GitProvider.BitbucketServer, "x", server is null ? null : new Uri(server), api is null ? null : new Uri(api)));
 
         error.Should().BeNull();
         apiUrl.Should().Be(new Uri(expectedApi));
-        accessTokens.Should().Be(expectedAccessTokens is null ? null : new Uri(expectedAccessTokens));
+        BitbucketServerApiAddress.AccessTokens(apiUrl!).Should().Be(expectedAccessTokens is null ? null : new Uri(expectedAccessTokens));
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Providers.Internal;
 using GitTokenScopes.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -186,7 +187,7 @@ public sealed class GitHubFineGrainedInspectionTests(GitHubInspectorFixture gith
         hidden.Server.Requests.Should().Contain(r => r.Method == "PUT" && r.StatusCode >= 200 && r.StatusCode <= 299);
         inspection.Status.Should().Be(InspectionStatus.ProviderError, "a write probe answered 2xx may have changed the repository, whatever its GET said");
         inspection.Message.Should().Contain("must reject").And.Contain("was not trusted");
-        hidden.Logs.GetSnapshot().Should().Contain(r => r.Id.Id == 103);
+        hidden.Logs.GetSnapshot().Should().Contain(r => r.Id.Id == ProviderLog.UnexpectedProbeSuccessId);
     }
 
     [Fact]
@@ -283,7 +284,7 @@ public sealed class GitHubFineGrainedInspectionTests(GitHubInspectorFixture gith
         inspection.Message.Should().Contain("must reject").And.Contain("was not trusted");
         inspection.Granted!.Scopes.Should().NotContain(["contents=write", "repository_hooks=write"]);
         inspection.Granted.Undetermined.Should().Contain(["contents=write", "repository_hooks=write"]);
-        github.Logs.GetSnapshot().Should().Contain(r => r.Id.Id == 103);
+        github.Logs.GetSnapshot().Should().Contain(r => r.Id.Id == ProviderLog.UnexpectedProbeSuccessId);
     }
 
     [Fact]

@@ -3,6 +3,7 @@
 using System.Net;
 using GitTokenScopes.GitHub;
 using GitTokenScopes.Providers.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GitTokenScopes.Tests.Transport;
 
@@ -99,8 +100,9 @@ public sealed class ProviderSessionTests
     private static ProviderSession Session(HttpMessageHandler handler, TimeSpan? timeout = null, int maxConcurrentRequests = 8)
     {
         var options = new GitHubInspectorOptions { RequestTimeout = timeout ?? TimeSpan.FromSeconds(30), MaxConcurrentRequests = maxConcurrentRequests };
-        return ProviderSession.Over(new HttpClient(handler), "Test", new Uri("http://127.0.0.1:1/api/"), options, TimeProvider.System,
-            r => r.Headers.TryAddWithoutValidation("PRIVATE-TOKEN", Token));
+        var client = new HttpClient(handler);
+        return new ProviderSession("Test", new Uri("http://127.0.0.1:1/api/"), options, TimeProvider.System, NullLogger.Instance, "sha256:test",
+            (r, ct) => client.SendAsync(r, HttpCompletionOption.ResponseHeadersRead, ct), r => r.Headers.TryAddWithoutValidation("PRIVATE-TOKEN", Token), client);
     }
 
     private sealed class AnsweringHandler : HttpMessageHandler

@@ -18,11 +18,11 @@ namespace GitTokenScopes.BitbucketCloud.Internal;
 /// wait for its type. Rate limits are 429 only. An endpoint Bitbucket removed (CHANGE-2770: 410, or a 404 naming the
 /// deprecation) is never a verdict: what depended on it is unknown.
 /// </summary>
-internal sealed partial class BitbucketCloudTokenInspector(
+internal sealed class BitbucketCloudTokenInspector(
     IHttpClientFactory clients,
     IOptionsMonitor<BitbucketCloudInspectorOptions> options,
     TimeProvider time,
-    ILogger<BitbucketCloudTokenInspector> logger) : ITokenInspector
+    ILogger<BitbucketCloudTokenInspector> logger) : ProviderInspector<BitbucketCloudInspectorOptions>(options, time, logger)
 {
     internal const string AccessTokenNote =
         "Repository, project and workspace access tokens act as their own user: they have no Bitbucket account, so the account "
@@ -33,81 +33,62 @@ internal sealed partial class BitbucketCloudTokenInspector(
         "An Atlassian API token authenticates to the REST API with Basic authentication and the Atlassian account's e-mail "
         + "address as the user name; the Bitbucket user name (or " + BitbucketCloudCredentialClassifier.GitApiTokenUser + ") is for Git over HTTPS only.";
 
-    public GitProvider Provider => GitProvider.BitbucketCloud;
+    public override GitProvider Provider => GitProvider.BitbucketCloud;
 
-    public async Task<TokenInspection> InspectAsync(TokenInspectionRequest request, CancellationToken cancellationToken = default)
+    protected override string Name => "Bitbucket Cloud";
+
+    protected override Uri DefaultApiUrl => BitbucketCloudApiAddress.BitbucketOrg;
+
+    protected override (Uri? Address, string? Error) Resolve(GitCredential credential) => BitbucketCloudApiAddress.Resolve(credential);
+
+    // The type comes from Bitbucket's answer (x-credential-type); the token alone does not tell.
+    protected override (TokenType Type, TokenFamily? Family) Classify(GitCredential credential) => (TokenType.Unknown, null);
+
+    protected override void Refuse(GitCredential credential, InspectionDraft draft)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var credential = request.Credential;
-        var (apiUrl, addressError) = BitbucketCloudApiAddress.Resolve(credential);
-        var result = new InspectionDraft(GitProvider.BitbucketCloud, credential, apiUrl ?? credential.ApiUrl ?? credential.ServerUrl ?? BitbucketCloudApiAddress.BitbucketOrg, TokenType.Unknown, null);
-        if (credential.Provider != GitProvider.BitbucketCloud)
-        {
-            return Finish(result.Fail(InspectionStatus.Misconfigured, $"The credential is for {credential.Provider.ToWireName()}, not Bitbucket Cloud."), 0);
-        }
-
-        if (apiUrl is null)
-        {
-            return Finish(result.Fail(InspectionStatus.Misconfigured, addressError), 0);
-        }
-
-        var basic = BitbucketCloudCredentialClassifier.UsesBasic(credential);
         var apiToken = credential.Token.StartsWith(BitbucketCloudCredentialClassifier.ApiTokenPrefix, StringComparison.Ordinal);
-        if (string.Equals(credential.Username, BitbucketCloudCredentialClassifier.GitApiTokenUser, StringComparison.OrdinalIgnoreCase) || (!basic && apiToken))
+        if (string.Equals(credential.Username, BitbucketCloudCredentialClassifier.GitApiTokenUser, StringComparison.OrdinalIgnoreCase)
+            || (!BitbucketCloudCredentialClassifier.UsesBasic(credential) && apiToken))
         {
-            result.Type = TokenType.BitbucketApiToken;
-            result.Family = TokenFamily.ApiToken;
-            return Finish(result.Fail(InspectionStatus.Misconfigured, (credential.Username is null ? "The API token was given without a user name. " : string.Empty) + ApiTokenUserNames), 0);
+            (draft.Type, draft.Family) = (TokenType.BitbucketApiToken, TokenFamily.ApiToken);
+            draft.Fail(InspectionStatus.Misconfigured, (credential.Username is null ? "The API token was given without a user name. " : string.Empty) + ApiTokenUserNames);
         }
-
-        if (credential.Username?.Contains(':', StringComparison.Ordinal) == true)
+        else if (credential.Username?.Contains(':', StringComparison.Ordinal) == true)
         {
-            return Finish(result.Fail(InspectionStatus.Misconfigured, "A Basic authentication user name cannot contain ':'."), 0);
+            draft.Fail(InspectionStatus.Misconfigured, "A Basic authentication user name cannot contain ':'.");
         }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        var authorization = basic
-            ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credential.Username}:{credential.Token}")))
-            : new AuthenticationHeaderValue("Bearer", credential.Token);
-        using var session = ProviderSession.Over(clients.CreateClient(GitTokenScopesHttpClientNames.BitbucketCloud), "Bitbucket Cloud", apiUrl, options.CurrentValue, time,
-            r => r.Headers.Authorization = authorization);
-        Log.InspectionStarted(logger, credential.Fingerprint, apiUrl.Host, basic ? "Basic" : "Bearer");
-        try
-        {
-            var identityTask = SendAsync(session, result.CredentialFingerprint, "user", cancellationToken);
-            var early = basic ? SendRepositoriesAsync(session, request, result.CredentialFingerprint, userBound: true, cancellationToken) : null;
-            var identity = await identityTask.ConfigureAwait(false);
-            var replies = early is null ? null : await early.ConfigureAwait(false);
-            if (Learn(result, identity.Required, basic, apiToken))
-            {
-                var userBound = basic || !BitbucketCloudCredentialClassifier.IsAccessToken(result.Type);
-                replies ??= await SendRepositoriesAsync(session, request, result.CredentialFingerprint, userBound, cancellationToken).ConfigureAwait(false);
-                for (var i = 0; i < replies.Length; i++)
-                {
-                    result.Repositories.Add(userBound ? UserRepository(result, request.Repositories[i], replies[i]) : AccessTokenRepository(result, request.Repositories[i], replies[i]));
-                }
-            }
-        }
-        catch (ProviderUnreachableException exception)
-        {
-            result.Fail(exception.Status, exception.Message);
-        }
-
-        return Finish(result, session.RequestCount);
     }
 
-    /// <summary>Three-valued "holds": granted, not granted, or undetermined when the scopes could not be read.</summary>
-    private static bool? Holds(GrantedScopes granted, string scope)
-        => granted.Grants(scope) ? true : granted.AllOthersUndetermined || granted.Undetermined.Contains(scope) ? null : false;
+    protected override ProviderSession Open(Uri apiUrl, GitCredential credential, BitbucketCloudInspectorOptions settings)
+    {
+        var authorization = BitbucketCloudCredentialClassifier.UsesBasic(credential)
+            ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credential.Username}:{credential.Token}")))
+            : new AuthenticationHeaderValue("Bearer", credential.Token);
+        return Over(clients.CreateClient(GitTokenScopesHttpClientNames.BitbucketCloud), apiUrl, credential, settings, r => r.Headers.Authorization = authorization);
+    }
+
+    protected override async Task InspectCoreAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, BitbucketCloudInspectorOptions settings, CancellationToken cancellationToken)
+    {
+        var credential = request.Credential;
+        var basic = BitbucketCloudCredentialClassifier.UsesBasic(credential);
+        var apiToken = credential.Token.StartsWith(BitbucketCloudCredentialClassifier.ApiTokenPrefix, StringComparison.Ordinal);
+        var identityTask = session.TrySendAsync(HttpMethod.Get, "user", null, cancellationToken);
+        var early = basic ? SendRepositoriesAsync(session, request, userBound: true, cancellationToken) : null;
+        var identity = await identityTask.ConfigureAwait(false);
+        var replies = early is null ? null : await early.ConfigureAwait(false);
+        if (Learn(result, identity.Required, basic, apiToken))
+        {
+            var userBound = basic || !BitbucketCloudCredentialClassifier.IsAccessToken(result.Type);
+            replies ??= await SendRepositoriesAsync(session, request, userBound, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < replies.Length; i++)
+            {
+                result.Repositories.Add(userBound ? UserRepository(result, request.Repositories[i], replies[i]) : AccessTokenRepository(result, request.Repositories[i], replies[i]));
+            }
+        }
+    }
 
     private static (string Read, string Write) RepositoryScopes(TokenFamily? family)
         => family == TokenFamily.ApiToken ? ("read:repository:bitbucket", "write:repository:bitbucket") : ("repository", "repository:write");
-
-    private static bool? All(params bool?[] values)
-        => values.Contains(false) ? false : values.Contains(null) ? null : true;
-
-    private static RepositoryAccessState StateOf(bool? enough)
-        => enough switch { true => RepositoryAccessState.Granted, false => RepositoryAccessState.Insufficient, null => RepositoryAccessState.Unknown };
 
     /// <summary>
     /// Reads scopes, credential type and account from <c>GET /user</c>. A 403 still carries the credential's scopes (header or
@@ -209,8 +190,8 @@ internal sealed partial class BitbucketCloudTokenInspector(
     }
 
     /// <summary>One request per repository, concurrently: the account's permission, or (access tokens) the repository.</summary>
-    private Task<ProviderReply[]> SendRepositoriesAsync(ProviderSession session, TokenInspectionRequest request, string fingerprint, bool userBound, CancellationToken cancellationToken)
-        => Task.WhenAll(request.Repositories.Select(r => SendAsync(session, fingerprint, userBound ? BitbucketCloudApiAddress.PermissionPath(r) : BitbucketCloudApiAddress.RepositoryPath(r), cancellationToken)));
+    private static Task<ProviderReply[]> SendRepositoriesAsync(ProviderSession session, TokenInspectionRequest request, bool userBound, CancellationToken cancellationToken)
+        => Task.WhenAll(request.Repositories.Select(r => session.TrySendAsync(HttpMethod.Get, userBound ? BitbucketCloudApiAddress.PermissionPath(r) : BitbucketCloudApiAddress.RepositoryPath(r), null, cancellationToken)));
 
     /// <summary>A user-bound credential's access: the account's permission on the repository, capped by the credential's scopes.</summary>
     private static RepositoryAccessResult UserRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
@@ -226,15 +207,14 @@ internal sealed partial class BitbucketCloudTokenInspector(
             var permission = items.FirstOrDefault(i => string.Equals(i?.Repository?.FullName, repository.Name, StringComparison.OrdinalIgnoreCase))?.Permission?.ToLowerInvariant();
             if (permission is null)
             {
-                return new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
-                    "Bitbucket Cloud lists no permission of the account on the repository: it does not exist or the account has no access.");
+                return repository.NotVisible("Bitbucket Cloud lists no permission of the account on the repository: it does not exist or the account has no access.");
             }
 
             var granted = result.Granted!;
             var (readScope, writeScope) = RepositoryScopes(result.Family);
-            var canRead = Holds(granted, readScope);
-            bool? canWrite = permission is "write" or "admin" ? Holds(granted, writeScope) : false;
-            var enough = repository.Access == RepositoryAccess.Read ? canRead : All(canRead, canWrite);
+            var canRead = RepositoryResults.Holds(granted, readScope);
+            bool? canWrite = permission is "write" or "admin" ? RepositoryResults.Holds(granted, writeScope) : false;
+            var enough = repository.Access == RepositoryAccess.Read ? canRead : RepositoryResults.All(canRead, canWrite);
             string? message = null;
             if (enough != true)
             {
@@ -256,11 +236,11 @@ internal sealed partial class BitbucketCloudTokenInspector(
                 message = reasons.Count > 0 ? char.ToUpperInvariant(reasons[0][0]) + string.Join("; ", reasons)[1..] + "." : "The credential's scopes could not be read.";
             }
 
-            return new(repository.Name, repository.Access, StateOf(enough), canRead, canWrite, message);
+            return repository.Judged(enough, canRead, canWrite, message);
         }
 
         return outcome == ProviderOutcome.NotFound
-            ? new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false, "Bitbucket Cloud does not show the repository: it does not exist or the account has no access.")
+            ? repository.NotVisible("Bitbucket Cloud does not show the repository: it does not exist or the account has no access.")
             : UnknownRepository(result, repository, answer, outcome, BitbucketCloudApiAddress.PermissionPath(repository));
     }
 
@@ -278,15 +258,13 @@ internal sealed partial class BitbucketCloudTokenInspector(
             case ProviderOutcome.Success when BitbucketCloudJson.RepositoryName(answer.Body) is not null:
             {
                 var (_, writeScope) = RepositoryScopes(result.Family);
-                var canWrite = Holds(result.Granted!, writeScope);
+                var canWrite = RepositoryResults.Holds(result.Granted!, writeScope);
                 var enough = repository.Access == RepositoryAccess.Read ? true : canWrite;
-                return new(repository.Name, repository.Access, StateOf(enough), true, canWrite,
-                    enough == false ? $"The token lacks the {writeScope} scope." : null);
+                return repository.Judged(enough, true, canWrite, enough == false ? $"The token lacks the {writeScope} scope." : null);
             }
 
             case ProviderOutcome.NotFound:
-                return new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
-                    "Bitbucket Cloud does not show the repository to the token: it is outside the token's repository, project or workspace, or does not exist.");
+                return repository.NotVisible("Bitbucket Cloud does not show the repository to the token: it is outside the token's repository, project or workspace, or does not exist.");
             case ProviderOutcome.Forbidden:
             {
                 var (message, required, _) = BitbucketCloudJson.Error(answer.Body);
@@ -315,7 +293,7 @@ internal sealed partial class BitbucketCloudTokenInspector(
         }
 
         var (said, required, _) = outcome == ProviderOutcome.Success ? (null, null, null) : BitbucketCloudJson.Error(answer.Body);
-        var message = outcome switch
+        return repository.Unknown(outcome switch
         {
             _ when BitbucketCloudJson.Removal(answer) is { } removal => $"Not checked: Bitbucket Cloud no longer serves {what} ({removal}).",
             ProviderOutcome.RateLimited => "Not checked: Bitbucket Cloud's rate limit was reached.",
@@ -324,45 +302,6 @@ internal sealed partial class BitbucketCloudTokenInspector(
                 + (said is null ? ")" : $": {said})")
                 + (required is { Count: > 0 } ? $"; it requires {string.Join(" or ", required)}." : "."),
             _ => $"Bitbucket Cloud answered {what} with {answer.StatusCode}.",
-        };
-        return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, message);
-    }
-
-    /// <summary>Sends one GET; no answer becomes a reply with the reason, the caller's cancellation throws.</summary>
-    private async Task<ProviderReply> SendAsync(ProviderSession session, string fingerprint, string endpoint, CancellationToken cancellationToken)
-    {
-        var reply = await session.TrySendAsync(HttpMethod.Get, endpoint, null, cancellationToken).ConfigureAwait(false);
-        if (reply.Answer is { } answer && logger.IsEnabled(LogLevel.Trace))
-        {
-            var path = "GET /" + endpoint.Split('?')[0];
-            var credentialType = BitbucketCloudHeaders.Credential(answer);
-            var scopes = answer.Header(BitbucketCloudHeaders.OAuthScopes);
-            Log.AnswerReceived(logger, fingerprint, path, answer.StatusCode, credentialType, scopes);
-        }
-
-        return reply;
-    }
-
-    private TokenInspection Finish(InspectionDraft draft, int requestCount)
-    {
-        var inspection = draft.Build(requestCount);
-        Log.InspectionFinished(logger, inspection.CredentialFingerprint, inspection.ApiUrl.Host, inspection.Status, inspection.TokenType, requestCount);
-        return inspection;
-    }
-
-    /// <summary>Bitbucket Cloud log events: ids 300–399. The credential is never logged, only its fingerprint.</summary>
-    internal static partial class Log
-    {
-        [LoggerMessage(EventId = 300, EventName = "BitbucketCloudInspectionStarted", Level = LogLevel.Debug,
-            Message = "Inspecting Bitbucket Cloud credential {Fingerprint} at {ApiHost} ({Scheme} authentication)")]
-        public static partial void InspectionStarted(ILogger logger, string fingerprint, string apiHost, string scheme);
-
-        [LoggerMessage(EventId = 301, EventName = "BitbucketCloudInspectionFinished", Level = LogLevel.Information,
-            Message = "Bitbucket Cloud credential {Fingerprint} at {ApiHost}: {Status} (type {TokenType}, {RequestCount} requests)")]
-        public static partial void InspectionFinished(ILogger logger, string fingerprint, string apiHost, InspectionStatus status, TokenType tokenType, int requestCount);
-
-        [LoggerMessage(EventId = 302, EventName = "BitbucketCloudAnswerReceived", Level = LogLevel.Trace,
-            Message = "Bitbucket Cloud credential {Fingerprint}: {Endpoint} answered {StatusCode} (credential type {CredentialType}, scopes {Scopes})")]
-        public static partial void AnswerReceived(ILogger logger, string fingerprint, string endpoint, int statusCode, string? credentialType, string? scopes);
+        });
     }
 }

@@ -12,30 +12,23 @@ internal static class BitbucketServerApiAddress
 {
     private static readonly string[] CoreSuffixes = ["rest/api/1.0/", "rest/api/latest/"];
 
-    public static (Uri? Api, Uri? AccessTokens, string? Error) Resolve(GitCredential credential)
+    public static (Uri? Api, string? Error) Resolve(GitCredential credential)
     {
         var api = credential.ApiUrl is { } explicitApi ? TransportPolicy.WithTrailingSlash(explicitApi)
             : credential.ServerUrl is { } server ? FromServer(TransportPolicy.WithTrailingSlash(server))
             : null;
-        if (api is null)
-        {
-            return (null, null, "Bitbucket Server needs the server URL, with its context path if any (for example https://bitbucket.example.com/bitbucket), or the REST API URL.");
-        }
-
-        if (api.IdnHost.ToLowerInvariant() is var host && (host == "bitbucket.org" || host.EndsWith(".bitbucket.org", StringComparison.Ordinal)))
-        {
-            return (null, null, "bitbucket.org is Bitbucket Cloud, not Bitbucket Server or Data Center.");
-        }
-
-        if (TransportPolicy.Check(api) is { } error)
-        {
-            return (null, null, error);
-        }
-
-        var suffix = CoreSuffixes.FirstOrDefault(s => api.AbsolutePath.EndsWith("/" + s, StringComparison.OrdinalIgnoreCase));
-        var accessTokens = suffix is null ? null : new Uri(new Uri(api, "../../../"), "rest/access-tokens/1.0/");
-        return (api, accessTokens, null);
+        var host = api?.IdnHost.ToLowerInvariant();
+        var error = api is null ? "Bitbucket Server needs the server URL, with its context path if any (for example https://bitbucket.example.com/bitbucket), or the REST API URL."
+            : host == "bitbucket.org" || host!.EndsWith(".bitbucket.org", StringComparison.Ordinal) ? "bitbucket.org is Bitbucket Cloud, not Bitbucket Server or Data Center."
+            : TransportPolicy.Check(api);
+        return error is null ? (api, null) : (null, error);
     }
+
+    /// <summary>The access-token resource beside <paramref name="api"/>; <see langword="null"/> when the API URL does not end in <c>rest/api/1.0|latest/</c>.</summary>
+    public static Uri? AccessTokens(Uri api)
+        => CoreSuffixes.Any(s => api.AbsolutePath.EndsWith("/" + s, StringComparison.OrdinalIgnoreCase))
+            ? new Uri(new Uri(api, "../../../"), "rest/access-tokens/1.0/")
+            : null;
 
     /// <summary>The REST path of a repository, relative to the API address: <c>projects/{key}/repos/{slug}</c>.</summary>
     public static string RepositoryPath(RepositoryRequest repository)

@@ -14,11 +14,11 @@ namespace GitTokenScopes.BitbucketServer.Internal;
 /// entry in the access-token resource (exact permissions, where shown). Otherwise the needed permissions are probed on
 /// each visible repository with requests that cannot change anything.
 /// </summary>
-internal sealed partial class BitbucketServerTokenInspector(
+internal sealed class BitbucketServerTokenInspector(
     IHttpClientFactory clients,
     IOptionsMonitor<BitbucketServerInspectorOptions> options,
     TimeProvider time,
-    ILogger<BitbucketServerTokenInspector> logger) : ITokenInspector
+    ILogger<BitbucketServerTokenInspector> logger) : ProviderInspector<BitbucketServerInspectorOptions>(options, time, logger)
 {
     internal const string MetadataNote =
         "Permissions read from the token's own entry in the access-token REST resource. They cap what the token may do; its "
@@ -34,29 +34,21 @@ internal sealed partial class BitbucketServerTokenInspector(
 
     private static readonly string[] Permissions = ["PROJECT_READ", "PROJECT_WRITE", "PROJECT_ADMIN", "REPO_READ", "REPO_WRITE", "REPO_ADMIN"];
 
-    public GitProvider Provider => GitProvider.BitbucketServer;
+    public override GitProvider Provider => GitProvider.BitbucketServer;
 
-    public async Task<TokenInspection> InspectAsync(TokenInspectionRequest request, CancellationToken cancellationToken = default)
+    protected override string Name => "Bitbucket Server";
+
+    // Bitbucket Server has no public address: this one is reported only when the credential names none.
+    protected override Uri DefaultApiUrl { get; } = new("https://bitbucket-server.invalid/");
+
+    protected override (Uri? Address, string? Error) Resolve(GitCredential credential) => BitbucketServerApiAddress.Resolve(credential);
+
+    protected override (TokenType Type, TokenFamily? Family) Classify(GitCredential credential) => (TokenType.BitbucketServerHttpAccessToken, TokenFamily.HttpAccessToken);
+
+    protected override ProviderSession Open(Uri apiUrl, GitCredential credential, BitbucketServerInspectorOptions settings)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var credential = request.Credential;
-        var (apiUrl, accessTokens, addressError) = BitbucketServerApiAddress.Resolve(credential);
-        var result = new InspectionDraft(GitProvider.BitbucketServer, credential, apiUrl ?? credential.ApiUrl ?? credential.ServerUrl ?? new Uri("https://bitbucket-server.invalid/"), TokenType.BitbucketServerHttpAccessToken, TokenFamily.HttpAccessToken);
-        if (credential.Provider != GitProvider.BitbucketServer)
-        {
-            return Finish(result.Fail(InspectionStatus.Misconfigured, $"The credential is for {credential.Provider.ToWireName()}, not Bitbucket Server."), 0);
-        }
-
-        if (apiUrl is null)
-        {
-            return Finish(result.Fail(InspectionStatus.Misconfigured, addressError), 0);
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        var tokenId = BitbucketServerTokenId.TryRead(credential.Token);
-        var settings = options.CurrentValue;
         var authorization = new AuthenticationHeaderValue("Bearer", credential.Token);
-        using var session = ProviderSession.Over(clients.CreateClient(GitTokenScopesHttpClientNames.BitbucketServer), "Bitbucket Server", apiUrl, settings, time, r =>
+        return Over(clients.CreateClient(GitTokenScopesHttpClientNames.BitbucketServer), apiUrl, credential, settings, r =>
         {
             r.Headers.Authorization = authorization;
 
@@ -66,24 +58,13 @@ internal sealed partial class BitbucketServerTokenInspector(
                 r.Headers.TryAddWithoutValidation("X-Atlassian-Token", "no-check");
             }
         });
-        Log.InspectionStarted(logger, credential.Fingerprint, apiUrl.Host, tokenId is not null);
-        try
-        {
-            await InspectAsync(session, request, result, tokenId, accessTokens, settings.ReadTokenMetadata, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ProviderUnreachableException exception)
-        {
-            result.Fail(exception.Status, exception.Message);
-        }
-
-        return Finish(result, session.RequestCount);
     }
 
     private RateLimitInfo? RateLimit(ProviderAnswer answer)
     {
         var limit = answer.Int("X-RateLimit-Limit");
         var remaining = answer.Int("X-RateLimit-Remaining");
-        var retryAfter = answer.RetryAfter(time);
+        var retryAfter = answer.RetryAfter(Time);
         return limit is null && remaining is null && retryAfter is null ? null : new RateLimitInfo(limit, remaining, null, retryAfter, null);
     }
 
@@ -113,9 +94,12 @@ internal sealed partial class BitbucketServerTokenInspector(
             .Select(Vocabulary.Normalize)
             .ToHashSet(StringComparer.Ordinal);
 
-    private async Task InspectAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, string? tokenId, Uri? accessTokens, bool readMetadata, CancellationToken cancellationToken)
+    protected override async Task InspectCoreAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, BitbucketServerInspectorOptions settings, CancellationToken cancellationToken)
     {
-        var identity = (await SendAsync(session, result.CredentialFingerprint, HttpMethod.Get, IdentityEndpoint, null, cancellationToken).ConfigureAwait(false)).Required;
+        var tokenId = BitbucketServerTokenId.TryRead(request.Credential.Token);
+        var accessTokens = BitbucketServerApiAddress.AccessTokens(session.ApiUrl);
+        var readMetadata = settings.ReadTokenMetadata;
+        var identity = (await session.TrySendAsync(HttpMethod.Get, IdentityEndpoint, null, cancellationToken).ConfigureAwait(false)).Required;
         result.RateLimit = RateLimit(identity);
         if (!identity.IsSuccess)
         {
@@ -134,10 +118,10 @@ internal sealed partial class BitbucketServerTokenInspector(
         // Round one: every named repository, and the token's own entry, concurrently. A user's slug is its name in lower
         // case for ordinary names; where it differs, the lookup misses and the permissions are probed instead.
         var repositoryTasks = request.Repositories
-            .Select(r => SendAsync(session, result.CredentialFingerprint, HttpMethod.Get, BitbucketServerApiAddress.RepositoryPath(r), null, cancellationToken))
+            .Select(r => session.TrySendAsync(HttpMethod.Get, BitbucketServerApiAddress.RepositoryPath(r), null, cancellationToken))
             .ToArray();
         var metadataTask = readMetadata && tokenId is not null && accessTokens is not null
-            ? SendAsync(session, result.CredentialFingerprint, HttpMethod.Get, new Uri(accessTokens, $"users/{Uri.EscapeDataString(username.ToLowerInvariant())}/{tokenId}").ToString(), null, cancellationToken)
+            ? session.TrySendAsync(HttpMethod.Get, new Uri(accessTokens, $"users/{Uri.EscapeDataString(username.ToLowerInvariant())}/{tokenId}").ToString(), null, cancellationToken)
             : null;
         await Task.WhenAll(metadataTask is null ? repositoryTasks : repositoryTasks.Append(metadataTask)).ConfigureAwait(false);
 
@@ -147,7 +131,7 @@ internal sealed partial class BitbucketServerTokenInspector(
         if (exact is null && metadata is { StatusCode: 404 } && request.Repositories.Count > 0)
         {
             // Not one of its user's personal tokens: a project or repository token lives under its project or repository.
-            (type, exact, metadata) = await ScopedTokenAsync(session, result.CredentialFingerprint, accessTokens!, request.Repositories[0], tokenId!, cancellationToken).ConfigureAwait(false);
+            (type, exact, metadata) = await ScopedTokenAsync(session, accessTokens!, request.Repositories[0], tokenId!, cancellationToken).ConfigureAwait(false);
         }
 
         if (exact is { } token)
@@ -190,7 +174,7 @@ internal sealed partial class BitbucketServerTokenInspector(
             {
                 if (BitbucketServerPermissionProbe.For(permission) is { } probe)
                 {
-                    probes.Add((i, probe, SendAsync(session, result.CredentialFingerprint, probe.Method, probe.Endpoint(request.Repositories[i]), probe.Body, cancellationToken)));
+                    probes.Add((i, probe, session.TrySendAsync(probe.Method, probe.Endpoint(request.Repositories[i]), probe.Body, cancellationToken)));
                 }
             }
         }
@@ -209,10 +193,10 @@ internal sealed partial class BitbucketServerTokenInspector(
             }
 
             var verdict = probe.Interpret(ProviderStatusMap.Classify(answer.StatusCode));
-            Log.ProbeAnswered(logger, result.CredentialFingerprint, probe.Permission, repository, answer.StatusCode, verdict);
+            ProviderLog.ProbeAnswered(Logger, Name, result.CredentialFingerprint, probe.Permission, repository, answer.StatusCode, verdict);
             if (verdict == ProbeVerdict.UnexpectedSuccess)
             {
-                Log.UnexpectedProbeSuccess(logger, result.CredentialFingerprint, probe.Method.Method, probe.Permission, repository, answer.StatusCode);
+                ProviderLog.UnexpectedProbeSuccess(Logger, Name, result.CredentialFingerprint, $"{probe.Method.Method} for {probe.Permission} on {repository}", answer.StatusCode);
                 result.Fail(InspectionStatus.ProviderError,
                     $"The write probe {probe.Method.Method} for {probe.Permission} on {repository} answered {answer.StatusCode}; it was built to be rejected, so the answer cannot be trusted and the permission stays undetermined.");
             }
@@ -242,12 +226,12 @@ internal sealed partial class BitbucketServerTokenInspector(
     }
 
     /// <summary>Looks the token up as a token of the first repository and of its project, concurrently; the first with permissions wins.</summary>
-    private async Task<(TokenType Type, (IReadOnlyList<string> Permissions, DateTimeOffset? ExpiresAt)? Token, ProviderAnswer Last)> ScopedTokenAsync(
-        ProviderSession session, string fingerprint, Uri accessTokens, RepositoryRequest repository, string tokenId, CancellationToken cancellationToken)
+    private static async Task<(TokenType Type, (IReadOnlyList<string> Permissions, DateTimeOffset? ExpiresAt)? Token, ProviderAnswer Last)> ScopedTokenAsync(
+        ProviderSession session, Uri accessTokens, RepositoryRequest repository, string tokenId, CancellationToken cancellationToken)
     {
         var project = Uri.EscapeDataString(repository.Owner);
-        var repositoryTask = SendAsync(session, fingerprint, HttpMethod.Get, new Uri(accessTokens, $"projects/{project}/repos/{Uri.EscapeDataString(repository.Repository)}/{tokenId}").ToString(), null, cancellationToken);
-        var projectTask = SendAsync(session, fingerprint, HttpMethod.Get, new Uri(accessTokens, $"projects/{project}/{tokenId}").ToString(), null, cancellationToken);
+        var repositoryTask = session.TrySendAsync(HttpMethod.Get, new Uri(accessTokens, $"projects/{project}/repos/{Uri.EscapeDataString(repository.Repository)}/{tokenId}").ToString(), null, cancellationToken);
+        var projectTask = session.TrySendAsync(HttpMethod.Get, new Uri(accessTokens, $"projects/{project}/{tokenId}").ToString(), null, cancellationToken);
         await Task.WhenAll(repositoryTask, projectTask).ConfigureAwait(false);
         var (byRepository, byProject) = ((await repositoryTask.ConfigureAwait(false)).Required, (await projectTask.ConfigureAwait(false)).Required);
         return byRepository.IsSuccess && BitbucketServerJson.AccessToken(byRepository.Body) is { } repositoryToken ? (TokenType.BitbucketServerRepository, repositoryToken, byRepository)
@@ -290,7 +274,7 @@ internal sealed partial class BitbucketServerTokenInspector(
             {
                 if (repository.Access == RepositoryAccess.Read)
                 {
-                    return new(repository.Name, repository.Access, RepositoryAccessState.Granted, true, null, null);
+                    return repository.Judged(true, true, null, null);
                 }
 
                 bool? canWrite = exact && !result.Granted!.Grants("REPO_WRITE") ? false
@@ -307,66 +291,18 @@ internal sealed partial class BitbucketServerTokenInspector(
                     false => "The server refused the write probe: the token, or its owner, may not push to the repository.",
                     null => "Write access could not be determined: the write probe's answer could not be interpreted.",
                 };
-                var state = canWrite switch { true => RepositoryAccessState.Granted, false => RepositoryAccessState.Insufficient, null => RepositoryAccessState.Unknown };
-                return new(repository.Name, repository.Access, state, true, canWrite, text);
+                return repository.Judged(canWrite, true, canWrite, text);
             }
 
             case ProviderOutcome.NotFound or ProviderOutcome.Unauthorized or ProviderOutcome.Forbidden:
-                return new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
-                    $"Bitbucket Server does not show the repository to the token: it does not exist, or the token or its owner has no access{said}.");
+                return repository.NotVisible($"Bitbucket Server does not show the repository to the token: it does not exist, or the token or its owner has no access{said}.");
             case ProviderOutcome.RateLimited:
                 FailWith(result, answer, $"GET {BitbucketServerApiAddress.RepositoryPath(repository)}");
-                return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, "Not checked: Bitbucket Server's rate limit was reached.");
+                return repository.Unknown("Not checked: Bitbucket Server's rate limit was reached.");
             case ProviderOutcome.Success:
-                return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, "Bitbucket Server's answer could not be read.");
+                return repository.Unknown("Bitbucket Server's answer could not be read.");
             default:
-                return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, $"Bitbucket Server answered {answer.StatusCode}{said}.");
+                return repository.Unknown($"Bitbucket Server answered {answer.StatusCode}{said}.");
         }
-    }
-
-    /// <summary>Sends one request; no answer becomes a reply with the reason, the caller's cancellation throws.</summary>
-    private async Task<ProviderReply> SendAsync(ProviderSession session, string fingerprint, HttpMethod method, string endpoint, string? body, CancellationToken cancellationToken)
-    {
-        var reply = await session.TrySendAsync(method, endpoint, body, cancellationToken).ConfigureAwait(false);
-        if (reply.Answer is { } answer && logger.IsEnabled(LogLevel.Trace))
-        {
-            var path = new Uri(session.ApiUrl, endpoint).AbsolutePath;
-            Log.AnswerReceived(logger, fingerprint, method.Method, path, answer.StatusCode);
-        }
-
-        return reply;
-    }
-
-    private TokenInspection Finish(InspectionDraft draft, int requestCount)
-    {
-        var inspection = draft.Build(requestCount);
-        Log.InspectionFinished(logger, inspection.CredentialFingerprint, inspection.ApiUrl.Host, inspection.Status, inspection.TokenType, requestCount);
-        return inspection;
-    }
-
-    /// <summary>Bitbucket Server log events: ids 400–499. The token is never logged, only its fingerprint.</summary>
-    internal static partial class Log
-    {
-        internal const int UnexpectedProbeSuccessId = 404;
-
-        [LoggerMessage(EventId = 400, EventName = "BitbucketServerInspectionStarted", Level = LogLevel.Debug,
-            Message = "Inspecting Bitbucket Server token {Fingerprint} at {ApiHost} (token id {TokenIdKnown})")]
-        public static partial void InspectionStarted(ILogger logger, string fingerprint, string apiHost, bool tokenIdKnown);
-
-        [LoggerMessage(EventId = 401, EventName = "BitbucketServerInspectionFinished", Level = LogLevel.Information,
-            Message = "Bitbucket Server token {Fingerprint} at {ApiHost}: {Status} (type {TokenType}, {RequestCount} requests)")]
-        public static partial void InspectionFinished(ILogger logger, string fingerprint, string apiHost, InspectionStatus status, TokenType tokenType, int requestCount);
-
-        [LoggerMessage(EventId = 402, EventName = "BitbucketServerAnswerReceived", Level = LogLevel.Trace,
-            Message = "Bitbucket Server token {Fingerprint}: {Method} {Path} answered {StatusCode}")]
-        public static partial void AnswerReceived(ILogger logger, string fingerprint, string method, string path, int statusCode);
-
-        [LoggerMessage(EventId = 403, EventName = "BitbucketServerProbeAnswered", Level = LogLevel.Debug,
-            Message = "Bitbucket Server token {Fingerprint}: probe {Permission} on {Repository} answered {StatusCode} ({Verdict})")]
-        public static partial void ProbeAnswered(ILogger logger, string fingerprint, string permission, string repository, int statusCode, ProbeVerdict verdict);
-
-        [LoggerMessage(EventId = UnexpectedProbeSuccessId, EventName = "BitbucketServerUnexpectedProbeSuccess", Level = LogLevel.Error,
-            Message = "Bitbucket Server token {Fingerprint}: the write probe {Method} for {Permission} on {Repository} answered {StatusCode}; it was built to fail and may have changed the repository")]
-        public static partial void UnexpectedProbeSuccess(ILogger logger, string fingerprint, string method, string permission, string repository, int statusCode);
     }
 }

@@ -13,69 +13,51 @@ namespace GitTokenScopes.GitHub.Internal;
 /// rate limit) plus one <c>GET /repos/{o}/{r}</c> per repository, concurrently. Fine-grained and App tokens: the same
 /// reads and, in the same round, probes of the permissions the requirements ask for.
 /// </summary>
-internal sealed partial class GitHubTokenInspector(
+internal sealed class GitHubTokenInspector(
     IHttpClientFactory clients,
     IHttpMessageHandlerFactory handlers,
     IOptionsMonitor<GitHubInspectorOptions> options,
     TimeProvider time,
-    ILogger<GitHubTokenInspector> logger) : ITokenInspector
+    ILogger<GitHubTokenInspector> logger) : ProviderInspector<GitHubInspectorOptions>(options, time, logger)
 {
     private static readonly ScopeVocabulary ClassicVocabulary = ScopeVocabulary.For(GitProvider.GitHub, TokenFamily.Classic);
     private static readonly ScopeVocabulary FineGrainedVocabulary = ScopeVocabulary.For(GitProvider.GitHub, TokenFamily.FineGrained);
     private static readonly string[] Levels = ["read", "write", "admin"];
 
-    public GitProvider Provider => GitProvider.GitHub;
+    public override GitProvider Provider => GitProvider.GitHub;
 
-    public async Task<TokenInspection> InspectAsync(TokenInspectionRequest request, CancellationToken cancellationToken = default)
+    protected override string Name => "GitHub";
+
+    protected override Uri DefaultApiUrl => GitHubApiAddress.GitHubDotCom;
+
+    protected override (Uri? Address, string? Error) Resolve(GitCredential credential) => GitHubApiAddress.Resolve(credential);
+
+    protected override (TokenType Type, TokenFamily? Family) Classify(GitCredential credential)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var credential = request.Credential;
-        var (apiUrl, addressError) = GitHubApiAddress.Resolve(credential);
         var type = GitHubTokenClassifier.Classify(credential.Token);
-        var result = new InspectionDraft(GitProvider.GitHub, credential, apiUrl ?? credential.ApiUrl ?? credential.ServerUrl ?? GitHubApiAddress.GitHubDotCom, type, GitHubTokenClassifier.FamilyOf(type));
-        if (credential.Provider != GitProvider.GitHub)
-        {
-            return Finish(result.Fail(InspectionStatus.Misconfigured, $"The credential is for {credential.Provider.ToWireName()}, not GitHub."), 0);
-        }
+        return (type, GitHubTokenClassifier.FamilyOf(type));
+    }
 
-        if (apiUrl is null)
+    protected override void Refuse(GitCredential credential, InspectionDraft draft)
+    {
+        if (draft.Type == TokenType.GitHubRefresh)
         {
-            return Finish(result.Fail(InspectionStatus.Misconfigured, addressError), 0);
+            draft.Fail(InspectionStatus.Unsupported, "GitHub App refresh tokens (ghr_) cannot call the API; exchange it for a user access token (ghu_) and check that one.");
         }
-
-        if (type == TokenType.GitHubRefresh)
-        {
-            return Finish(result.Fail(InspectionStatus.Unsupported, "GitHub App refresh tokens (ghr_) cannot call the API; exchange it for a user access token (ghu_) and check that one."), 0);
-        }
-
-        using var session = Session(apiUrl, credential.Token, options.CurrentValue);
-        Log.InspectionStarted(logger, credential.Fingerprint, apiUrl.Host, type);
-        try
-        {
-            await (GitHubTokenClassifier.FamilyOf(type) == TokenFamily.FineGrained
-                ? InspectFineGrainedAsync(session, request, result, cancellationToken)
-                : InspectClassicAsync(session, request, result, cancellationToken)).ConfigureAwait(false);
-        }
-        catch (ProviderUnreachableException exception)
-        {
-            result.Fail(exception.Status, exception.Message);
-        }
-
-        return Finish(result, session.RequestCount);
     }
 
     /// <summary>
     /// Octokit's stock adapter over the named client's handler, one per inspection (its redirect handler drops
     /// <c>Authorization</c> off-host); it takes the named client's time-out and default headers, as the others have them.
     /// </summary>
-    private ProviderSession Session(Uri apiUrl, string token, GitHubInspectorOptions settings)
+    protected override ProviderSession Open(Uri apiUrl, GitCredential credential, GitHubInspectorOptions settings)
     {
         using var configured = clients.CreateClient(GitTokenScopesHttpClientNames.GitHub);
         var defaults = configured.DefaultRequestHeaders.ToArray();
         var adapter = new HttpClientAdapter(() => handlers.CreateHandler(GitTokenScopesHttpClientNames.GitHub));
         adapter.SetRequestTimeout(configured.Timeout);
-        var authorization = "token " + token;
-        return new ProviderSession("GitHub", apiUrl, settings, time, adapter.SendAsync, r =>
+        var authorization = "token " + credential.Token;
+        return new ProviderSession(Name, apiUrl, settings, Time, Logger, credential.Fingerprint, adapter.SendAsync, r =>
         {
             r.Headers.TryAddWithoutValidation("Authorization", authorization);
             r.Headers.Accept.Clear();
@@ -90,18 +72,16 @@ internal sealed partial class GitHubTokenInspector(
         }, adapter);
     }
 
-    private TokenInspection Finish(InspectionDraft draft, int requestCount)
-    {
-        var inspection = draft.Build(requestCount);
-        Log.InspectionFinished(logger, inspection.CredentialFingerprint, inspection.ApiUrl.Host, inspection.Status, inspection.TokenType, requestCount);
-        return inspection;
-    }
+    protected override Task InspectCoreAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, GitHubInspectorOptions settings, CancellationToken cancellationToken)
+        => result.Family == TokenFamily.FineGrained
+            ? InspectFineGrainedAsync(session, request, result, cancellationToken)
+            : InspectClassicAsync(session, request, result, cancellationToken);
 
     /// <summary>Maps a failed answer of a call the whole inspection depends on to the inspection's status.</summary>
     private void FailWith(InspectionDraft result, ProviderAnswer answer, string what)
     {
         var outcome = GitHubStatusMap.Classify(answer);
-        result.RateLimit = GitHubHeaders.RateLimit(answer, time) ?? result.RateLimit;
+        result.RateLimit = GitHubHeaders.RateLimit(answer, Time) ?? result.RateLimit;
         var said = answer.ErrorMessage();
         var suffix = said is null ? string.Empty : $": {said}";
         var url = outcome == ProviderOutcome.SsoRequired ? GitHubHeaders.SsoRequirement(answer).Url : null;
@@ -166,7 +146,7 @@ internal sealed partial class GitHubTokenInspector(
         result.Account = GitHubJson.Account(identity.Body);
         result.ExpiresAt = GitHubHeaders.Expiration(identity);
         result.ExpiryKnown = true;
-        result.RateLimit = GitHubHeaders.RateLimit(identity, time);
+        result.RateLimit = GitHubHeaders.RateLimit(identity, Time);
 
         for (var i = 0; i < repositories.Length; i++)
         {
@@ -193,19 +173,17 @@ internal sealed partial class GitHubTokenInspector(
                 var canRead = pull ?? true;
                 bool? canWrite = push is null ? null : push.Value && scopeWrites;
                 var enough = repository.Access == RepositoryAccess.Read ? canRead : canWrite;
-                var message = enough switch
+                return repository.Judged(enough, canRead, canWrite, enough switch
                 {
                     true => null,
                     null => "GitHub did not report the token's permissions on the repository.",
                     false when push == true => "The account may push, but the token lacks the repo scope (public_repo covers public repositories only).",
                     false => "The account's role on the repository does not allow pushing.",
-                };
-                return new(repository.Name, repository.Access, enough switch { true => RepositoryAccessState.Granted, false => RepositoryAccessState.Insufficient, null => RepositoryAccessState.Unknown }, canRead, canWrite, message);
+                });
             }
 
             case ProviderOutcome.NotFound:
-                return new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
-                    granted.Grants("repo")
+                return repository.NotVisible(granted.Grants("repo")
                         ? "GitHub does not show the repository to the token: it does not exist or the account has no access."
                         : "GitHub does not show the repository to the token: a private repository needs the repo scope, or the account has no access.");
             default:
@@ -222,15 +200,14 @@ internal sealed partial class GitHubTokenInspector(
             FailWith(result, answer, $"GET /{GitHubApiAddress.RepositoryPath(repository)}");
         }
 
-        var message = outcome switch
+        return repository.Unknown(outcome switch
         {
             ProviderOutcome.RateLimited => "Not checked: GitHub's rate limit was reached.",
             ProviderOutcome.SsoRequired => "The owning organization requires SAML single sign-on authorization of the token.",
             ProviderOutcome.PolicyForbidden => "The owning organization's token policy refuses the token.",
             ProviderOutcome.Success => "GitHub's answer could not be read.",
             _ => $"GitHub answered {answer.StatusCode}.",
-        };
-        return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, message);
+        });
     }
 
     /// <summary>
@@ -279,7 +256,7 @@ internal sealed partial class GitHubTokenInspector(
 
         result.ExpiresAt = GitHubHeaders.Expiration(identity);
         result.ExpiryKnown = result.ExpiresAt is not null || result.Type == TokenType.GitHubFineGrained;
-        result.RateLimit = GitHubHeaders.RateLimit(identity, time);
+        result.RateLimit = GitHubHeaders.RateLimit(identity, Time);
         var granted = new List<string>();
         var undetermined = new List<string>();
         if (installation)
@@ -307,7 +284,7 @@ internal sealed partial class GitHubTokenInspector(
             repositoryStates[i] = answers[i].Answer is not { } read ? answers[i].NotChecked(repository) : GitHubStatusMap.Classify(read) switch
             {
                 ProviderOutcome.Success => FineGrainedRepository(repository, probes[i]),
-                ProviderOutcome.NotFound => new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
+                ProviderOutcome.NotFound => repository.NotVisible(
                     "GitHub does not show the repository to the token: it is not in the token's repository selection, the account has no access, or an organization's approval is pending."),
                 _ => UnknownRepository(result, repository, read),
             };
@@ -428,11 +405,11 @@ internal sealed partial class GitHubTokenInspector(
         }
 
         var verdict = probe.Interpret(GitHubStatusMap.Classify(answer));
-        Log.ProbeAnswered(logger, fingerprint, probe.Scope, repository.Name, answer.StatusCode, verdict);
+        ProviderLog.ProbeAnswered(Logger, Name, fingerprint, probe.Scope, repository.Name, answer.StatusCode, verdict);
         if (verdict == ProbeVerdict.UnexpectedSuccess)
         {
             // Logged at once, whatever the repository's GET says: the request may have changed the repository.
-            Log.UnexpectedProbeSuccess(logger, fingerprint, probe.Method.Method, probe.Scope, repository.Name, answer.StatusCode);
+            ProviderLog.UnexpectedProbeSuccess(Logger, Name, fingerprint, $"{probe.Method.Method} for {probe.Scope} on {repository.Name}", answer.StatusCode);
         }
 
         return new ProbeResult(probe, verdict, answer, null);
@@ -480,35 +457,15 @@ internal sealed partial class GitHubTokenInspector(
         var write = Contents("write");
         var read = write == true ? true : Contents("read");
         var enough = repository.Access == RepositoryAccess.ReadWrite ? write : read;
-        return enough switch
+        return repository.Judged(enough, enough == true ? true : read, write, enough switch
         {
-            true => new(repository.Name, repository.Access, RepositoryAccessState.Granted, true, write, null),
-            false => new(repository.Name, repository.Access, RepositoryAccessState.Insufficient, read, write,
-                repository.Access == RepositoryAccess.ReadWrite ? "The token lacks Contents: Read and write on this repository." : "The token lacks Contents: Read on this repository."),
-            null => new(repository.Name, repository.Access, RepositoryAccessState.Unknown, read, write, "GitHub's answers did not settle the token's access to the repository's contents."),
-        };
+            true => null,
+            false when repository.Access == RepositoryAccess.ReadWrite => "The token lacks Contents: Read and write on this repository.",
+            false => "The token lacks Contents: Read on this repository.",
+            null => "GitHub's answers did not settle the token's access to the repository's contents.",
+        });
     }
 
     /// <summary>One probe's verdict, with GitHub's answer, or the reason GitHub could not be reached (then the verdict is Unknown).</summary>
     private readonly record struct ProbeResult(GitHubPermissionProbe Probe, ProbeVerdict Verdict, ProviderAnswer? Answer, string? Unreachable);
-
-    /// <summary>GitHub log events: ids 100–199. The token is never logged, only its fingerprint.</summary>
-    internal static partial class Log
-    {
-        [LoggerMessage(EventId = 100, EventName = "GitHubInspectionStarted", Level = LogLevel.Debug,
-            Message = "Inspecting GitHub token {Fingerprint} at {ApiHost} (type {TokenType})")]
-        public static partial void InspectionStarted(ILogger logger, string fingerprint, string apiHost, TokenType tokenType);
-
-        [LoggerMessage(EventId = 101, EventName = "GitHubInspectionFinished", Level = LogLevel.Information,
-            Message = "GitHub token {Fingerprint} at {ApiHost}: {Status} (type {TokenType}, {RequestCount} requests)")]
-        public static partial void InspectionFinished(ILogger logger, string fingerprint, string apiHost, InspectionStatus status, TokenType tokenType, int requestCount);
-
-        [LoggerMessage(EventId = 102, EventName = "GitHubProbeAnswered", Level = LogLevel.Debug,
-            Message = "GitHub token {Fingerprint}: probe {Permission} on {Repository} answered {StatusCode} ({Verdict})")]
-        public static partial void ProbeAnswered(ILogger logger, string fingerprint, string permission, string repository, int statusCode, ProbeVerdict verdict);
-
-        [LoggerMessage(EventId = 103, EventName = "GitHubUnexpectedProbeSuccess", Level = LogLevel.Error,
-            Message = "GitHub token {Fingerprint}: the write probe {Method} for {Permission} on {Repository} answered {StatusCode}; it was built to fail and may have changed the repository")]
-        public static partial void UnexpectedProbeSuccess(ILogger logger, string fingerprint, string method, string permission, string repository, int statusCode);
-    }
 }

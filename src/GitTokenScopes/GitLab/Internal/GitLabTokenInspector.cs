@@ -19,7 +19,7 @@ internal sealed partial class GitLabTokenInspector(
     IHttpClientFactory clients,
     IOptionsMonitor<GitLabInspectorOptions> options,
     TimeProvider time,
-    ILogger<GitLabTokenInspector> logger) : ITokenInspector
+    ILogger<GitLabTokenInspector> logger) : ProviderInspector<GitLabInspectorOptions>(options, time, logger)
 {
     private const string SelfEndpoint = "personal_access_tokens/self";
     private const string UserEndpoint = "user";
@@ -31,45 +31,38 @@ internal sealed partial class GitLabTokenInspector(
     private static readonly ScopeVocabulary Vocabulary = ScopeVocabulary.For(GitProvider.GitLab, TokenFamily.PersonalAccessToken);
     private static readonly ScopeVocabulary FineGrained = ScopeVocabulary.For(GitProvider.GitLab, TokenFamily.FineGrained);
 
-    public GitProvider Provider => GitProvider.GitLab;
+    public override GitProvider Provider => GitProvider.GitLab;
 
-    public async Task<TokenInspection> InspectAsync(TokenInspectionRequest request, CancellationToken cancellationToken = default)
+    protected override string Name => "GitLab";
+
+    protected override Uri DefaultApiUrl => GitLabApiAddress.GitLabDotCom;
+
+    protected override (Uri? Address, string? Error) Resolve(GitCredential credential) => GitLabApiAddress.Resolve(credential);
+
+    protected override (TokenType Type, TokenFamily? Family) Classify(GitCredential credential)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var credential = request.Credential;
-        var (apiUrl, addressError) = GitLabApiAddress.Resolve(credential);
-        var (type, unsupported) = GitLabTokenClassifier.Classify(credential.Token);
-        var result = new InspectionDraft(GitProvider.GitLab, credential, apiUrl ?? credential.ApiUrl ?? credential.ServerUrl ?? GitLabApiAddress.GitLabDotCom, type, type == TokenType.GitLabOther ? null : TokenFamily.PersonalAccessToken);
-        if (credential.Provider != GitProvider.GitLab)
-        {
-            return Finish(result.Fail(InspectionStatus.Misconfigured, $"The credential is for {credential.Provider.ToWireName()}, not GitLab."), 0);
-        }
-
-        if (apiUrl is null)
-        {
-            return Finish(result.Fail(InspectionStatus.Misconfigured, addressError), 0);
-        }
-
-        if (unsupported is not null)
-        {
-            return Finish(result.Fail(InspectionStatus.Unsupported, unsupported), 0);
-        }
-
-        var settings = options.CurrentValue;
-        using var session = ProviderSession.Over(clients.CreateClient(GitTokenScopesHttpClientNames.GitLab), "GitLab", apiUrl, settings, time,
-            r => r.Headers.TryAddWithoutValidation("PRIVATE-TOKEN", credential.Token));
-        Log.InspectionStarted(logger, credential.Fingerprint, apiUrl.Host, type);
-        await InspectCoreAsync(session, request, result, cancellationToken).ConfigureAwait(false);
-        return Finish(result, session.RequestCount);
+        var (type, _) = GitLabTokenClassifier.Classify(credential.Token);
+        return (type, type == TokenType.GitLabOther ? null : TokenFamily.PersonalAccessToken);
     }
 
-    private async Task InspectCoreAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
+    protected override void Refuse(GitCredential credential, InspectionDraft draft)
+    {
+        if (GitLabTokenClassifier.Classify(credential.Token).UnsupportedMessage is { } unsupported)
+        {
+            draft.Fail(InspectionStatus.Unsupported, unsupported);
+        }
+    }
+
+    protected override ProviderSession Open(Uri apiUrl, GitCredential credential, GitLabInspectorOptions settings)
+        => Over(clients.CreateClient(GitTokenScopesHttpClientNames.GitLab), apiUrl, credential, settings, r => r.Headers.TryAddWithoutValidation("PRIVATE-TOKEN", credential.Token));
+
+    protected override async Task InspectCoreAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, GitLabInspectorOptions settings, CancellationToken cancellationToken)
     {
         // Both identity calls and every project call go out together: wall time is one round trip.
-        var selfTask = SendAsync(session, result, HttpMethod.Get, SelfEndpoint, cancellationToken);
-        var userTask = SendAsync(session, result, HttpMethod.Get, UserEndpoint, cancellationToken);
+        var selfTask = session.TrySendAsync(HttpMethod.Get, SelfEndpoint, null, cancellationToken);
+        var userTask = session.TrySendAsync(HttpMethod.Get, UserEndpoint, null, cancellationToken);
         var projectTasks = request.Repositories
-            .Select(r => SendAsync(session, result, HttpMethod.Get, GitLabApiAddress.ProjectPath(r), cancellationToken))
+            .Select(r => session.TrySendAsync(HttpMethod.Get, GitLabApiAddress.ProjectPath(r), null, cancellationToken))
             .ToArray();
         var self = await selfTask.ConfigureAwait(false);
         var user = await userTask.ConfigureAwait(false);
@@ -82,7 +75,7 @@ internal sealed partial class GitLabTokenInspector(
         }
 
         var answer = self.Answer!;
-        result.RateLimit = GitLabHeaders.RateLimit(answer, time);
+        result.RateLimit = GitLabHeaders.RateLimit(answer, Time);
         IReadOnlyList<GitLabGrant>? grants = null;
         switch (GitLabStatusMap.Classify(answer))
         {
@@ -136,7 +129,7 @@ internal sealed partial class GitLabTokenInspector(
 
         // GitLab answered, so it accepted the token: a passed expiry date means the instance does not enforce it
         // (GitLab then also says active: false); the guide warns.
-        var pastExpiry = token.ExpiresAt is { } at && at <= time.GetUtcNow();
+        var pastExpiry = token.ExpiresAt is { } at && at <= Time.GetUtcNow();
         if (token.Active == false && !pastExpiry)
         {
             result.Fail(InspectionStatus.Invalid, "GitLab reports the token as inactive.");
@@ -222,7 +215,7 @@ internal sealed partial class GitLabTokenInspector(
     private void FailWith(InspectionDraft result, ProviderAnswer answer, string what)
     {
         var outcome = GitLabStatusMap.Classify(answer);
-        result.RateLimit = GitLabHeaders.RateLimit(answer, time) ?? result.RateLimit;
+        result.RateLimit = GitLabHeaders.RateLimit(answer, Time) ?? result.RateLimit;
         var error = GitLabJson.Error(answer.Body);
         var said = GitLabJson.Said(error);
         var suffix = said is null ? string.Empty : $": {said}";
@@ -252,26 +245,6 @@ internal sealed partial class GitLabTokenInspector(
         result.Fail(status, text);
     }
 
-    private TokenInspection Finish(InspectionDraft draft, int requestCount)
-    {
-        var inspection = draft.Build(requestCount);
-        Log.InspectionFinished(logger, inspection.CredentialFingerprint, inspection.ApiUrl.Host, inspection.Status, inspection.TokenType, requestCount);
-        return inspection;
-    }
-
-    /// <summary>Sends one request; no answer becomes a reply with the reason, the caller's cancellation throws.</summary>
-    private async Task<ProviderReply> SendAsync(ProviderSession session, InspectionDraft result, HttpMethod method, string endpoint, CancellationToken cancellationToken)
-    {
-        var reply = await session.TrySendAsync(method, endpoint, null, cancellationToken).ConfigureAwait(false);
-        if (reply.Answer is { } answer && logger.IsEnabled(LogLevel.Trace))
-        {
-            var outcome = GitLabStatusMap.Classify(answer);
-            Log.AnswerReceived(logger, result.CredentialFingerprint, method.Method, "/" + endpoint, answer.StatusCode, outcome);
-        }
-
-        return reply;
-    }
-
     /// <summary>
     /// GitLab before 15.5 has no <c>/self</c> (PROVIDERS.md §2.1), so scopes are inferred: <c>GET /user</c> accepts
     /// read_user, read_api and api; <c>GET /projects</c> read_api and api; a body-less <c>POST /projects</c> only api
@@ -279,7 +252,7 @@ internal sealed partial class GitLabTokenInspector(
     /// </summary>
     private async Task InferAsync(ProviderSession session, InspectionDraft result, ProviderReply user, CancellationToken cancellationToken)
     {
-        Log.SelfUnavailable(logger, result.CredentialFingerprint, session.ApiUrl.Host);
+        Log.SelfUnavailable(Logger, result.CredentialFingerprint, session.ApiUrl.Host);
         result.Note("Scopes inferred from probes because GET /personal_access_tokens/self is not available (GitLab older than 15.5): "
             + "read_repository and write_repository cannot be seen through the API, and the expiry is unknown.");
         result.ExpiryKnown = false;
@@ -307,8 +280,8 @@ internal sealed partial class GitLabTokenInspector(
 
         if (!disproven.Contains("read_api"))
         {
-            var listTask = SendAsync(session, result, HttpMethod.Get, ListProjectsProbe, cancellationToken);
-            var createTask = SendAsync(session, result, HttpMethod.Post, CreateProjectProbe, cancellationToken);
+            var listTask = session.TrySendAsync(HttpMethod.Get, ListProjectsProbe, null, cancellationToken);
+            var createTask = session.TrySendAsync(HttpMethod.Post, CreateProjectProbe, null, cancellationToken);
             var list = await listTask.ConfigureAwait(false);
             var create = await createTask.ConfigureAwait(false);
             if ((list.Unreachable ?? create.Unreachable) is { } failed)
@@ -339,7 +312,7 @@ internal sealed partial class GitLabTokenInspector(
                     disproven.Add("api");
                     break;
                 case ProviderOutcome.Success:
-                    Log.UnexpectedProbeSuccess(logger, result.CredentialFingerprint, "POST", "/" + CreateProjectProbe, create.Answer!.StatusCode);
+                    ProviderLog.UnexpectedProbeSuccess(Logger, Name, result.CredentialFingerprint, "POST /" + CreateProjectProbe, create.Answer!.StatusCode);
                     result.Fail(InspectionStatus.ProviderError,
                         $"GitLab answered POST /projects with {create.Answer.StatusCode}, although the probe sends no project name and GitLab must reject it; the api scope was not trusted. Check the instance's projects and report this.");
                     return;
@@ -374,8 +347,8 @@ internal sealed partial class GitLabTokenInspector(
         var granted = result.Granted!;
         var fineGrained = result.Family == TokenFamily.FineGrained;
         var (readScope, writeScope) = fineGrained ? ("download_code", "push_code") : ("read_repository", "write_repository");
-        var scopeRead = ScopeHeld(granted, readScope);
-        var scopeWrite = ScopeHeld(granted, writeScope);
+        var scopeRead = RepositoryResults.Holds(granted, readScope);
+        var scopeWrite = RepositoryResults.Holds(granted, writeScope);
         if (reply.Answer is not { } answer)
         {
             return reply.NotChecked(repository);
@@ -399,12 +372,12 @@ internal sealed partial class GitLabTokenInspector(
 
                 bool? roleRead = level >= Reporter || open ? true : level is null or 0 ? null : false;
                 bool? roleWrite = level is null ? null : level >= Developer;
-                var canRead = And(scopeRead, roleRead);
-                var canWrite = And(scopeWrite, roleWrite);
-                var enough = repository.Access == RepositoryAccess.Read ? canRead : And(canRead, canWrite);
+                var canRead = RepositoryResults.All(scopeRead, roleRead);
+                var canWrite = RepositoryResults.All(scopeWrite, roleWrite);
+                var enough = repository.Access == RepositoryAccess.Read ? canRead : RepositoryResults.All(canRead, canWrite);
                 var verb = repository.Access == RepositoryAccess.Read ? "reading" : "pushing";
                 var roleAllows = repository.Access == RepositoryAccess.Read ? roleRead != false : roleWrite != false && roleRead != false;
-                var message = enough switch
+                return repository.Judged(enough, canRead, canWrite, enough switch
                 {
                     true => null,
                     false when roleAllows && fineGrained => $"The token's fine-grained permissions do not give {(scopeRead == false ? readScope : writeScope)} on the project (check the permission and the token's access: its memberships, personal projects or selected projects and groups).",
@@ -415,33 +388,28 @@ internal sealed partial class GitLabTokenInspector(
                     null when level is null => "GitLab did not show the token's role on the project.",
                     null when fineGrained && grants is null => "The token's fine-grained permissions cannot be read, so whether it may clone or push is unknown; the project and the token's role on it were checked read-only.",
                     null => "The token's scopes could not be fully determined.",
-                };
-                var state = enough switch { true => RepositoryAccessState.Granted, false => RepositoryAccessState.Insufficient, null => RepositoryAccessState.Unknown };
-                return new(repository.Name, repository.Access, state, canRead, canWrite, message);
+                });
             }
 
             case ProviderOutcome.Success:
-                return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, "GitLab's answer about the project could not be read.");
+                return repository.Unknown("GitLab's answer about the project could not be read.");
             case ProviderOutcome.NotFound:
-                return new(repository.Name, repository.Access, RepositoryAccessState.NotVisible, false, false,
-                    "GitLab does not show the project to the token: it does not exist, or the token's owner is not a member.");
+                return repository.NotVisible("GitLab does not show the project to the token: it does not exist, or the token's owner is not a member.");
             case ProviderOutcome.InsufficientScope:
             {
                 // The REST API needs read_api or api; read_repository and write_repository only work over Git.
                 bool? canRead = scopeRead == false ? false : null;
                 bool? canWrite = scopeWrite == false ? false : null;
                 var lacking = repository.Access == RepositoryAccess.Read ? canRead == false : canRead == false || canWrite == false;
-                return new(repository.Name, repository.Access, lacking ? RepositoryAccessState.Insufficient : RepositoryAccessState.Unknown, canRead, canWrite,
-                    "GitLab's API shows a project only to tokens with read_api or api; without them, the token's role on the project is unknown.");
+                return repository.Judged(lacking ? false : null, canRead, canWrite, "GitLab's API shows a project only to tokens with read_api or api; without them, the token's role on the project is unknown.");
             }
 
             case ProviderOutcome.Forbidden when fineGrained:
-                return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null,
-                    $"GitLab refused to show the project to this fine-grained token, which needs read_project on it: {GitLabJson.Said(GitLabJson.Error(answer.Body))}");
+                return repository.Unknown($"GitLab refused to show the project to this fine-grained token, which needs read_project on it: {GitLabJson.Said(GitLabJson.Error(answer.Body))}");
             case ProviderOutcome.RateLimited:
-                return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, "Not checked: GitLab's rate limit was reached.");
+                return repository.Unknown("Not checked: GitLab's rate limit was reached.");
             default:
-                return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, $"GitLab answered {answer.StatusCode}.");
+                return repository.Unknown($"GitLab answered {answer.StatusCode}.");
         }
     }
 
@@ -476,17 +444,6 @@ internal sealed partial class GitLabTokenInspector(
         return reaches;
     }
 
-    /// <summary>Whether the grant holds a scope: yes, no, or unknown when the scope is undetermined.</summary>
-    private static bool? ScopeHeld(GrantedScopes granted, string scope)
-        => granted.Grants(scope) ? true
-            : granted.AllOthersUndetermined || granted.PossibleClosure.Contains(scope) ? null
-            : false;
-
-    private static bool? And(bool? left, bool? right)
-        => left == false || right == false ? false
-            : left == true && right == true ? true
-            : null;
-
     private static string LevelName(int? level) => level switch
     {
         null => "none shown",
@@ -499,27 +456,11 @@ internal sealed partial class GitLabTokenInspector(
         _ => "Owner",
     };
 
-    /// <summary>GitLab log events: ids 200–299. The token is never logged, only its fingerprint.</summary>
-    internal static partial class Log
+    /// <summary>GitLab's own log event (the shared ones: <see cref="ProviderLog"/>).</summary>
+    private static partial class Log
     {
-        [LoggerMessage(EventId = 200, EventName = "GitLabInspectionStarted", Level = LogLevel.Debug,
-            Message = "Inspecting GitLab token {Fingerprint} at {ApiHost} (type {TokenType})")]
-        public static partial void InspectionStarted(ILogger logger, string fingerprint, string apiHost, TokenType tokenType);
-
-        [LoggerMessage(EventId = 201, EventName = "GitLabInspectionFinished", Level = LogLevel.Information,
-            Message = "GitLab token {Fingerprint} at {ApiHost}: {Status} (type {TokenType}, {RequestCount} requests)")]
-        public static partial void InspectionFinished(ILogger logger, string fingerprint, string apiHost, InspectionStatus status, TokenType tokenType, int requestCount);
-
-        [LoggerMessage(EventId = 202, EventName = "ProviderAnswerReceived", Level = LogLevel.Trace,
-            Message = "GitLab token {Fingerprint}: {Method} {Endpoint} answered {StatusCode} ({Outcome})")]
-        public static partial void AnswerReceived(ILogger logger, string fingerprint, string method, string endpoint, int statusCode, ProviderOutcome outcome);
-
-        [LoggerMessage(EventId = 203, EventName = "GitLabSelfUnavailable", Level = LogLevel.Information,
+        [LoggerMessage(EventId = 95, EventName = "GitLabSelfUnavailable", Level = LogLevel.Information,
             Message = "GitLab token {Fingerprint} at {ApiHost}: GET /personal_access_tokens/self answered 404 (GitLab older than 15.5); inferring scopes from probes")]
         public static partial void SelfUnavailable(ILogger logger, string fingerprint, string apiHost);
-
-        [LoggerMessage(EventId = 204, EventName = "GitLabUnexpectedProbeSuccess", Level = LogLevel.Error,
-            Message = "GitLab token {Fingerprint}: the probe {Method} {Endpoint} answered {StatusCode}; it was built to fail and may have created something")]
-        public static partial void UnexpectedProbeSuccess(ILogger logger, string fingerprint, string method, string endpoint, int statusCode);
     }
 }

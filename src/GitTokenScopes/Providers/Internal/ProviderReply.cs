@@ -9,6 +9,5 @@ internal readonly record struct ProviderReply(ProviderAnswer? Answer, string? Un
     public ProviderAnswer Required => Answer ?? throw new ProviderUnreachableException(Unreachable!, Status);
 
     /// <summary>The result of a repository whose request got no answer.</summary>
-    public RepositoryAccessResult NotChecked(RepositoryRequest repository)
-        => new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, $"Not checked: {Unreachable}");
+    public RepositoryAccessResult NotChecked(RepositoryRequest repository) => repository.Unknown($"Not checked: {Unreachable}");
 }

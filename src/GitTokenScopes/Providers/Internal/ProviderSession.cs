@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 
 namespace GitTokenScopes.Providers.Internal;
 
@@ -28,6 +29,8 @@ internal sealed class ProviderSession : IDisposable
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
     private readonly long _maxBody;
+    private readonly ILogger _logger;
+    private readonly string _fingerprint;
     private SecretScrubber _scrubber = SecretScrubber.None;
     private int _requests;
 
@@ -37,6 +40,8 @@ internal sealed class ProviderSession : IDisposable
         Uri apiUrl,
         ProviderInspectorOptions options,
         TimeProvider time,
+        ILogger logger,
+        string fingerprint,
         Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send,
         Action<HttpRequestMessage> prepare,
         IDisposable? owned = null)
@@ -50,16 +55,14 @@ internal sealed class ProviderSession : IDisposable
         _timeout = options.RequestTimeout;
         _maxBody = options.MaxResponseBodySize;
         _time = time;
+        _logger = logger;
+        _fingerprint = fingerprint;
         ApiUrl = apiUrl;
     }
 
     public Uri ApiUrl { get; }
 
     public int RequestCount => Volatile.Read(ref _requests);
-
-    /// <summary>A session over one of the library's named clients.</summary>
-    public static ProviderSession Over(HttpClient client, string provider, Uri apiUrl, ProviderInspectorOptions options, TimeProvider time, Action<HttpRequestMessage> prepare)
-        => new(provider, apiUrl, options, time, (request, token) => client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token), prepare, client);
 
     /// <summary>
     /// Sends one request to <paramref name="endpoint"/> (escaped, relative to the API address, or absolute). No answer in
@@ -78,6 +81,12 @@ internal sealed class ProviderSession : IDisposable
             using var request = BuildRequest(method, target, jsonBody);
             using var response = await _send(request, linked.Token).ConfigureAwait(false);
             var (answer, refusal) = await ReadAsync(request, response, linked.Token).ConfigureAwait(false);
+            if (_logger.IsEnabled(LogLevel.Trace))
+            {
+                var path = PathOf(endpoint, target);
+                ProviderLog.AnswerReceived(_logger, _provider, _fingerprint, method.Method, path, (int)response.StatusCode);
+            }
+
             return answer ?? throw Refused(method, PathOf(endpoint, target), refusal!);
         }
         catch (RedirectGuard.RefusedException exception)

@@ -1,0 +1,98 @@
+// Licensed under the MIT License. See LICENSE in the repository root.
+
+using GitTokenScopes.Inspection.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GitTokenScopes.Providers.Internal;
+
+/// <summary>
+/// What every built-in inspector does around its provider's own questions: refuse a credential meant for another
+/// provider, an address that may not carry a token, or a token the provider rules out before any request; open one
+/// session; log the start and the end; and turn a required call without a usable answer into the inspection's status.
+/// A provider supplies only what is its own: address, classification, credential header and what it asks.
+/// </summary>
+internal abstract class ProviderInspector<TOptions>(IOptionsMonitor<TOptions> options, TimeProvider time, ILogger logger) : ITokenInspector
+    where TOptions : ProviderInspectorOptions
+{
+    public abstract GitProvider Provider { get; }
+
+    /// <summary>Gets the provider's name as messages write it ("Bitbucket Cloud").</summary>
+    protected abstract string Name { get; }
+
+    /// <summary>Gets the API address reported when the credential's own could not be used.</summary>
+    protected abstract Uri DefaultApiUrl { get; }
+
+    protected TimeProvider Time => time;
+
+    protected ILogger Logger => logger;
+
+    public async Task<TokenInspection> InspectAsync(TokenInspectionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var credential = request.Credential;
+        var (apiUrl, addressError) = Resolve(credential);
+        var (type, family) = Classify(credential);
+        var draft = new InspectionDraft(Provider, credential, apiUrl ?? credential.ApiUrl ?? credential.ServerUrl ?? DefaultApiUrl, type, family);
+        if (credential.Provider != Provider)
+        {
+            draft.Fail(InspectionStatus.Misconfigured, $"The credential is for {credential.Provider.ToWireName()}, not {Name}.");
+        }
+        else if (apiUrl is null)
+        {
+            draft.Fail(InspectionStatus.Misconfigured, addressError);
+        }
+        else
+        {
+            Refuse(credential, draft);
+        }
+
+        if (apiUrl is null || draft.Failed)
+        {
+            return Finish(draft, 0);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var settings = options.CurrentValue;
+        using var session = Open(apiUrl, credential, settings);
+        ProviderLog.InspectionStarted(logger, Name, credential.Fingerprint, apiUrl.Host, type);
+        try
+        {
+            await InspectCoreAsync(session, request, draft, settings, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProviderUnreachableException exception)
+        {
+            draft.Fail(exception.Status, exception.Message);
+        }
+
+        return Finish(draft, session.RequestCount);
+    }
+
+    /// <summary>The API address of <paramref name="credential"/>, or why it may not carry a token.</summary>
+    protected abstract (Uri? Address, string? Error) Resolve(GitCredential credential);
+
+    /// <summary>The token's type and family as far as the token itself tells, before any request.</summary>
+    protected abstract (TokenType Type, TokenFamily? Family) Classify(GitCredential credential);
+
+    /// <summary>Fails <paramref name="draft"/> when the credential cannot be checked at all; by default every one can.</summary>
+    protected virtual void Refuse(GitCredential credential, InspectionDraft draft)
+    {
+    }
+
+    /// <summary>The session of one inspection, carrying the credential the provider's way.</summary>
+    protected abstract ProviderSession Open(Uri apiUrl, GitCredential credential, TOptions settings);
+
+    /// <summary>Asks the provider; a required call without a usable answer may throw <see cref="ProviderUnreachableException"/>.</summary>
+    protected abstract Task InspectCoreAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, TOptions settings, CancellationToken cancellationToken);
+
+    /// <summary>A session over one of the library's named clients.</summary>
+    protected ProviderSession Over(HttpClient client, Uri apiUrl, GitCredential credential, TOptions settings, Action<HttpRequestMessage> authorize)
+        => new(Name, apiUrl, settings, time, logger, credential.Fingerprint, (r, ct) => client.SendAsync(r, HttpCompletionOption.ResponseHeadersRead, ct), authorize, client);
+
+    private TokenInspection Finish(InspectionDraft draft, int requestCount)
+    {
+        var inspection = draft.Build(requestCount);
+        ProviderLog.InspectionFinished(logger, Name, inspection.CredentialFingerprint, inspection.ApiUrl.Host, inspection.Status, inspection.TokenType, requestCount);
+        return inspection;
+    }
+}
