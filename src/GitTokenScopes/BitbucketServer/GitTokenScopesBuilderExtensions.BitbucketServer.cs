@@ -2,7 +2,6 @@
 
 using GitTokenScopes.BitbucketServer;
 using GitTokenScopes.BitbucketServer.Internal;
-using GitTokenScopes.DependencyInjection.Internal;
 using GitTokenScopes.Providers.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,23 +17,21 @@ public static partial class GitTokenScopesBuilderExtensions
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <returns>The value of <paramref name="builder"/>.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when <paramref name="builder"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     public static IGitTokenScopesBuilder AddBitbucketServer(this IGitTokenScopesBuilder builder)
-        => InspectorRegistration.Add<BitbucketServerInspectorOptions, ProviderInspectorOptionsValidator<BitbucketServerInspectorOptions>, BitbucketServerTokenInspector>(builder, GitTokenScopesHttpClientNames.BitbucketServer);
+        => ProviderRegistration.Add<BitbucketServerInspectorOptions, BitbucketServerTokenInspector>(builder, GitTokenScopesHttpClientNames.BitbucketServer);
 
     /// <summary>Adds the Bitbucket Server and Data Center inspector and configures its options.</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configure">Configures the options.</param>
-    /// <returns>The value of <paramref name="builder"/>.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <inheritdoc cref="AddBitbucketServer(IGitTokenScopesBuilder)"/>
     public static IGitTokenScopesBuilder AddBitbucketServer(this IGitTokenScopesBuilder builder, Action<BitbucketServerInspectorOptions> configure)
         => ProviderRegistration.Configure(builder, configure, static b => b.AddBitbucketServer());
 
     /// <summary>Adds the Bitbucket Server and Data Center inspector and binds its options from a configuration section (unknown keys are errors).</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configuration">The section holding <see cref="BitbucketServerInspectorOptions"/>, for example <c>GitTokenScopes:BitbucketServer</c> (the core section given to <c>AddGitTokenScopes</c> leaves its provider sub-sections to these methods).</param>
-    /// <returns>The value of <paramref name="builder"/>.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <inheritdoc cref="AddBitbucketServer(IGitTokenScopesBuilder)"/>
     /// <exception cref="ArgumentException">Thrown when the section is empty or does not exist.</exception>
     public static IGitTokenScopesBuilder AddBitbucketServer(this IGitTokenScopesBuilder builder, IConfiguration configuration)
         => ProviderRegistration.Bind(builder, configuration, static b => b.AddBitbucketServer(), static (services, section)

@@ -1,6 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-using GitTokenScopes.DependencyInjection.Internal;
 using GitTokenScopes.Providers.Internal;
 using GitTokenScopes.GitHub;
 using GitTokenScopes.GitHub.Internal;
@@ -18,23 +17,21 @@ public static partial class GitTokenScopesBuilderExtensions
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <returns>The value of <paramref name="builder"/>.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when <paramref name="builder"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     public static IGitTokenScopesBuilder AddGitHub(this IGitTokenScopesBuilder builder)
-        => InspectorRegistration.Add<GitHubInspectorOptions, ProviderInspectorOptionsValidator<GitHubInspectorOptions>, GitHubTokenInspector>(builder, GitTokenScopesHttpClientNames.GitHub);
+        => ProviderRegistration.Add<GitHubInspectorOptions, GitHubTokenInspector>(builder, GitTokenScopesHttpClientNames.GitHub);
 
     /// <summary>Adds the GitHub inspector and configures its options.</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configure">Configures the options.</param>
-    /// <returns>The value of <paramref name="builder"/>.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <inheritdoc cref="AddGitHub(IGitTokenScopesBuilder)"/>
     public static IGitTokenScopesBuilder AddGitHub(this IGitTokenScopesBuilder builder, Action<GitHubInspectorOptions> configure)
         => ProviderRegistration.Configure(builder, configure, static b => b.AddGitHub());
 
     /// <summary>Adds the GitHub inspector and binds its options from a configuration section (unknown keys are errors).</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configuration">The section holding <see cref="GitHubInspectorOptions"/>, for example <c>GitTokenScopes:GitHub</c> (the core section given to <c>AddGitTokenScopes</c> leaves its provider sub-sections to these methods).</param>
-    /// <returns>The value of <paramref name="builder"/>.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <inheritdoc cref="AddGitHub(IGitTokenScopesBuilder)"/>
     /// <exception cref="ArgumentException">Thrown when the section is empty or does not exist.</exception>
     public static IGitTokenScopesBuilder AddGitHub(this IGitTokenScopesBuilder builder, IConfiguration configuration)
         => ProviderRegistration.Bind(builder, configuration, static b => b.AddGitHub(), static (services, section)

@@ -17,7 +17,7 @@ internal sealed class BitbucketCloudGuide : IProviderGuide
 
     public GitProvider Provider => GitProvider.BitbucketCloud;
 
-    public Uri DefaultApiUrl { get; } = new("https://api.bitbucket.org/2.0/");
+    public Uri DefaultApiUrl => BitbucketCloudApiAddress.BitbucketOrg;
 
     public Uri? CreationLink(TokenInspection inspection, Uri? serverUrl, IReadOnlyList<string> scopes, string description, string? owner) => null;
 

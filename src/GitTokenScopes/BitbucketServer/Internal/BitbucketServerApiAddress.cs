@@ -10,6 +10,9 @@ namespace GitTokenScopes.BitbucketServer.Internal;
 /// </summary>
 internal static class BitbucketServerApiAddress
 {
+    /// <summary>Bitbucket Server has no public address: this one is reported only when a credential names none.</summary>
+    public static readonly Uri Placeholder = new("https://bitbucket-server.invalid/");
+
     private static readonly string[] CoreSuffixes = ["rest/api/1.0/", "rest/api/latest/"];
 
     public static (Uri? Api, string? Error) Resolve(GitCredential credential)

@@ -9,8 +9,7 @@ internal sealed class BitbucketServerGuide : IProviderGuide
 {
     public GitProvider Provider => GitProvider.BitbucketServer;
 
-    // Bitbucket Server has no public default; an inspector that failed before naming one leaves this placeholder.
-    public Uri DefaultApiUrl { get; } = new("https://localhost/");
+    public Uri DefaultApiUrl => BitbucketServerApiAddress.Placeholder;
 
     public Uri? CreationLink(TokenInspection inspection, Uri? serverUrl, IReadOnlyList<string> scopes, string description, string? owner) => null;
 

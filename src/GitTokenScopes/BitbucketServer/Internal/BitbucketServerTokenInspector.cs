@@ -38,8 +38,7 @@ internal sealed class BitbucketServerTokenInspector(
 
     protected override string Name => "Bitbucket Server";
 
-    // Bitbucket Server has no public address: this one is reported only when the credential names none.
-    protected override Uri DefaultApiUrl { get; } = new("https://bitbucket-server.invalid/");
+    protected override Uri DefaultApiUrl => BitbucketServerApiAddress.Placeholder;
 
     protected override (Uri? Address, string? Error) Resolve(GitCredential credential) => BitbucketServerApiAddress.Resolve(credential);
 

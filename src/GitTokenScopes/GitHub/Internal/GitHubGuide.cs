@@ -12,7 +12,7 @@ internal sealed class GitHubGuide : IProviderGuide
 
     public GitProvider Provider => GitProvider.GitHub;
 
-    public Uri DefaultApiUrl { get; } = new("https://api.github.com/");
+    public Uri DefaultApiUrl => GitHubApiAddress.GitHubDotCom;
 
     public Uri? CreationLink(TokenInspection inspection, Uri? serverUrl, IReadOnlyList<string> scopes, string description, string? owner)
         => (inspection.Family, inspection.TokenType) switch

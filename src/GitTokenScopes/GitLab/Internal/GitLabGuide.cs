@@ -10,7 +10,7 @@ internal sealed class GitLabGuide(TimeProvider time) : IProviderGuide
 {
     public GitProvider Provider => GitProvider.GitLab;
 
-    public Uri DefaultApiUrl { get; } = new("https://gitlab.com/api/v4/");
+    public Uri DefaultApiUrl => GitLabApiAddress.GitLabDotCom;
 
     // Fine-grained permissions cannot be pre-filled: the documented parameters tick legacy scopes only.
     public Uri? CreationLink(TokenInspection inspection, Uri? serverUrl, IReadOnlyList<string> scopes, string description, string? owner)
