@@ -95,7 +95,7 @@ internal sealed class BitbucketCloudTokenInspector(
     /// <c>error.detail.granted</c>): the credential is valid, and either an access token (no user) or lacking <c>account</c>.
     /// </summary>
     /// <returns><see langword="true"/> when the grant was learnt; otherwise the draft has failed.</returns>
-    private static bool Learn(InspectionDraft result, ProviderAnswer answer, bool basic, bool apiToken)
+    private bool Learn(InspectionDraft result, ProviderAnswer answer, bool basic, bool apiToken)
     {
         var outcome = ProviderStatusMap.Classify(answer.StatusCode);
         var scopes = BitbucketCloudHeaders.Scopes(answer);
@@ -158,35 +158,33 @@ internal sealed class BitbucketCloudTokenInspector(
         return true;
     }
 
-    /// <summary>Fails the draft for a refused <c>GET /user</c>; <paramref name="apiToken"/> is null for Bearer, else whether the Basic secret is an API token.</summary>
-    private static void FailWith(InspectionDraft result, ProviderOutcome outcome, ProviderAnswer answer, string what, string? message, IReadOnlyList<string>? required, bool? apiToken)
+    /// <summary>Fails the draft for a refused call; <paramref name="apiToken"/> is null for Bearer, else whether the Basic secret is an API token.</summary>
+    private void FailWith(InspectionDraft result, ProviderOutcome outcome, ProviderAnswer answer, string what, string? message, IReadOnlyList<string>? required, bool? apiToken)
     {
-        var said = message is null ? string.Empty : $": {message}";
         if (outcome == ProviderOutcome.Unauthorized && apiToken is { } isApiToken)
         {
             // Named for the remediation: an API token to recreate, or an app password to replace (they are gone).
             (result.Type, result.Family) = isApiToken ? (TokenType.BitbucketApiToken, TokenFamily.ApiToken) : (TokenType.BitbucketAppPassword, TokenFamily.AppPassword);
         }
 
-        var text = BitbucketCloudJson.Removal(answer) is { } removal
-            ? $"Bitbucket Cloud no longer serves {what} ({removal}), so the credential could not be inspected."
+        var said = message is null ? string.Empty : $": {message}";
+        Fail(result, outcome, answer, what, message, BitbucketCloudJson.Removal(answer) is { } removal
+            ? (InspectionStatus.ProviderError, $"Bitbucket Cloud no longer serves {what} ({removal}), so the credential could not be inspected.")
             : outcome switch
             {
-                ProviderOutcome.Unauthorized => $"Bitbucket Cloud rejected the credential (401{said}). " + apiToken switch
+                ProviderOutcome.Unauthorized => (InspectionStatus.Invalid, $"Bitbucket Cloud rejected the credential (401{said}). " + apiToken switch
                 {
                     true => ApiTokenUserNames + " Otherwise the token is wrong, expired or revoked.",
                     false => "It is not an Atlassian API token, so presumably an app password: " + BitbucketCloudGuide.AppPasswordRetirement,
                     null => "It was sent as a Bearer token (no user name was given), as access and OAuth tokens are; an API token needs the Atlassian "
                         + "account's e-mail address as its user name. Otherwise the token is unknown, expired or revoked.",
-                },
-                ProviderOutcome.RateLimited => result.RateLimit?.RetryAfter is { } wait
-                    ? $"Bitbucket Cloud's rate limit was reached (429); retry after {wait.TotalSeconds:0} s."
-                    : "Bitbucket Cloud's rate limit was reached (429); it counts requests over a rolling hour, so retry later.",
-                ProviderOutcome.Forbidden => $"Bitbucket Cloud refused {what} (403{said})"
-                    + (required is { Count: > 0 } ? $"; it requires {string.Join(" or ", required)}." : "."),
-                _ => ProviderStatusMap.ProviderErrorMessage("Bitbucket Cloud", what, answer.StatusCode, said),
-            };
-        result.Fail(ProviderStatusMap.StatusOf(outcome), text);
+                }),
+                ProviderOutcome.RateLimited when result.RateLimit?.RetryAfter is null
+                    => (InspectionStatus.RateLimited, "Bitbucket Cloud's rate limit was reached (429); it counts requests over a rolling hour, so retry later."),
+                ProviderOutcome.Forbidden when required is { Count: > 0 }
+                    => (InspectionStatus.Forbidden, $"Bitbucket Cloud refused {what} (403{said}); it requires {string.Join(" or ", required)}."),
+                _ => null,
+            });
     }
 
     /// <summary>One request per repository, concurrently: the account's permission, or (access tokens) the repository.</summary>
@@ -194,7 +192,7 @@ internal sealed class BitbucketCloudTokenInspector(
         => Task.WhenAll(request.Repositories.Select(r => session.TrySendAsync(HttpMethod.Get, userBound ? BitbucketCloudApiAddress.PermissionPath(r) : BitbucketCloudApiAddress.RepositoryPath(r), null, cancellationToken)));
 
     /// <summary>A user-bound credential's access: the account's permission on the repository, capped by the credential's scopes.</summary>
-    private static RepositoryAccessResult UserRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
+    private RepositoryAccessResult UserRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
     {
         if (reply.Answer is not { } answer)
         {
@@ -245,7 +243,7 @@ internal sealed class BitbucketCloudTokenInspector(
     }
 
     /// <summary>An access token's access: it reaches the repositories of its repository, project or workspace, as its scopes allow.</summary>
-    private static RepositoryAccessResult AccessTokenRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
+    private RepositoryAccessResult AccessTokenRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
     {
         if (reply.Answer is not { } answer)
         {
@@ -283,7 +281,7 @@ internal sealed class BitbucketCloudTokenInspector(
         => BitbucketCloudJson.Removal(answer) is null ? ProviderStatusMap.Classify(answer.StatusCode) : ProviderOutcome.Unexpected;
 
     /// <summary>A repository call that neither succeeded nor said "not visible": rate limit, outage, removal, refusal or a malformed answer.</summary>
-    private static RepositoryAccessResult UnknownRepository(InspectionDraft result, RepositoryRequest repository, ProviderAnswer answer, ProviderOutcome outcome, string endpoint)
+    private RepositoryAccessResult UnknownRepository(InspectionDraft result, RepositoryRequest repository, ProviderAnswer answer, ProviderOutcome outcome, string endpoint)
     {
         var what = "GET /" + endpoint.Split('?')[0];
         if (outcome == ProviderOutcome.RateLimited)

@@ -69,19 +69,8 @@ internal sealed class BitbucketServerTokenInspector(
 
     private void FailWith(InspectionDraft result, ProviderAnswer answer, string what)
     {
-        var outcome = ProviderStatusMap.Classify(answer.StatusCode);
         result.RateLimit = RateLimit(answer) ?? result.RateLimit;
-        var said = BitbucketServerJson.ErrorMessage(answer.Body) is { } message ? $": {message}" : string.Empty;
-        var text = outcome switch
-        {
-            ProviderOutcome.Unauthorized => $"Bitbucket Server rejected the token (401{said}); it is unknown, expired or revoked.",
-            ProviderOutcome.Forbidden => $"Bitbucket Server refused {what} (403{said}).",
-            ProviderOutcome.RateLimited => result.RateLimit?.RetryAfter is { } wait
-                ? $"Bitbucket Server's rate limit was reached (429); retry after {wait.TotalSeconds:0} s."
-                : "Bitbucket Server's rate limit was reached (429); retry later.",
-            _ => ProviderStatusMap.ProviderErrorMessage("Bitbucket Server", what, answer.StatusCode, said),
-        };
-        result.Fail(ProviderStatusMap.StatusOf(outcome), text);
+        Fail(result, ProviderStatusMap.Classify(answer.StatusCode), answer, what, BitbucketServerJson.ErrorMessage(answer.Body));
     }
 
     /// <summary>The permissions the requirements name, as this vocabulary writes them.</summary>

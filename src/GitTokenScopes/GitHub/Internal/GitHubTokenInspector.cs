@@ -82,21 +82,15 @@ internal sealed class GitHubTokenInspector(
     {
         var outcome = GitHubStatusMap.Classify(answer);
         result.RateLimit = GitHubHeaders.RateLimit(answer, Time) ?? result.RateLimit;
-        var said = answer.ErrorMessage();
-        var suffix = said is null ? string.Empty : $": {said}";
         var url = outcome == ProviderOutcome.SsoRequired ? GitHubHeaders.SsoRequirement(answer).Url : null;
         var policy = outcome == ProviderOutcome.PolicyForbidden ? GitHubPolicy.Refusal(answer) : null;
         result.ActionUrl = outcome == ProviderOutcome.SsoRequired ? url : policy?.SettingsUrl ?? result.ActionUrl;
-        var (status, text) = outcome switch
+        Fail(result, outcome, answer, what, answer.ErrorMessage(), outcome switch
         {
-            ProviderOutcome.Unauthorized => (InspectionStatus.Invalid, $"GitHub rejected the token (401{suffix}); it is unknown, expired or revoked."),
-            ProviderOutcome.RateLimited => (InspectionStatus.RateLimited, ProviderStatusMap.RateLimitMessage("GitHub", result.RateLimit)),
             ProviderOutcome.SsoRequired => (InspectionStatus.SsoRequired, "An organization requires SAML single sign-on: authorize the token for it" + (url is null ? "." : $" at {url}.")),
             ProviderOutcome.PolicyForbidden => (InspectionStatus.PolicyForbidden, GitHubPolicy.Message(policy!.Value, what)),
-            ProviderOutcome.Forbidden => (InspectionStatus.Forbidden, $"GitHub refused {what} (403{suffix})."),
-            _ => (InspectionStatus.ProviderError, ProviderStatusMap.ProviderErrorMessage("GitHub", what, answer.StatusCode, suffix)),
-        };
-        result.Fail(status, text);
+            _ => null,
+        });
     }
 
     /// <summary>Classic, OAuth and unrecognized tokens: scopes from <c>X-OAuth-Scopes</c>, repositories from their <c>permissions</c>.</summary>

@@ -220,18 +220,16 @@ internal sealed partial class GitLabTokenInspector(
         var said = GitLabJson.Said(error);
         var suffix = said is null ? string.Empty : $": {said}";
         var code = answer.StatusCode;
-        var (status, text) = outcome switch
+        (InspectionStatus, string)? own = outcome switch
         {
             ProviderOutcome.Unauthorized => (InspectionStatus.Invalid, $"GitLab rejected the token ({code}{suffix}); this GitLab instance does not know it."),
             ProviderOutcome.Expired => (InspectionStatus.Expired, $"GitLab says the token has expired ({code}{suffix})."),
             ProviderOutcome.Revoked => (InspectionStatus.Revoked, $"GitLab says the token was revoked ({code}{suffix})."),
             ProviderOutcome.ImpersonationDisabled => (InspectionStatus.Invalid, $"The token is an impersonation token, and impersonation is disabled on this GitLab instance ({code}{suffix})."),
             ProviderOutcome.WrongTokenType => (InspectionStatus.Unsupported, $"GitLab says {what} needs a personal, project or group access token{suffix}. This kind of token (OAuth, CI job, …) cannot be checked and is not meant for this use."),
-            ProviderOutcome.RateLimited => (InspectionStatus.RateLimited, ProviderStatusMap.RateLimitMessage("GitLab", result.RateLimit)),
             ProviderOutcome.InsufficientScope => (InspectionStatus.Forbidden,
                 $"GitLab refused {what}: the token lacks the scope it needs{(error?.Scopes is { Count: > 0 } scopes ? $" (it accepts {string.Join(", ", scopes)})" : string.Empty)}."),
-            ProviderOutcome.Forbidden => (InspectionStatus.Forbidden, $"GitLab refused {what} ({code}{suffix})."),
-            _ => (InspectionStatus.ProviderError, ProviderStatusMap.ProviderErrorMessage("GitLab", what, code, suffix)),
+            _ => null,
         };
         if (outcome == ProviderOutcome.ImpersonationDisabled)
         {
@@ -242,7 +240,7 @@ internal sealed partial class GitLabTokenInspector(
             (result.Type, result.Family) = (TokenType.GitLabOther, null);
         }
 
-        result.Fail(status, text);
+        Fail(result, outcome, answer, what, said, own);
     }
 
     /// <summary>

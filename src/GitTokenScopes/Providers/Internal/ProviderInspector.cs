@@ -85,6 +85,16 @@ internal abstract class ProviderInspector<TOptions>(IOptionsMonitor<TOptions> op
     /// <summary>Asks the provider; a required call without a usable answer may throw <see cref="ProviderUnreachableException"/>.</summary>
     protected abstract Task InspectCoreAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, TOptions settings, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Fails the inspection for a refused call it depends on: the status and words every provider shares, unless the
+    /// provider's own map gave the outcome a meaning of its own (<paramref name="own"/>).
+    /// </summary>
+    protected void Fail(InspectionDraft result, ProviderOutcome outcome, ProviderAnswer answer, string what, string? said, (InspectionStatus Status, string Message)? own = null)
+    {
+        var (status, message) = own ?? (ProviderStatusMap.StatusOf(outcome), ProviderStatusMap.Describe(Name, outcome, what, answer.StatusCode, said, result.RateLimit));
+        result.Fail(status, message);
+    }
+
     /// <summary>A session over one of the library's named clients.</summary>
     protected ProviderSession Over(HttpClient client, Uri apiUrl, GitCredential credential, TOptions settings, Action<HttpRequestMessage> authorize)
         => new(Name, apiUrl, settings, time, logger, credential.Fingerprint, (r, ct) => client.SendAsync(r, HttpCompletionOption.ResponseHeadersRead, ct), authorize, client);

@@ -27,18 +27,22 @@ internal static class ProviderStatusMap
         _ => InspectionStatus.ProviderError,
     };
 
-    /// <summary>What an inspection says when a required call got a 5xx or an answer no rule covers.</summary>
-    public static string ProviderErrorMessage(string provider, string what, int status, string suffix)
-        => status is >= 500 and <= 599
-            ? $"{provider} answered {what} with a server error ({status})."
-            : $"{provider} answered {what} with an unexpected {status}{suffix}.";
-
-    /// <summary>What an inspection says when a provider's rate limit stopped it: when to retry, if the provider said.</summary>
-    public static string RateLimitMessage(string provider, RateLimitInfo? rateLimit)
-        => rateLimit switch
+    /// <summary>What an inspection says when a call it depends on was refused, worded alike on every provider.</summary>
+    public static string Describe(string provider, ProviderOutcome outcome, string what, int status, string? said, RateLimitInfo? rateLimit)
+    {
+        var suffix = said is null ? string.Empty : $": {said}";
+        return outcome switch
         {
-            { RetryAfter: { } wait } => $"{provider}'s rate limit was reached; retry after {wait.TotalSeconds:0} s.",
-            { ResetAt: { } reset } => $"{provider}'s rate limit was reached; it resets at {reset.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.",
-            _ => $"{provider}'s rate limit was reached.",
+            ProviderOutcome.Unauthorized => $"{provider} rejected the token ({status}{suffix}); it is unknown, expired or revoked.",
+            ProviderOutcome.RateLimited => rateLimit switch
+            {
+                { RetryAfter: { } wait } => $"{provider}'s rate limit was reached; retry after {wait.TotalSeconds:0} s.",
+                { ResetAt: { } reset } => $"{provider}'s rate limit was reached; it resets at {reset.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.",
+                _ => $"{provider}'s rate limit was reached.",
+            },
+            ProviderOutcome.Forbidden => $"{provider} refused {what} ({status}{suffix}).",
+            _ when status is >= 500 and <= 599 => $"{provider} answered {what} with a server error ({status}).",
+            _ => $"{provider} answered {what} with an unexpected {status}{suffix}.",
         };
+    }
 }
