@@ -49,14 +49,16 @@ internal static class OverrideParser
     private static ParsedOverride? TryParse(ScopeRequirementOverride item, string name, ScopeEdition? edition, HashSet<string> addedLabels, List<string> errors)
     {
         var errorCount = errors.Count;
-        var hasProvider = Require(item.Provider, $"{name}:Provider", "provider", WireNames.ProviderNames, errors, out GitProvider provider, WireNames.TryParse);
-        Require(item.Kind, $"{name}:Kind", "token kind", WireNames.TokenKindNames, errors, out TokenKind kind, WireNames.TryParse);
-        var hasFamily = Require(item.TokenFamily, $"{name}:TokenFamily", "token family", WireNames.TokenFamilyNames, errors, out TokenFamily family, WireNames.TryParse);
+        var hasProvider = Require(item.Provider, $"{name}:Provider", "provider", errors, out GitProvider provider);
+        Require(item.Kind, $"{name}:Kind", "token kind", errors, out TokenKind kind);
+        var hasFamily = Require(item.TokenFamily, $"{name}:TokenFamily", "token family", errors, out TokenFamily family);
         ScopeVocabulary? vocabulary = null;
         if (hasProvider && hasFamily && !ScopeVocabulary.TryGet(provider, family, out vocabulary))
         {
             errors.Add($"{name}:TokenFamily: '{item.TokenFamily}' is not a token family of {provider.ToWireName()}. Use one of: {string.Join(", ", ScopeVocabulary.FamiliesOf(provider).Select(f => f.ToWireName()))}.");
         }
+
+        ScopeRequirementKey? key = vocabulary is null ? null : new(provider, kind, family);
 
         if (item.Runtime is not null && string.IsNullOrWhiteSpace(item.Runtime))
         {
@@ -82,15 +84,15 @@ internal static class OverrideParser
         }
 
         var clauses = ParseClauses(item, name, vocabulary, errors);
-        var removeLabels = ParseRemovals(item, name, edition, vocabulary is null ? null : new ScopeRequirementKey(provider, kind, family), addedLabels, errors);
-        if (errors.Count > errorCount || vocabulary is null)
+        var removeLabels = ParseRemovals(item, name, edition, key, addedLabels, errors);
+        if (errors.Count > errorCount || key is null)
         {
             return null;
         }
 
         var parsed = new ParsedOverride(
             name,
-            new ScopeRequirementKey(provider, kind, family),
+            key.Value,
             string.IsNullOrWhiteSpace(item.Runtime) ? null : item.Runtime.Trim(),
             RepositoryName.Normalize(item.Repository),
             item.Mode,
@@ -184,24 +186,17 @@ internal static class OverrideParser
         return [.. labels];
     }
 
-    private delegate bool Parser<T>(string? value, out T result);
-
-    private static bool Require<T>(string? value, string key, string what, IReadOnlyList<string> names, List<string> errors, out T result, Parser<T> parse)
+    private static bool Require<T>(string? value, string key, string what, List<string> errors, out T result)
+        where T : struct, Enum
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (WireNames.TryParseName(value, out result))
         {
-            errors.Add($"{key}: is required. Use one of: {string.Join(", ", names)}.");
-            result = default!;
-            return false;
+            return true;
         }
 
-        if (!parse(value, out result))
-        {
-            errors.Add($"{key}: '{value}' is not a known {what}. Use one of: {string.Join(", ", names)}.");
-            return false;
-        }
-
-        return true;
+        var names = string.Join(", ", WireNames.NamesOf<T>());
+        errors.Add(string.IsNullOrWhiteSpace(value) ? $"{key}: is required. Use one of: {names}." : $"{key}: '{value}' is not a known {what}. Use one of: {names}.");
+        return false;
     }
 
     private static string Key(string parent, string property, int index)
