@@ -32,11 +32,11 @@ public sealed class ScopeVocabulary
         GitProvider provider,
         TokenFamily family,
         string description,
-        bool upperCase,
         Regex wellFormed,
         IEnumerable<string> knownScopes,
-        IEnumerable<KeyValuePair<string, string[]>> edges,
-        Func<string, string?>? rule = null)
+        IEnumerable<KeyValuePair<string, string[]>>? edges = null,
+        Func<string, string?>? rule = null,
+        bool upperCase = false)
     {
         Provider = provider;
         Family = family;
@@ -44,7 +44,7 @@ public sealed class ScopeVocabulary
         _upperCase = upperCase;
         _wellFormed = wellFormed;
         _rule = rule;
-        _edges = edges.ToFrozenDictionary(StringComparer.Ordinal);
+        _edges = (edges ?? []).ToFrozenDictionary(StringComparer.Ordinal);
         KnownScopes = [.. knownScopes.Concat(_edges.Keys).Concat(_edges.Values.SelectMany(c => c)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         _closures = KnownScopes.ToFrozenDictionary(s => s, ComputeClosure, StringComparer.Ordinal);
     }
@@ -140,18 +140,7 @@ public sealed class ScopeVocabulary
     public IReadOnlySet<string> Expand(IEnumerable<string> scopes)
     {
         ArgumentNullException.ThrowIfNull(scopes);
-
-        var closure = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var scope in scopes)
-        {
-            var normalized = Normalize(scope);
-            if (normalized.Length > 0)
-            {
-                closure.UnionWith(ClosureOf(normalized));
-            }
-        }
-
-        return closure;
+        return scopes.Select(Normalize).Where(s => s.Length > 0).SelectMany(ClosureOf).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <inheritdoc/>
