@@ -26,64 +26,44 @@ public static class WireNames
     /// <summary>Gets the wire names of every token family, in declaration order.</summary>
     public static IReadOnlyList<string> TokenFamilyNames { get; } = NamesOf<TokenFamily>();
 
-    /// <summary>Gets the wire name of a provider.</summary>
-    /// <param name="provider">The provider.</param>
-    /// <returns>The wire name, for example <c>bitbucket-cloud</c>.</returns>
+    /// <summary>Gets the wire name of a provider (<c>github</c>, <c>bitbucket-cloud</c>, …).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="provider"/> is not a defined value.</exception>
     public static string ToWireName(this GitProvider provider) => NameOf(provider);
 
-    /// <summary>Gets the wire name of a token kind.</summary>
-    /// <param name="kind">The token kind.</param>
-    /// <returns>The wire name, <c>runtime</c> or <c>user</c>.</returns>
+    /// <summary>Gets the wire name of a token kind (<c>runtime</c> or <c>user</c>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="kind"/> is not a defined value.</exception>
     public static string ToWireName(this TokenKind kind) => NameOf(kind);
 
-    /// <summary>Gets the wire name of a token family.</summary>
-    /// <param name="family">The token family.</param>
-    /// <returns>The wire name, for example <c>fine-grained</c>.</returns>
+    /// <summary>Gets the wire name of a token family (<c>classic</c>, <c>fine-grained</c>, …).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="family"/> is not a defined value.</exception>
     public static string ToWireName(this TokenFamily family) => NameOf(family);
 
     /// <summary>Gets the JSON name of an inspection status (<c>ok</c>, <c>rate-limited</c>, …).</summary>
-    /// <param name="status">The value.</param>
-    /// <returns>The name.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="status"/> is not a defined value.</exception>
     public static string ToWireName(this InspectionStatus status) => NameOf(status);
 
     /// <summary>Gets the JSON name of a token type (<c>github-classic</c>, <c>gitlab-project</c>, …).</summary>
-    /// <param name="type">The value.</param>
-    /// <returns>The name.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="type"/> is not a defined value.</exception>
     public static string ToWireName(this TokenType type) => NameOf(type);
 
     /// <summary>Gets the JSON name of a verdict (<c>pass</c>, <c>fail</c>, <c>indeterminate</c>, <c>skipped</c>).</summary>
-    /// <param name="verdict">The value.</param>
-    /// <returns>The name.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="verdict"/> is not a defined value.</exception>
     public static string ToWireName(this ValidationVerdict verdict) => NameOf(verdict);
 
     /// <summary>Gets the JSON name of a clause state (<c>satisfied</c>, <c>missing</c>, <c>unknown</c>, <c>skipped</c>).</summary>
-    /// <param name="state">The value.</param>
-    /// <returns>The name.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="state"/> is not a defined value.</exception>
     public static string ToWireName(this ClauseState state) => NameOf(state);
 
     /// <summary>Gets the JSON name of a warning code (<c>token-expiring</c>, …).</summary>
-    /// <param name="code">The value.</param>
-    /// <returns>The name.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="code"/> is not a defined value.</exception>
     public static string ToWireName(this ValidationWarningCode code) => NameOf(code);
 
     /// <summary>Gets the JSON name of a repository access level (<c>read</c>, <c>read-write</c>).</summary>
-    /// <param name="access">The value.</param>
-    /// <returns>The name.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="access"/> is not a defined value.</exception>
     public static string ToWireName(this RepositoryAccess access) => NameOf(access);
 
     /// <summary>Gets the JSON name of a repository access state (<c>granted</c>, <c>insufficient</c>, …).</summary>
-    /// <param name="state">The value.</param>
-    /// <returns>The name.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="state"/> is not a defined value.</exception>
     public static string ToWireName(this RepositoryAccessState state) => NameOf(state);
 
     /// <summary>Parses a provider name.</summary>
