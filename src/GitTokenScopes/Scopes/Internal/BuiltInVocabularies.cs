@@ -51,7 +51,6 @@ internal static partial class BuiltInVocabularies
         "GitHub fine-grained permissions (fine-grained personal access tokens, GitHub App tokens), written name=level",
         GitHubFineGrainedShape(),
         knownScopes: FineGrainedKnownScopes(),
-
         // admin ⇒ write ⇒ read for every permission, PROVIDERS.md §1.7 ("write implies read, admin implies write").
         rule: FineGrainedLevelBelow);
 
@@ -83,6 +82,7 @@ internal static partial class BuiltInVocabularies
     /// </summary>
     public static readonly string[] GitLabFineGrainedUnconfirmed = ["read_code", "create_webhook"];
 
+    // No edges: GitLab documents no implication between permissions (push_code does not include download_code).
     public static readonly ScopeVocabulary GitLabFineGrained = new(
         GitProvider.GitLab,
         TokenFamily.FineGrained,
@@ -94,7 +94,7 @@ internal static partial class BuiltInVocabularies
             // MR 212373 (GET /projects/:id read_project, POST /projects create_project), the /self and /user guards.
             "download_code", "push_code", "read_project", "create_project", "read_user", "read_personal_access_token",
             .. GitLabFineGrainedUnconfirmed,
-        ]); // GitLab documents no implication between permissions: push_code does not include download_code.
+        ]);
 
     public static readonly ScopeVocabulary BitbucketCloudAppPassword = new(
         GitProvider.BitbucketCloud,
