@@ -1,6 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using GitTokenScopes.Scopes.Internal;
 
@@ -81,7 +83,7 @@ public sealed class ScopeVocabulary
     /// <param name="family">The token family.</param>
     /// <param name="vocabulary">The vocabulary, when found.</param>
     /// <returns><see langword="true"/> when <paramref name="family"/> is a family of <paramref name="provider"/>.</returns>
-    public static bool TryGet(GitProvider provider, TokenFamily family, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ScopeVocabulary? vocabulary)
+    public static bool TryGet(GitProvider provider, TokenFamily family, [NotNullWhen(true)] out ScopeVocabulary? vocabulary)
     {
         vocabulary = BuiltInVocabularies.All.FirstOrDefault(v => v.Provider == provider && v.Family == family);
         return vocabulary is not null;
@@ -175,5 +177,5 @@ public sealed class ScopeVocabulary
     }
 
     private static string SafeName(GitProvider provider)
-        => Enum.IsDefined(provider) ? provider.ToWireName() : ((int)provider).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        => Enum.IsDefined(provider) ? provider.ToWireName() : ((int)provider).ToString(CultureInfo.InvariantCulture);
 }
