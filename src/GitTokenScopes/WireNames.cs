@@ -1,7 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.Diagnostics.CodeAnalysis;
-using GitTokenScopes.Internal;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using GitTokenScopes.Validation.Internal;
 
 namespace GitTokenScopes;
@@ -17,103 +18,85 @@ namespace GitTokenScopes;
 public static class WireNames
 {
     /// <summary>Gets the wire names of every provider, in declaration order.</summary>
-    public static IReadOnlyList<string> ProviderNames { get; } = Names<GitProvider>(ToWireName);
+    public static IReadOnlyList<string> ProviderNames { get; } = NamesOf<GitProvider>();
 
     /// <summary>Gets the wire names of every token kind, in declaration order.</summary>
-    public static IReadOnlyList<string> TokenKindNames { get; } = Names<TokenKind>(ToWireName);
+    public static IReadOnlyList<string> TokenKindNames { get; } = NamesOf<TokenKind>();
 
     /// <summary>Gets the wire names of every token family, in declaration order.</summary>
-    public static IReadOnlyList<string> TokenFamilyNames { get; } = Names<TokenFamily>(ToWireName);
+    public static IReadOnlyList<string> TokenFamilyNames { get; } = NamesOf<TokenFamily>();
 
-    /// <summary>Gets the wire name of a provider.</summary>
-    /// <param name="provider">The provider.</param>
-    /// <returns>The wire name, for example <c>bitbucket-cloud</c>.</returns>
+    /// <summary>Gets the wire name of a provider (<c>github</c>, <c>bitbucket-cloud</c>, …).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="provider"/> is not a defined value.</exception>
-    public static string ToWireName(this GitProvider provider) => JsonEnumNames.Of(provider, ReportJsonContext.Default.GitProvider);
+    public static string ToWireName(this GitProvider provider) => NameOf(provider);
 
-    /// <summary>Gets the wire name of a token kind.</summary>
-    /// <param name="kind">The token kind.</param>
-    /// <returns>The wire name, <c>runtime</c> or <c>user</c>.</returns>
+    /// <summary>Gets the wire name of a token kind (<c>runtime</c> or <c>user</c>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="kind"/> is not a defined value.</exception>
-    public static string ToWireName(this TokenKind kind) => JsonEnumNames.Of(kind, ReportJsonContext.Default.TokenKind);
+    public static string ToWireName(this TokenKind kind) => NameOf(kind);
 
-    /// <summary>Gets the wire name of a token family.</summary>
-    /// <param name="family">The token family.</param>
-    /// <returns>The wire name, for example <c>fine-grained</c>.</returns>
+    /// <summary>Gets the wire name of a token family (<c>classic</c>, <c>fine-grained</c>, …).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="family"/> is not a defined value.</exception>
-    public static string ToWireName(this TokenFamily family) => JsonEnumNames.Of(family, ReportJsonContext.Default.TokenFamily);
+    public static string ToWireName(this TokenFamily family) => NameOf(family);
 
     /// <summary>Gets the JSON name of an inspection status (<c>ok</c>, <c>rate-limited</c>, …).</summary>
-    /// <param name="status">The value.</param>
-    /// <returns>The name.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
-    public static string ToWireName(this InspectionStatus status) => JsonEnumNames.Of(status, ReportJsonContext.Default.InspectionStatus);
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="status"/> is not a defined value.</exception>
+    public static string ToWireName(this InspectionStatus status) => NameOf(status);
 
     /// <summary>Gets the JSON name of a token type (<c>github-classic</c>, <c>gitlab-project</c>, …).</summary>
-    /// <param name="type">The value.</param>
-    /// <returns>The name.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
-    public static string ToWireName(this TokenType type) => JsonEnumNames.Of(type, ReportJsonContext.Default.TokenType);
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="type"/> is not a defined value.</exception>
+    public static string ToWireName(this TokenType type) => NameOf(type);
 
     /// <summary>Gets the JSON name of a verdict (<c>pass</c>, <c>fail</c>, <c>indeterminate</c>, <c>skipped</c>).</summary>
-    /// <param name="verdict">The value.</param>
-    /// <returns>The name.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
-    public static string ToWireName(this ValidationVerdict verdict) => JsonEnumNames.Of(verdict, ReportJsonContext.Default.ValidationVerdict);
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="verdict"/> is not a defined value.</exception>
+    public static string ToWireName(this ValidationVerdict verdict) => NameOf(verdict);
 
     /// <summary>Gets the JSON name of a clause state (<c>satisfied</c>, <c>missing</c>, <c>unknown</c>, <c>skipped</c>).</summary>
-    /// <param name="state">The value.</param>
-    /// <returns>The name.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
-    public static string ToWireName(this ClauseState state) => JsonEnumNames.Of(state, ReportJsonContext.Default.ClauseState);
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="state"/> is not a defined value.</exception>
+    public static string ToWireName(this ClauseState state) => NameOf(state);
 
     /// <summary>Gets the JSON name of a warning code (<c>token-expiring</c>, …).</summary>
-    /// <param name="code">The value.</param>
-    /// <returns>The name.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
-    public static string ToWireName(this ValidationWarningCode code) => JsonEnumNames.Of(code, ReportJsonContext.Default.ValidationWarningCode);
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="code"/> is not a defined value.</exception>
+    public static string ToWireName(this ValidationWarningCode code) => NameOf(code);
 
     /// <summary>Gets the JSON name of a repository access level (<c>read</c>, <c>read-write</c>).</summary>
-    /// <param name="access">The value.</param>
-    /// <returns>The name.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
-    public static string ToWireName(this RepositoryAccess access) => JsonEnumNames.Of(access, ReportJsonContext.Default.RepositoryAccess);
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="access"/> is not a defined value.</exception>
+    public static string ToWireName(this RepositoryAccess access) => NameOf(access);
 
     /// <summary>Gets the JSON name of a repository access state (<c>granted</c>, <c>insufficient</c>, …).</summary>
-    /// <param name="state">The value.</param>
-    /// <returns>The name.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when the value is not defined.</exception>
-    public static string ToWireName(this RepositoryAccessState state) => JsonEnumNames.Of(state, ReportJsonContext.Default.RepositoryAccessState);
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="state"/> is not a defined value.</exception>
+    public static string ToWireName(this RepositoryAccessState state) => NameOf(state);
 
     /// <summary>Parses a provider name.</summary>
     /// <param name="value">A wire name or member name, for example <c>bitbucket-server</c> or <c>BitbucketServer</c>.</param>
     /// <param name="provider">The provider, when the name is known.</param>
     /// <returns><see langword="true"/> when <paramref name="value"/> names a provider.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? value, out GitProvider provider) => TryParse(value, ToWireName, out provider);
+    public static bool TryParse([NotNullWhen(true)] string? value, out GitProvider provider) => TryParseName(value, out provider);
 
     /// <summary>Parses a token kind name.</summary>
     /// <param name="value">A wire name or member name, for example <c>runtime</c>.</param>
     /// <param name="kind">The token kind, when the name is known.</param>
     /// <returns><see langword="true"/> when <paramref name="value"/> names a token kind.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? value, out TokenKind kind) => TryParse(value, ToWireName, out kind);
+    public static bool TryParse([NotNullWhen(true)] string? value, out TokenKind kind) => TryParseName(value, out kind);
 
     /// <summary>Parses a token family name.</summary>
     /// <param name="value">A wire name or member name, for example <c>fine-grained</c> or <c>FineGrained</c>.</param>
     /// <param name="family">The token family, when the name is known.</param>
     /// <returns><see langword="true"/> when <paramref name="value"/> names a token family.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? value, out TokenFamily family) => TryParse(value, ToWireName, out family);
+    public static bool TryParse([NotNullWhen(true)] string? value, out TokenFamily family) => TryParseName(value, out family);
 
-    private static string[] Names<T>(Func<T, string> name)
+    /// <summary>The wire names of every value of an enumeration, in declaration order.</summary>
+    internal static string[] NamesOf<T>()
         where T : struct, Enum
-        => [.. Enum.GetValues<T>().Select(name)];
+        => [.. Enum.GetValues<T>().Select(NameOf)];
 
-    private static bool TryParse<T>(string? value, Func<T, string> name, out T result)
+    /// <summary>Parses a wire name or a member name, ignoring case and surrounding white space.</summary>
+    internal static bool TryParseName<T>([NotNullWhen(true)] string? value, out T result)
         where T : struct, Enum
     {
         var trimmed = value?.Trim();
         foreach (var candidate in Enum.GetValues<T>())
         {
-            if (string.Equals(trimmed, name(candidate), StringComparison.OrdinalIgnoreCase) || string.Equals(trimmed, candidate.ToString(), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(trimmed, NameOf(candidate), StringComparison.OrdinalIgnoreCase) || string.Equals(trimmed, candidate.ToString(), StringComparison.OrdinalIgnoreCase))
             {
                 result = candidate;
                 return true;
@@ -122,5 +105,23 @@ public static class WireNames
 
         result = default;
         return false;
+    }
+
+    private static string NameOf<T>(T value)
+        where T : struct, Enum
+        => Names<T>.ByValue.TryGetValue(value, out var name)
+            ? name
+            : throw new ArgumentOutOfRangeException(nameof(value), value, $"Not a defined {typeof(T).Name} value.");
+
+    /// <summary>
+    /// Each value's name, read once from its <c>[JsonStringEnumMemberName]</c> attribute through the source-generated
+    /// JSON context, the one place a name is written. The names are plain lowercase ASCII, so dropping the quotes is enough.
+    /// </summary>
+    private static class Names<T>
+        where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> ByValue = Enum.GetValues<T>().ToDictionary(
+            v => v,
+            v => JsonSerializer.Serialize(v, (JsonTypeInfo<T>)ReportJsonContext.Default.GetTypeInfo(typeof(T))!)[1..^1]);
     }
 }

@@ -18,18 +18,12 @@ public sealed class ScopeClause
         ArgumentException.ThrowIfNullOrWhiteSpace(label);
         ArgumentNullException.ThrowIfNull(anyOf);
         ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
-        var scopes = new List<string>();
-        foreach (var scope in anyOf)
+        var scopes = anyOf.Select(scope =>
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(scope, nameof(anyOf));
-            var trimmed = scope.Trim();
-            if (!scopes.Contains(trimmed, StringComparer.Ordinal))
-            {
-                scopes.Add(trimmed);
-            }
-        }
-
-        if (scopes.Count == 0)
+            return scope.Trim();
+        }).Distinct(StringComparer.Ordinal).ToArray();
+        if (scopes.Length == 0)
         {
             throw new ArgumentException($"Clause '{label}' must list at least one scope.", nameof(anyOf));
         }

@@ -1,6 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.Collections.Frozen;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace GitTokenScopes;
 
@@ -29,21 +31,14 @@ public sealed class ScopeRequirement
         ArgumentException.ThrowIfNullOrWhiteSpace(edition);
         ArgumentNullException.ThrowIfNull(source);
         var vocabulary = key.Vocabulary;
-        var normalized = new List<ScopeClause>();
-        foreach (var clause in clauses)
+        var normalized = clauses.Select(clause =>
         {
             ArgumentNullException.ThrowIfNull(clause, nameof(clauses));
-            if (clause.AnyOf.FirstOrDefault(s => !vocabulary.IsWellFormed(s)) is { } scope)
-            {
-                throw new ArgumentException(
-                    $"Clause '{clause.Label}' of {key}: '{scope}' is not a well-formed scope in the {vocabulary.Description} vocabulary.",
-                    nameof(clauses));
-            }
-
-            normalized.Add(new ScopeClause(clause.Label, clause.AnyOf.Select(vocabulary.Normalize), clause.Purpose));
-        }
-
-        if (normalized.Count == 0)
+            return clause.AnyOf.FirstOrDefault(s => !vocabulary.IsWellFormed(s)) is { } scope
+                ? throw new ArgumentException($"Clause '{clause.Label}' of {key}: '{scope}' is not a well-formed scope in the {vocabulary.Description} vocabulary.", nameof(clauses))
+                : new ScopeClause(clause.Label, clause.AnyOf.Select(vocabulary.Normalize), clause.Purpose);
+        }).ToArray();
+        if (normalized.Length == 0)
         {
             throw new ArgumentException($"The requirement for {key} must have at least one clause.", nameof(clauses));
         }
@@ -56,8 +51,8 @@ public sealed class ScopeRequirement
         AppliedOverrides = appliedOverrides;
         Vocabulary = vocabulary;
         Scopes = normalized.SelectMany(c => c.AnyOf).ToFrozenSet(StringComparer.Ordinal);
-        var scopes = key.Family.ToWireName() + ":" + string.Join(",", Scopes.Order(StringComparer.Ordinal));
-        ScopeDigest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(scopes))[..8]);
+        var digested = key.Family.ToWireName() + ":" + string.Join(",", Scopes.Order(StringComparer.Ordinal));
+        ScopeDigest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(digested))[..8]);
     }
 
     /// <summary>Gets the provider, token kind and token family the requirement is for.</summary>

@@ -41,7 +41,7 @@ public readonly record struct ScopeRequirementKey
 
     /// <summary>Gets every valid key: each provider's families, for both token kinds.</summary>
     public static IReadOnlyList<ScopeRequirementKey> All { get; } =
-        [.. ScopeVocabulary.All.SelectMany(v => new[] { new ScopeRequirementKey(v.Provider, TokenKind.Runtime, v.Family), new ScopeRequirementKey(v.Provider, TokenKind.User, v.Family) })];
+        [.. ScopeVocabulary.All.SelectMany(v => Enum.GetValues<TokenKind>(), (v, kind) => new ScopeRequirementKey(v.Provider, kind, v.Family))];
 
     /// <summary>Returns the key as <c>provider/kind/family</c>, for example <c>github/runtime/classic</c>.</summary>
     /// <returns>The key's wire names joined by slashes.</returns>

@@ -16,8 +16,7 @@ public sealed class GrantedScopes
     {
         Vocabulary = vocabulary;
         Scopes = Distinct(vocabulary, scopes);
-        var possible = Distinct(vocabulary, undetermined);
-        Undetermined = possible.Except(Scopes, StringComparer.Ordinal).ToArray();
+        Undetermined = Distinct(vocabulary, undetermined).Except(Scopes, StringComparer.Ordinal).ToArray();
         AllOthersUndetermined = othersUndetermined;
         Closure = vocabulary.Expand(Scopes);
         PossibleClosure = vocabulary.Expand(Scopes.Concat(Undetermined));

@@ -29,90 +29,48 @@ public static class ScopeEvaluator
                 nameof(granted));
         }
 
-        var clauses = new ClauseEvaluation[requirement.Clauses.Count];
-        for (var i = 0; i < clauses.Length; i++)
-        {
-            var clause = requirement.Clauses[i];
-            var state = StateOf(clause, granted);
-            clauses[i] = new ClauseEvaluation(clause, state, state == ClauseState.Satisfied ? SatisfiedBy(clause, granted) : null);
-        }
-
-        var missing = clauses.Any(c => c.State == ClauseState.Missing) ? MinimalMissing(clauses, granted) : [];
-        return new ScopeEvaluation(requirement, granted, clauses, missing, Excess(requirement, granted));
+        var clauses = requirement.Clauses.Select(clause => Evaluate(clause, granted)).ToArray();
+        var missing = clauses.Any(c => c.State == ClauseState.Missing) ? MinimalMissing(clauses, vocabulary) : [];
+        var excess = granted.Scopes.Where(s => !vocabulary.ClosureOf(s).Overlaps(requirement.Scopes)).ToArray();
+        return new ScopeEvaluation(requirement, granted, clauses, missing, excess);
     }
 
-    private static ClauseState StateOf(ScopeClause clause, GrantedScopes granted)
+    private static ClauseEvaluation Evaluate(ScopeClause clause, GrantedScopes granted)
     {
         if (HasAnyOf(clause, granted.Closure))
         {
-            return ClauseState.Satisfied;
+            // Prefer a granted scope that is itself in the clause, then the first granted scope that implies one.
+            var satisfiedBy = granted.Scopes.FirstOrDefault(clause.AnyOf.Contains)
+                ?? granted.Scopes.FirstOrDefault(s => HasAnyOf(clause, granted.Vocabulary.ClosureOf(s)));
+            return new ClauseEvaluation(clause, ClauseState.Satisfied, satisfiedBy);
         }
 
-        return granted.AllOthersUndetermined || HasAnyOf(clause, granted.PossibleClosure)
-            ? ClauseState.Unknown
-            : ClauseState.Missing;
+        var unknown = granted.AllOthersUndetermined || HasAnyOf(clause, granted.PossibleClosure);
+        return new ClauseEvaluation(clause, unknown ? ClauseState.Unknown : ClauseState.Missing, satisfiedBy: null);
     }
 
-    // Prefer a granted scope that is itself in the clause, then the first granted scope that implies one.
-    private static string? SatisfiedBy(ScopeClause clause, GrantedScopes granted)
+    private static bool HasAnyOf(ScopeClause clause, IReadOnlySet<string> scopes) => clause.AnyOf.Any(scopes.Contains);
+
+    private static string[] MinimalMissing(ClauseEvaluation[] clauses, ScopeVocabulary vocabulary)
     {
-        string? implying = null;
-        for (var i = 0; i < granted.Scopes.Count; i++)
-        {
-            var scope = granted.Scopes[i];
-            if (clause.AnyOf.Contains(scope))
-            {
-                return scope;
-            }
-
-            implying ??= HasAnyOf(clause, granted.Vocabulary.ClosureOf(scope)) ? scope : null;
-        }
-
-        return implying;
-    }
-
-    private static bool HasAnyOf(ScopeClause clause, IReadOnlySet<string> scopes)
-    {
-        for (var i = 0; i < clause.AnyOf.Count; i++)
-        {
-            if (scopes.Contains(clause.AnyOf[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string[] MinimalMissing(ClauseEvaluation[] clauses, GrantedScopes granted)
-    {
-        var vocabulary = granted.Vocabulary;
-
         // Take each missing clause's preferred scope unless a scope already chosen satisfies that clause.
         var chosen = new List<string>();
         var chosenClosure = new HashSet<string>(StringComparer.Ordinal);
         foreach (var clause in clauses.Where(c => c.State == ClauseState.Missing).Select(c => c.Clause))
         {
-            if (HasAnyOf(clause, chosenClosure))
+            if (!HasAnyOf(clause, chosenClosure))
             {
-                continue;
+                chosen.Add(clause.Preferred);
+                chosenClosure.UnionWith(vocabulary.ClosureOf(clause.Preferred));
             }
-
-            chosen.Add(clause.Preferred);
-            chosenClosure.UnionWith(vocabulary.ClosureOf(clause.Preferred));
         }
 
         // Then drop any chosen scope that a strictly broader chosen scope implies (a later clause may ask for it).
-        return chosen
-            .Where(scope => !chosen.Any(other => IsStrictlyBroader(vocabulary, other, scope)))
-            .ToArray();
+        return [.. chosen.Where(scope => !chosen.Any(other => IsStrictlyBroader(vocabulary, other, scope)))];
     }
 
     private static bool IsStrictlyBroader(ScopeVocabulary vocabulary, string broader, string narrower)
         => !string.Equals(broader, narrower, StringComparison.Ordinal)
             && vocabulary.ClosureOf(broader).Contains(narrower)
             && !vocabulary.ClosureOf(narrower).Contains(broader);
-
-    private static string[] Excess(ScopeRequirement requirement, GrantedScopes granted)
-        => [.. granted.Scopes.Where(s => !granted.Vocabulary.ClosureOf(s).Overlaps(requirement.Scopes))];
 }

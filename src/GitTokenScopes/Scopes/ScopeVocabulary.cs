@@ -1,6 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using GitTokenScopes.Scopes.Internal;
 
@@ -32,11 +34,11 @@ public sealed class ScopeVocabulary
         GitProvider provider,
         TokenFamily family,
         string description,
-        bool upperCase,
         Regex wellFormed,
         IEnumerable<string> knownScopes,
-        IEnumerable<KeyValuePair<string, string[]>> edges,
-        Func<string, string?>? rule = null)
+        IEnumerable<KeyValuePair<string, string[]>>? edges = null,
+        Func<string, string?>? rule = null,
+        bool upperCase = false)
     {
         Provider = provider;
         Family = family;
@@ -44,7 +46,7 @@ public sealed class ScopeVocabulary
         _upperCase = upperCase;
         _wellFormed = wellFormed;
         _rule = rule;
-        _edges = edges.ToFrozenDictionary(StringComparer.Ordinal);
+        _edges = (edges ?? []).ToFrozenDictionary(StringComparer.Ordinal);
         KnownScopes = [.. knownScopes.Concat(_edges.Keys).Concat(_edges.Values.SelectMany(c => c)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         _closures = KnownScopes.ToFrozenDictionary(s => s, ComputeClosure, StringComparer.Ordinal);
     }
@@ -81,7 +83,7 @@ public sealed class ScopeVocabulary
     /// <param name="family">The token family.</param>
     /// <param name="vocabulary">The vocabulary, when found.</param>
     /// <returns><see langword="true"/> when <paramref name="family"/> is a family of <paramref name="provider"/>.</returns>
-    public static bool TryGet(GitProvider provider, TokenFamily family, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ScopeVocabulary? vocabulary)
+    public static bool TryGet(GitProvider provider, TokenFamily family, [NotNullWhen(true)] out ScopeVocabulary? vocabulary)
     {
         vocabulary = BuiltInVocabularies.All.FirstOrDefault(v => v.Provider == provider && v.Family == family);
         return vocabulary is not null;
@@ -140,18 +142,7 @@ public sealed class ScopeVocabulary
     public IReadOnlySet<string> Expand(IEnumerable<string> scopes)
     {
         ArgumentNullException.ThrowIfNull(scopes);
-
-        var closure = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var scope in scopes)
-        {
-            var normalized = Normalize(scope);
-            if (normalized.Length > 0)
-            {
-                closure.UnionWith(ClosureOf(normalized));
-            }
-        }
-
-        return closure;
+        return scopes.Select(Normalize).Where(s => s.Length > 0).SelectMany(ClosureOf).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <inheritdoc/>
@@ -186,5 +177,5 @@ public sealed class ScopeVocabulary
     }
 
     private static string SafeName(GitProvider provider)
-        => Enum.IsDefined(provider) ? provider.ToWireName() : ((int)provider).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        => Enum.IsDefined(provider) ? provider.ToWireName() : ((int)provider).ToString(CultureInfo.InvariantCulture);
 }

@@ -49,9 +49,9 @@ internal static class OverrideParser
     private static ParsedOverride? TryParse(ScopeRequirementOverride item, string name, ScopeEdition? edition, HashSet<string> addedLabels, List<string> errors)
     {
         var errorCount = errors.Count;
-        var hasProvider = Require(item.Provider, $"{name}:Provider", "provider", WireNames.ProviderNames, errors, out GitProvider provider, WireNames.TryParse);
-        Require(item.Kind, $"{name}:Kind", "token kind", WireNames.TokenKindNames, errors, out TokenKind kind, WireNames.TryParse);
-        var hasFamily = Require(item.TokenFamily, $"{name}:TokenFamily", "token family", WireNames.TokenFamilyNames, errors, out TokenFamily family, WireNames.TryParse);
+        var hasProvider = Require(item.Provider, $"{name}:Provider", "provider", errors, out GitProvider provider);
+        Require(item.Kind, $"{name}:Kind", "token kind", errors, out TokenKind kind);
+        var hasFamily = Require(item.TokenFamily, $"{name}:TokenFamily", "token family", errors, out TokenFamily family);
         ScopeVocabulary? vocabulary = null;
         if (hasProvider && hasFamily && !ScopeVocabulary.TryGet(provider, family, out vocabulary))
         {
@@ -81,8 +81,10 @@ internal static class OverrideParser
             errors.Add(modeError);
         }
 
+        // The edition's requirement that the override changes, when both are known.
+        var beneath = vocabulary is not null && edition is not null ? edition[new(provider, kind, family)] : null;
         var clauses = ParseClauses(item, name, vocabulary, errors);
-        var removeLabels = ParseRemovals(item, name, edition, vocabulary is null ? null : new ScopeRequirementKey(provider, kind, family), addedLabels, errors);
+        var removeLabels = ParseRemovals(item, name, beneath, addedLabels, errors);
         if (errors.Count > errorCount || vocabulary is null)
         {
             return null;
@@ -90,14 +92,14 @@ internal static class OverrideParser
 
         var parsed = new ParsedOverride(
             name,
-            new ScopeRequirementKey(provider, kind, family),
+            new(provider, kind, family),
             string.IsNullOrWhiteSpace(item.Runtime) ? null : item.Runtime.Trim(),
             RepositoryName.Normalize(item.Repository),
             item.Mode,
             clauses,
             removeLabels);
 
-        if (edition is not null && !parsed.ApplyTo(edition[parsed.Key].Clauses).Any())
+        if (beneath is not null && !parsed.ApplyTo(beneath.Clauses).Any())
         {
             errors.Add($"{name}:RemoveClauses: removing these clauses leaves the requirement for {parsed.Key} with none; use a Replace override instead.");
             return null;
@@ -112,24 +114,21 @@ internal static class OverrideParser
         for (var j = 0; j < item.Clauses.Count; j++)
         {
             var clauseName = Key(name, "Clauses", j);
-            var clause = item.Clauses[j];
-            if (clause is null)
+            if (item.Clauses[j] is not { } clause)
             {
                 errors.Add($"{clauseName}: the clause is empty.");
                 continue;
             }
 
-            var ok = true;
+            var errorCount = errors.Count;
             if (string.IsNullOrWhiteSpace(clause.Label))
             {
                 errors.Add($"{clauseName}:Label: is required.");
-                ok = false;
             }
 
             if (clause.AnyOf.Count == 0)
             {
                 errors.Add($"{clauseName}:AnyOf: the clause is empty; list at least one scope.");
-                ok = false;
             }
 
             for (var k = 0; k < clause.AnyOf.Count; k++)
@@ -138,16 +137,14 @@ internal static class OverrideParser
                 if (string.IsNullOrWhiteSpace(scope))
                 {
                     errors.Add($"{Key(clauseName, "AnyOf", k)}: the scope is blank.");
-                    ok = false;
                 }
                 else if (vocabulary is not null && !vocabulary.IsWellFormed(scope))
                 {
                     errors.Add($"{Key(clauseName, "AnyOf", k)}: '{scope}' is not a well-formed scope in the {vocabulary.Description} vocabulary.");
-                    ok = false;
                 }
             }
 
-            if (ok && vocabulary is not null)
+            if (errors.Count == errorCount && vocabulary is not null)
             {
                 var purpose = string.IsNullOrWhiteSpace(clause.Purpose) ? "Required by the host's override" : clause.Purpose;
                 clauses.Add(new ScopeClause(clause.Label!, clause.AnyOf.Select(vocabulary.Normalize), purpose));
@@ -157,8 +154,9 @@ internal static class OverrideParser
         return clauses;
     }
 
-    private static string[] ParseRemovals(ScopeRequirementOverride item, string name, ScopeEdition? edition, ScopeRequirementKey? key, HashSet<string> addedLabels, List<string> errors)
+    private static string[] ParseRemovals(ScopeRequirementOverride item, string name, ScopeRequirement? beneath, HashSet<string> addedLabels, List<string> errors)
     {
+        // Catch typos: a label must exist in the edition's requirement or be added by some override.
         var labels = new List<string>();
         for (var j = 0; j < item.RemoveClauses.Count; j++)
         {
@@ -166,42 +164,33 @@ internal static class OverrideParser
             if (string.IsNullOrWhiteSpace(label))
             {
                 errors.Add($"{Key(name, "RemoveClauses", j)}: the label is blank.");
-                continue;
             }
-
-            // Catch typos: the label must exist in the edition's requirement or be added by some override.
-            if (edition is not null && key is { } k
-                && !edition[k].Clauses.Any(c => string.Equals(c.Label, label.Trim(), StringComparison.OrdinalIgnoreCase))
+            else if (beneath is not null
+                && !beneath.Clauses.Any(c => string.Equals(c.Label, label.Trim(), StringComparison.OrdinalIgnoreCase))
                 && !addedLabels.Contains(label.Trim()))
             {
-                errors.Add($"{Key(name, "RemoveClauses", j)}: no clause of {k} in edition '{edition.Name}' is labelled '{label}'. Labels: {string.Join("; ", edition[k].Clauses.Select(c => c.Label).Distinct())}.");
-                continue;
+                errors.Add($"{Key(name, "RemoveClauses", j)}: no clause of {beneath.Key} in edition '{beneath.Edition}' is labelled '{label}'. Labels: {string.Join("; ", beneath.Clauses.Select(c => c.Label).Distinct())}.");
             }
-
-            labels.Add(label.Trim());
+            else
+            {
+                labels.Add(label.Trim());
+            }
         }
 
         return [.. labels];
     }
 
-    private delegate bool Parser<T>(string? value, out T result);
-
-    private static bool Require<T>(string? value, string key, string what, IReadOnlyList<string> names, List<string> errors, out T result, Parser<T> parse)
+    private static bool Require<T>(string? value, string key, string what, List<string> errors, out T result)
+        where T : struct, Enum
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (WireNames.TryParseName(value, out result))
         {
-            errors.Add($"{key}: is required. Use one of: {string.Join(", ", names)}.");
-            result = default!;
-            return false;
+            return true;
         }
 
-        if (!parse(value, out result))
-        {
-            errors.Add($"{key}: '{value}' is not a known {what}. Use one of: {string.Join(", ", names)}.");
-            return false;
-        }
-
-        return true;
+        var names = string.Join(", ", WireNames.NamesOf<T>());
+        errors.Add(string.IsNullOrWhiteSpace(value) ? $"{key}: is required. Use one of: {names}." : $"{key}: '{value}' is not a known {what}. Use one of: {names}.");
+        return false;
     }
 
     private static string Key(string parent, string property, int index)

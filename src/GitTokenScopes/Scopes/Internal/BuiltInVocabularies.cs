@@ -14,7 +14,6 @@ internal static partial class BuiltInVocabularies
         GitProvider.GitHub,
         TokenFamily.Classic,
         "GitHub classic OAuth scopes (classic personal access tokens, OAuth app tokens)",
-        upperCase: false,
         GitHubClassicShape(),
         knownScopes:
         [
@@ -50,11 +49,8 @@ internal static partial class BuiltInVocabularies
         GitProvider.GitHub,
         TokenFamily.FineGrained,
         "GitHub fine-grained permissions (fine-grained personal access tokens, GitHub App tokens), written name=level",
-        upperCase: false,
         GitHubFineGrainedShape(),
         knownScopes: FineGrainedKnownScopes(),
-        edges: [],
-
         // admin ⇒ write ⇒ read for every permission, PROVIDERS.md §1.7 ("write implies read, admin implies write").
         rule: FineGrainedLevelBelow);
 
@@ -62,7 +58,6 @@ internal static partial class BuiltInVocabularies
         GitProvider.GitLab,
         TokenFamily.PersonalAccessToken,
         "GitLab token scopes (personal, project, group and impersonation access tokens)",
-        upperCase: false,
         GitLabShape(),
         knownScopes:
         [
@@ -87,11 +82,11 @@ internal static partial class BuiltInVocabularies
     /// </summary>
     public static readonly string[] GitLabFineGrainedUnconfirmed = ["read_code", "create_webhook"];
 
+    // No edges: GitLab documents no implication between permissions (push_code does not include download_code).
     public static readonly ScopeVocabulary GitLabFineGrained = new(
         GitProvider.GitLab,
         TokenFamily.FineGrained,
         "GitLab fine-grained personal access token permissions (<action>_<resource>, GitLab 18.10 and later)",
-        upperCase: false,
         GitLabFineGrainedShape(),
         knownScopes:
         [
@@ -99,16 +94,12 @@ internal static partial class BuiltInVocabularies
             // MR 212373 (GET /projects/:id read_project, POST /projects create_project), the /self and /user guards.
             "download_code", "push_code", "read_project", "create_project", "read_user", "read_personal_access_token",
             .. GitLabFineGrainedUnconfirmed,
-        ],
-
-        // GitLab documents no implication between permissions: push_code does not include download_code.
-        edges: []);
+        ]);
 
     public static readonly ScopeVocabulary BitbucketCloudAppPassword = new(
         GitProvider.BitbucketCloud,
         TokenFamily.AppPassword,
         "Bitbucket Cloud classic scopes (app passwords, OAuth consumers, repository/project/workspace access tokens)",
-        upperCase: false,
         BitbucketClassicShape(),
         knownScopes:
         [
@@ -142,7 +133,6 @@ internal static partial class BuiltInVocabularies
         GitProvider.BitbucketCloud,
         TokenFamily.ApiToken,
         "Bitbucket Cloud API-token scopes (Atlassian API tokens with scopes); none implies another",
-        upperCase: false,
         BitbucketApiTokenShape(),
         knownScopes:
         [
@@ -157,16 +147,15 @@ internal static partial class BuiltInVocabularies
             "read:ssh-key:bitbucket", "write:ssh-key:bitbucket", "delete:ssh-key:bitbucket", "read:gpg-key:bitbucket",
             "write:gpg-key:bitbucket", "delete:gpg-key:bitbucket", "read:permission:bitbucket",
             "write:permission:bitbucket", "delete:permission:bitbucket",
-        ],
-        edges: []);
+        ]);
 
     public static readonly ScopeVocabulary BitbucketServer = new(
         GitProvider.BitbucketServer,
         TokenFamily.HttpAccessToken,
         "Bitbucket Server / Data Center HTTP access token permissions (PROJECT_* and REPO_*)",
-        upperCase: true,
         BitbucketServerShape(),
         knownScopes: [],
+        upperCase: true,
         edges:
         [
             // PROVIDERS.md §4.1: admin ⇒ write ⇒ read, and a project level grants the same level on its repositories.
@@ -200,10 +189,12 @@ internal static partial class BuiltInVocabularies
         };
     }
 
-    private static IEnumerable<string> FineGrainedKnownScopes()
+    // Repository and account permission names as used by X-Accepted-GitHub-Permissions and the fine-grained template
+    // URL parameters (PROVIDERS.md §1.4, §1.7), each at read and write. "Repository access: All repositories or Only
+    // select repositories" has no permission name at GitHub; the catalogue spells its two choices like the API's
+    // repository_selection field.
+    private static string[] FineGrainedKnownScopes()
     {
-        // Repository and account permission names as used by X-Accepted-GitHub-Permissions and the
-        // fine-grained template URL parameters (PROVIDERS.md §1.4, §1.7).
         string[] names =
         [
             "actions", "administration", "attestations", "checks", "code_scanning_alerts", "codespaces", "contents",
@@ -213,18 +204,7 @@ internal static partial class BuiltInVocabularies
             "vulnerability_alerts", "workflows", "members", "organization_administration", "organization_hooks",
             "organization_projects", "organization_secrets", "organization_self_hosted_runners",
         ];
-        foreach (var name in names)
-        {
-            yield return name + "=read";
-            yield return name + "=write";
-        }
-
-        yield return "metadata=read";
-
-        // "Repository access: All repositories or Only select repositories" has no permission name at GitHub;
-        // the catalogue spells the two choices like the API's repository_selection field.
-        yield return "repository_selection=all";
-        yield return "repository_selection=selected";
+        return [.. names.SelectMany(name => new[] { name + "=read", name + "=write" }), "metadata=read", "repository_selection=all", "repository_selection=selected"];
     }
 
     private static KeyValuePair<string, string[]> Edge(string parent, params string[] children) => new(parent, children);
