@@ -144,7 +144,7 @@ internal sealed class BitbucketServerTokenInspector(
 
         // Round two: the probes, on every visible repository, concurrently.
         var wanted = exact is null ? Wanted(request) : [];
-        var probes = new List<(int Repository, BitbucketServerPermissionProbe Probe, Task<ProviderReply> Answer)>();
+        var probes = new List<(int Repository, PermissionProbe Probe, Task<ProviderReply> Answer)>();
         for (var i = 0; i < repositoryAnswers.Length; i++)
         {
             if (!Visible(repositoryAnswers[i]))
@@ -175,25 +175,25 @@ internal sealed class BitbucketServerTokenInspector(
             var reply = await task.ConfigureAwait(false);
             if (reply.Answer is not { } answer)
             {
-                result.Note($"The {probe.Permission} probe on {repository} was not checked ({reply.Unreachable})");
-                verdicts.Add((index, probe.Permission, ProbeVerdict.Unknown));
+                result.Note($"The {probe.Scope} probe on {repository} was not checked ({reply.Unreachable})");
+                verdicts.Add((index, probe.Scope, ProbeVerdict.Unknown));
                 continue;
             }
 
             var verdict = probe.Interpret(ProviderStatusMap.Classify(answer.StatusCode));
-            ProviderLog.ProbeAnswered(Logger, Name, result.CredentialFingerprint, probe.Permission, repository, answer.StatusCode, verdict);
+            ProviderLog.ProbeAnswered(Logger, Name, result.CredentialFingerprint, probe.Scope, repository, answer.StatusCode, verdict);
             if (verdict == ProbeVerdict.UnexpectedSuccess)
             {
-                ProviderLog.UnexpectedProbeSuccess(Logger, Name, result.CredentialFingerprint, $"{probe.Method.Method} for {probe.Permission} on {repository}", answer.StatusCode);
+                ProviderLog.UnexpectedProbeSuccess(Logger, Name, result.CredentialFingerprint, $"{probe.Method.Method} for {probe.Scope} on {repository}", answer.StatusCode);
                 result.Fail(InspectionStatus.ProviderError,
-                    $"The write probe {probe.Method.Method} for {probe.Permission} on {repository} answered {answer.StatusCode}; it was built to be rejected, so the answer cannot be trusted and the permission stays undetermined.");
+                    $"The write probe {probe.Method.Method} for {probe.Scope} on {repository} answered {answer.StatusCode}; it was built to be rejected, so the answer cannot be trusted and the permission stays undetermined.");
             }
             else if (verdict == ProbeVerdict.RateLimited)
             {
-                FailWith(result, answer, $"the {probe.Permission} probe on {repository}");
+                FailWith(result, answer, $"the {probe.Scope} probe on {repository}");
             }
 
-            verdicts.Add((index, probe.Permission, verdict));
+            verdicts.Add((index, probe.Scope, verdict));
         }
 
         if (exact is null)

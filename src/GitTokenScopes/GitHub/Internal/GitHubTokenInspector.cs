@@ -363,11 +363,11 @@ internal sealed class GitHubTokenInspector(
     }
 
     /// <summary>The probes for a repository of the given access: every needed level plus the contents level the access needs.</summary>
-    private static GitHubPermissionProbe[] ProbesFor(RepositoryAccess access, List<(string Permission, string Level)> needed)
+    private static PermissionProbe[] ProbesFor(RepositoryAccess access, List<(string Permission, string Level)> needed)
     {
         var contentsLevel = access == RepositoryAccess.ReadWrite ? "write" : "read";
         var contentsNeeded = false;
-        var probes = new List<GitHubPermissionProbe>(needed.Count + 1);
+        var probes = new List<PermissionProbe>(needed.Count + 1);
         foreach (var (permission, level) in needed)
         {
             contentsNeeded |= permission == "contents" && Array.IndexOf(Levels, level) >= Array.IndexOf(Levels, contentsLevel);
@@ -386,12 +386,12 @@ internal sealed class GitHubTokenInspector(
     }
 
     /// <summary>Sends one probe; its meaning depends on the repository's GET, so nothing is written here (see <see cref="ApplyProbeResults"/>).</summary>
-    private async Task<ProbeResult> ProbeAsync(ProviderSession session, string fingerprint, RepositoryRequest repository, GitHubPermissionProbe probe, CancellationToken cancellationToken)
+    private async Task<ProbeResult> ProbeAsync(ProviderSession session, string fingerprint, RepositoryRequest repository, PermissionProbe probe, CancellationToken cancellationToken)
     {
         ProviderAnswer answer;
         try
         {
-            answer = await session.SendAsync(probe.Method, probe.Endpoint(repository), probe.IsWrite ? "{}" : null, cancellationToken).ConfigureAwait(false);
+            answer = await session.SendAsync(probe.Method, probe.Endpoint(repository), probe.Body, cancellationToken).ConfigureAwait(false);
         }
         catch (ProviderUnreachableException exception)
         {
@@ -444,7 +444,7 @@ internal sealed class GitHubTokenInspector(
     private static RepositoryAccessResult FineGrainedRepository(RepositoryRequest repository, ProbeResult[] probes)
     {
         bool? Contents(string level) => probes
-            .Where(p => p.Probe.Permission == "contents" && p.Probe.Level == level)
+            .Where(p => p.Probe.Scope == "contents=" + level)
             .Select(p => p.Verdict switch { ProbeVerdict.Granted => (bool?)true, ProbeVerdict.Denied => false, _ => null })
             .LastOrDefault();
 
@@ -461,5 +461,5 @@ internal sealed class GitHubTokenInspector(
     }
 
     /// <summary>One probe's verdict, with GitHub's answer, or the reason GitHub could not be reached (then the verdict is Unknown).</summary>
-    private readonly record struct ProbeResult(GitHubPermissionProbe Probe, ProbeVerdict Verdict, ProviderAnswer? Answer, string? Unreachable);
+    private readonly record struct ProbeResult(PermissionProbe Probe, ProbeVerdict Verdict, ProviderAnswer? Answer, string? Unreachable);
 }
