@@ -12,51 +12,27 @@ namespace GitTokenScopes.Validation.Internal;
 /// </summary>
 internal sealed class ValidationQuestion
 {
-    private readonly List<TokenFamily> _families = [];
-    private readonly List<ScopeRequirement[]> _perFamily = [];
+    private readonly Dictionary<TokenFamily, ScopeRequirement[]> _perFamily = [];
 
     public ValidationQuestion(IScopeRequirements requirements, TokenValidationRequest request, string?[] runtimes)
     {
-        var asked = new List<ScopeRequirement>();
-        for (var k = 0; k < ScopeRequirementKey.All.Count; k++)
+        foreach (var key in ScopeRequirementKey.All.Where(k => k.Provider == request.Credential.Provider && k.Kind == request.Kind))
         {
-            var key = ScopeRequirementKey.All[k];
-            if (key.Provider != request.Credential.Provider || key.Kind != request.Kind)
-            {
-                continue;
-            }
-
-            var perRuntime = new ScopeRequirement[runtimes.Length];
-            for (var i = 0; i < runtimes.Length; i++)
-            {
-                perRuntime[i] = Resolve(requirements, key, runtimes[i], request.Repositories);
-                if (!asked.Contains(perRuntime[i]))
-                {
-                    asked.Add(perRuntime[i]);
-                }
-            }
-
-            _families.Add(key.Family);
-            _perFamily.Add(perRuntime);
+            _perFamily[key.Family] = [.. runtimes.Select(runtime => Resolve(requirements, key, runtime, request.Repositories))];
         }
 
-        Runtimes = runtimes;
+        var asked = _perFamily.Values.SelectMany(r => r).Distinct().ToList();
         Inspection = new TokenInspectionRequest(request.Credential, request.Repositories, asked);
         Digest = DigestOf(request.Repositories, asked);
     }
-
-    public string?[] Runtimes { get; }
 
     public TokenInspectionRequest Inspection { get; }
 
     public string Digest { get; }
 
-    /// <summary>The requirement the report for <c>Runtimes[runtime]</c> applies; <see langword="null"/> when the family is unknown or not the provider's.</summary>
-    public ScopeRequirement? RequirementFor(TokenFamily? family, int runtime)
-    {
-        var f = family is { } known ? _families.IndexOf(known) : -1;
-        return f < 0 ? null : _perFamily[f][runtime];
-    }
+    /// <summary>The requirement of each runtime, in order; <see langword="null"/> when the family is unknown or not the provider's.</summary>
+    public ScopeRequirement[]? RequirementsFor(TokenFamily? family)
+        => family is { } known && _perFamily.TryGetValue(known, out var perRuntime) ? perRuntime : null;
 
     /// <summary>
     /// Without repositories, the runtime's requirement. With repositories, the token must satisfy each repository's
@@ -90,17 +66,7 @@ internal sealed class ValidationQuestion
     /// </summary>
     private static string DigestOf(IReadOnlyList<RepositoryRequest> repositories, List<ScopeRequirement> requirements)
     {
-        var digests = new List<string>(requirements.Count);
-        foreach (var requirement in requirements)
-        {
-            if (!digests.Contains(requirement.ScopeDigest))
-            {
-                digests.Add(requirement.ScopeDigest);
-            }
-        }
-
-        digests.Sort(string.CompareOrdinal);
-        var scopes = string.Join('.', digests);
+        var scopes = string.Join('.', requirements.Select(r => r.ScopeDigest).Distinct().Order(StringComparer.Ordinal));
         if (repositories.Count == 0 && scopes.Length <= 64)
         {
             return scopes;
