@@ -20,7 +20,7 @@ internal static class ReportBuilder
             TokenKind = request.Kind,
             Runtime = runtime,
             TokenFingerprint = request.Credential.Fingerprint,
-            Repositories = [.. request.Repositories.Select(r => new RepositoryAccessResult(r.Name, r.Access, RepositoryAccessState.Unknown, null, null, "Not checked: validation was skipped."))],
+            Repositories = [.. request.Repositories.Select(r => NotChecked(r, "Not checked: validation was skipped."))],
             Warnings = [new(ValidationWarningCode.ValidationSkipped, WarningSeverity.Warning, "Validation was skipped (skipValidation): the onus is on you to provide a valid and secure token.")],
             Message = "Validation was skipped by policy; no provider was asked.",
         };
@@ -38,7 +38,7 @@ internal static class ReportBuilder
         ClauseFinding[] findings = evaluation is not null ? [.. evaluation.Clauses.Select(c => Finding(c.Clause, c.State, c.SatisfiedBy))]
             : requirement is null ? []
             : [.. requirement.Clauses.Select(c => Finding(c, statusVerdict is not null || skipPermissions ? ClauseState.Skipped : ClauseState.Unknown, null))];
-        RepositoryAccessResult[] repositories = [.. request.Repositories.Select(r => RepositoryResultOf(r, inspection, tokenRejected: statusVerdict is not null))];
+        RepositoryAccessResult[] repositories = [.. request.Repositories.Select(r => statusVerdict is null ? RepositoryResultOf(r, inspection) : NotChecked(r, "Not checked: the token itself could not be used."))];
 
         var failed = findings.Any(f => f.State == ClauseState.Missing)
             || repositories.Any(r => r.State is RepositoryAccessState.Insufficient or RepositoryAccessState.NotVisible);
@@ -106,17 +106,13 @@ internal static class ReportBuilder
     private static ClauseFinding Finding(ScopeClause clause, ClauseState state, string? satisfiedBy)
         => new() { Label = clause.Label, State = state, Scopes = clause.AnyOf, Purpose = clause.Purpose, SatisfiedBy = satisfiedBy };
 
-    private static RepositoryAccessResult RepositoryResultOf(RepositoryRequest repository, TokenInspection inspection, bool tokenRejected)
+    /// <summary>What the inspection says of one named repository, judged for the access the request needs.</summary>
+    public static RepositoryAccessResult RepositoryResultOf(RepositoryRequest repository, TokenInspection inspection)
     {
-        if (tokenRejected)
-        {
-            return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, "Not checked: the token itself could not be used.");
-        }
-
         var result = inspection.Repositories.FirstOrDefault(r => string.Equals(r.Repository, repository.Name, StringComparison.OrdinalIgnoreCase));
         if (result is null)
         {
-            return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, "The inspector did not report on this repository.");
+            return NotChecked(repository, "The inspector did not report on this repository.");
         }
 
         // The inspector judged the access it was asked for; a result for a weaker need does not prove a stronger one.
@@ -125,6 +121,9 @@ internal static class ReportBuilder
             : result.State;
         return new(repository.Name, repository.Access, state, result.CanRead, result.CanWrite, result.Message);
     }
+
+    private static RepositoryAccessResult NotChecked(RepositoryRequest repository, string why)
+        => new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, why);
 
     private static List<ValidationWarning> Warnings(
         TokenValidationRequest request, TokenInspection inspection, IProviderGuide guide, ScopeRequirement? requirement, ScopeEvaluation? evaluation, bool skipPermissions, TimeSpan expiryWindow, DateTimeOffset now)

@@ -29,8 +29,7 @@ internal sealed partial class TokenValidator(
     public async Task<TokenValidationReport> ValidateAsync(TokenValidationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var reports = await ValidateCoreAsync(request, [request.RuntimeName], cancellationToken).ConfigureAwait(false);
-        return reports[0];
+        return (await ValidateCoreAsync(request, [request.RuntimeName], cancellationToken).ConfigureAwait(false))[0];
     }
 
     public async Task<IReadOnlyList<TokenValidationReport>> ValidateForRuntimesAsync(TokenValidationRequest request, IEnumerable<string?> runtimeNames, CancellationToken cancellationToken = default)
@@ -170,7 +169,7 @@ internal sealed partial class TokenValidator(
             && cached.Grant() is { } grant
             && question.RequirementsFor(inspection.Family) is { } perRuntime
             && perRuntime.All(requirement => ScopeEvaluator.Evaluate(requirement, grant).IsSatisfied)
-            && question.Inspection.Repositories.All(r => inspection.Repositories.Any(s => string.Equals(s.Repository, r.Name, StringComparison.OrdinalIgnoreCase) && s.State == RepositoryAccessState.Granted));
+            && question.Inspection.Repositories.All(r => ReportBuilder.RepositoryResultOf(r, inspection).State == RepositoryAccessState.Granted);
     }
 
     private async Task<CachedInspection> InspectAsync(ITokenInspector inspector, TokenInspectionRequest request, CancellationToken cancellationToken)
