@@ -89,7 +89,11 @@ internal sealed partial class TokenValidator(
             activity?.SetTag("gittokenscopes.status", cached.Inspection.Status.ToWireName());
             var perRuntime = question.RequirementsFor(cached.Inspection.Family);
             var now = time.GetUtcNow();
-            reports = [.. runtimes.Select((runtime, i) => ReportBuilder.Build(request, runtime, cached, _guides[credential.Provider], perRuntime?[i], settings, now))];
+            reports = new TokenValidationReport[runtimes.Length];
+            for (var i = 0; i < runtimes.Length; i++)
+            {
+                reports[i] = ReportBuilder.Build(request, runtimes[i], cached, _guides[credential.Provider], perRuntime?[i], settings, now);
+            }
         }
 
         var elapsed = time.GetElapsedTime(started);

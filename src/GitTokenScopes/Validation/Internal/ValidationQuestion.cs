@@ -12,16 +12,31 @@ namespace GitTokenScopes.Validation.Internal;
 /// </summary>
 internal sealed class ValidationQuestion
 {
-    private readonly Dictionary<TokenFamily, ScopeRequirement[]> _perFamily = [];
+    private readonly List<(TokenFamily Family, ScopeRequirement[] PerRuntime)> _families = [];
 
     public ValidationQuestion(IScopeRequirements requirements, TokenValidationRequest request, string?[] runtimes)
     {
-        foreach (var key in ScopeRequirementKey.All.Where(k => k.Provider == request.Credential.Provider && k.Kind == request.Kind))
+        var asked = new List<ScopeRequirement>();
+        foreach (var key in ScopeRequirementKey.All)
         {
-            _perFamily[key.Family] = [.. runtimes.Select(runtime => Resolve(requirements, key, runtime, request.Repositories))];
+            if (key.Provider != request.Credential.Provider || key.Kind != request.Kind)
+            {
+                continue;
+            }
+
+            var perRuntime = new ScopeRequirement[runtimes.Length];
+            for (var i = 0; i < runtimes.Length; i++)
+            {
+                perRuntime[i] = Resolve(requirements, key, runtimes[i], request.Repositories);
+                if (!asked.Contains(perRuntime[i]))
+                {
+                    asked.Add(perRuntime[i]);
+                }
+            }
+
+            _families.Add((key.Family, perRuntime));
         }
 
-        var asked = _perFamily.Values.SelectMany(r => r).Distinct().ToList();
         Inspection = new TokenInspectionRequest(request.Credential, request.Repositories, asked);
         Digest = DigestOf(request.Repositories, asked);
     }
@@ -32,7 +47,17 @@ internal sealed class ValidationQuestion
 
     /// <summary>The requirement of each runtime, in order; <see langword="null"/> when the family is unknown or not the provider's.</summary>
     public ScopeRequirement[]? RequirementsFor(TokenFamily? family)
-        => family is { } known && _perFamily.TryGetValue(known, out var perRuntime) ? perRuntime : null;
+    {
+        foreach (var (known, perRuntime) in _families)
+        {
+            if (known == family)
+            {
+                return perRuntime;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Without repositories, the runtime's requirement. With repositories, the token must satisfy each repository's
@@ -66,7 +91,17 @@ internal sealed class ValidationQuestion
     /// </summary>
     private static string DigestOf(IReadOnlyList<RepositoryRequest> repositories, List<ScopeRequirement> requirements)
     {
-        var scopes = string.Join('.', requirements.Select(r => r.ScopeDigest).Distinct().Order(StringComparer.Ordinal));
+        var digests = new List<string>(requirements.Count);
+        foreach (var requirement in requirements)
+        {
+            if (!digests.Contains(requirement.ScopeDigest))
+            {
+                digests.Add(requirement.ScopeDigest);
+            }
+        }
+
+        digests.Sort(string.CompareOrdinal);
+        var scopes = string.Join('.', digests);
         if (repositories.Count == 0 && scopes.Length <= 64)
         {
             return scopes;
