@@ -12,7 +12,7 @@ namespace GitTokenScopes.Resilience.Internal;
 /// <summary>Builds the default pipeline of the library's named clients from <see cref="GitTokenScopesResilienceOptions"/>.</summary>
 internal static class ResiliencePipelines
 {
-    public const string PipelineName = "GitTokenScopes";
+    private const string PipelineName = "GitTokenScopes";
 
     public static void Add(IHttpClientBuilder client)
     {
@@ -26,7 +26,7 @@ internal static class ResiliencePipelines
     }
 
     /// <summary>Total timeout, then retries, then the per-attempt timeout: the order of the standard pipeline.</summary>
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, GitTokenScopesResilienceOptions options, TimeProvider time)
+    private static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, GitTokenScopesResilienceOptions options, TimeProvider time)
     {
         if (!options.Enabled)
         {
