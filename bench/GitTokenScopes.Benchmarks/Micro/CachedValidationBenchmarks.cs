@@ -86,5 +86,5 @@ public class CachedValidationBenchmarks
 
     [Benchmark(Description = "step: ReportBuilder.Build from the cached inspection")]
     public TokenValidationReport ReportBuild()
-        => ReportBuilder.Build(_request, null, _snapshot, _guide, _requirement, false, UnknownClausePolicy.FailClosed, _options.Validation, DateTimeOffset.UtcNow);
+        => ReportBuilder.Build(_request, null, _snapshot, _guide, _requirement, _options.Validation, DateTimeOffset.UtcNow);
 }

@@ -185,6 +185,39 @@ public sealed class TokenValidatorCacheTests
     }
 
     [Fact]
+    public async Task RepositoryGrantedOnlyForAWeakerNeed_FailsAndLivesForTheShorterDuration()
+    {
+        // A host's inspector that judged read access where read and write were asked: the report does not take the
+        // grant as proof of write access, and neither does the cache.
+        var fake = new FakeTokenInspector(GitProvider.GitHub).Answer(request => new TokenInspection
+        {
+            Provider = GitProvider.GitHub,
+            ApiUrl = FakeTokenInspector.ApiUrlOf(request),
+            Status = InspectionStatus.Ok,
+            CredentialFingerprint = request.Credential.Fingerprint,
+            Family = TokenFamily.Classic,
+            Granted = GrantedScopes.Create(ScopeVocabulary.For(GitProvider.GitHub, TokenFamily.Classic), ["repo", "admin:repo_hook"]),
+            Repositories = [new RepositoryAccessResult("acme/config", RepositoryAccess.Read, RepositoryAccessState.Granted, true, false, "Read.")],
+        });
+        using var harness = new ValidationHarness(
+            o =>
+            {
+                o.Validation.PassCacheDuration = TimeSpan.FromHours(1);
+                o.Validation.FailCacheDuration = TimeSpan.FromMilliseconds(1);
+            },
+            s => s.AddSingleton<ITokenInspector>(fake));
+        var request = new TokenValidationRequest(new GitCredential(GitProvider.GitHub, "ghp_" + new string('e', 36)), TokenKind.Runtime, repositories: [new RepositoryRequest("acme/config")]);
+
+        var first = await harness.Validator.ValidateAsync(request);
+        await Task.Delay(50);
+        await harness.Validator.ValidateAsync(request);
+
+        first.Verdict.Should().Be(ValidationVerdict.Fail);
+        first.Repositories.Should().ContainSingle().Which.State.Should().Be(RepositoryAccessState.Insufficient);
+        fake.CallCount.Should().Be(2, "an inspection whose report fails is not kept for the pass duration");
+    }
+
+    [Fact]
     public async Task HostsOwnHybridCacheRegistration_IsKept()
     {
         using var harness = new ValidationHarness(services: s => s.AddHybridCache(o => o.MaximumKeyLength = 2048));

@@ -11,32 +11,16 @@ internal sealed class TokenValidationHealthCheck(ITokenValidator validator, Func
     {
         ArgumentNullException.ThrowIfNull(context);
         var report = await validator.ValidateAsync(request(), cancellationToken).ConfigureAwait(false);
-        var data = new Dictionary<string, object>
+        var data = new Dictionary<string, object?>
         {
             ["verdict"] = report.Verdict.ToWireName(),
             ["provider"] = report.Provider.ToWireName(),
             ["tokenFingerprint"] = report.TokenFingerprint,
-        };
-        if (report.Status is { } status)
-        {
-            data["status"] = status.ToWireName();
-        }
-
-        if (report.MissingScopes.Count > 0)
-        {
-            data["missingScopes"] = report.MissingScopes;
-        }
-
-        if (report.ExpiresAt is { } expires)
-        {
-            data["expiresAt"] = expires;
-        }
-
-        if (report.Warnings.Count > 0)
-        {
-            data["warnings"] = report.Warnings.Select(w => w.Code.ToWireName()).ToArray();
-        }
-
+            ["status"] = report.Status?.ToWireName(),
+            ["missingScopes"] = report.MissingScopes.Count > 0 ? report.MissingScopes : null,
+            ["expiresAt"] = report.ExpiresAt,
+            ["warnings"] = report.Warnings.Count > 0 ? report.Warnings.Select(w => w.Code.ToWireName()).ToArray() : null,
+        }.Where(e => e.Value is not null).ToDictionary(e => e.Key, e => e.Value!);
         var description = report.ToString();
         return report.Verdict switch
         {

@@ -12,7 +12,7 @@ namespace GitTokenScopes.Resilience.Internal;
 /// <summary>Builds the default pipeline of the library's named clients from <see cref="GitTokenScopesResilienceOptions"/>.</summary>
 internal static class ResiliencePipelines
 {
-    public const string PipelineName = "GitTokenScopes";
+    private const string PipelineName = "GitTokenScopes";
 
     public static void Add(IHttpClientBuilder client)
     {
@@ -26,7 +26,7 @@ internal static class ResiliencePipelines
     }
 
     /// <summary>Total timeout, then retries, then the per-attempt timeout: the order of the standard pipeline.</summary>
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, GitTokenScopesResilienceOptions options, TimeProvider time)
+    private static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, GitTokenScopesResilienceOptions options, TimeProvider time)
     {
         if (!options.Enabled)
         {
@@ -54,8 +54,9 @@ internal static class ResiliencePipelines
     }
 
     /// <summary>
-    /// Transient: transport failures, attempt timeouts, 408, 5xx gateway errors, and 429/503 with a short enough
-    /// <c>Retry-After</c>. Only GET and HEAD: a write probe that unexpectedly got through must not be sent twice.
+    /// Transient: transport failures, attempt timeouts, 408 and 5xx gateway errors unless their <c>Retry-After</c> is beyond
+    /// the cap, and 429 only with a <c>Retry-After</c> within it. Only GET and HEAD: a write probe that unexpectedly got
+    /// through must not be sent twice.
     /// </summary>
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpMethod? method, TimeSpan maxRetryAfter, DateTimeOffset now)
     {
@@ -69,17 +70,12 @@ internal static class ResiliencePipelines
             return outcome.Exception is HttpRequestException or TimeoutRejectedException;
         }
 
-        var response = outcome.Result;
-        if (response is null)
+        var wait = outcome.Result is { } response ? RetryAfterOf(response, now) : null;
+        return outcome.Result?.StatusCode switch
         {
-            return false;
-        }
-
-        return response.StatusCode switch
-        {
-            HttpStatusCode.TooManyRequests => RetryAfterOf(response, now) is { } wait && wait <= maxRetryAfter,
+            HttpStatusCode.TooManyRequests => wait is not null && wait <= maxRetryAfter,
             HttpStatusCode.RequestTimeout or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
-                or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => RetryAfterOf(response, now) is not { } delay || delay <= maxRetryAfter,
+                or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => wait is null || wait <= maxRetryAfter,
             _ => false,
         };
     }
@@ -90,19 +86,29 @@ internal static class ResiliencePipelines
 
     private static TimeSpan? RetryAfterOf(HttpResponseMessage response, DateTimeOffset now)
     {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
         // An HTTP date is measured from the server's Date header (a skewed local clock does not matter), else from ours.
-        if (header?.Date is { } date)
-        {
-            var wait = date - (response.Headers.Date ?? now);
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
+        var header = response.Headers.RetryAfter;
+        var wait = header?.Delta ?? header?.Date - (response.Headers.Date ?? now);
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+    }
 
-        return null;
+    /// <summary>
+    /// Sits outside the pipeline and turns its rejections (a timeout, an open circuit) into <see cref="HttpRequestException"/>,
+    /// the one transport failure every inspector already maps to "unreachable".
+    /// </summary>
+    private sealed class TransportFaultHandler : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ExecutionRejectedException exception)
+            {
+                // The message names the host and Polly's reason; request headers (and so the token) are never part of it.
+                throw new HttpRequestException($"The request to {request.RequestUri?.Host} was abandoned: {exception.Message}", exception);
+            }
+        }
     }
 }

@@ -17,22 +17,19 @@ internal sealed partial class CachedInspectionSerializer : IHybridCacheSerialize
     public CachedInspection Deserialize(ReadOnlySequence<byte> source)
     {
         var reader = new Utf8JsonReader(source);
-        var entry = JsonSerializer.Deserialize(ref reader, EntryJson.Default.Entry) ?? throw new JsonException("A cached inspection was null.");
-        return new CachedInspection(entry.Inspection, entry.CheckedAt);
+        return JsonSerializer.Deserialize(ref reader, EntryJson.Default.CachedInspection) ?? throw new JsonException("A cached inspection was null.");
     }
 
     public void Serialize(CachedInspection value, IBufferWriter<byte> target)
     {
         using var writer = new Utf8JsonWriter(target);
-        JsonSerializer.Serialize(writer, new Entry(value.Inspection, value.CheckedAt), EntryJson.Default.Entry);
+        JsonSerializer.Serialize(writer, value, EntryJson.Default.CachedInspection);
     }
-
-    internal sealed record Entry(TokenInspection Inspection, DateTimeOffset CheckedAt);
 
     internal sealed record Grant(GitProvider Provider, TokenFamily Family, IReadOnlyList<string> Scopes, IReadOnlyList<string> Undetermined, bool AllOthersUndetermined);
 
     [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(GrantConverter)])]
-    [JsonSerializable(typeof(Entry))]
+    [JsonSerializable(typeof(CachedInspection))]
     [JsonSerializable(typeof(Grant))]
     internal sealed partial class EntryJson : JsonSerializerContext;
 

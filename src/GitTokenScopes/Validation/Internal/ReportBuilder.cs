@@ -20,56 +20,25 @@ internal static class ReportBuilder
             TokenKind = request.Kind,
             Runtime = runtime,
             TokenFingerprint = request.Credential.Fingerprint,
-            Repositories = [.. request.Repositories.Select(r => new RepositoryAccessResult(r.Name, r.Access, RepositoryAccessState.Unknown, null, null, "Not checked: validation was skipped."))],
-            Warnings =
-            [
-                new ValidationWarning(
-                    ValidationWarningCode.ValidationSkipped,
-                    WarningSeverity.Warning,
-                    "Validation was skipped (skipValidation): the onus is on you to provide a valid and secure token."),
-            ],
+            Repositories = [.. request.Repositories.Select(r => NotChecked(r, "Not checked: validation was skipped."))],
+            Warnings = [new(ValidationWarningCode.ValidationSkipped, WarningSeverity.Warning, "Validation was skipped (skipValidation): the onus is on you to provide a valid and secure token.")],
             Message = "Validation was skipped by policy; no provider was asked.",
         };
 
     public static TokenValidationReport Build(
-        TokenValidationRequest request,
-        string? runtime,
-        CachedInspection cached,
-        IProviderGuide guide,
-        ScopeRequirement? requirement,
-        bool skipPermissions,
-        UnknownClausePolicy unknownPolicy,
-        TokenValidationOptions options,
-        DateTimeOffset now)
+        TokenValidationRequest request, string? runtime, CachedInspection cached, IProviderGuide guide, ScopeRequirement? requirement, TokenValidationOptions options, DateTimeOffset now)
     {
+        var policy = options.For(request.Kind);
+        var skipPermissions = request.SkipGitPermissionValidation ?? policy.SkipGitPermissionValidation;
         var inspection = cached.Inspection;
         var statusVerdict = VerdictOf(inspection.Status);
-        var grant = inspection.Status == InspectionStatus.Ok ? cached.Grant() : null;
-        ScopeEvaluation? evaluation = null;
-        ClauseFinding[] findings;
-        if (requirement is null)
-        {
-            findings = [];
-        }
-        else if (statusVerdict is not null || skipPermissions)
-        {
-            findings = requirement.Clauses.Select(c => Finding(c, ClauseState.Skipped, null)).ToArray();
-        }
-        else if (grant is null)
-        {
-            findings = requirement.Clauses.Select(c => Finding(c, ClauseState.Unknown, null)).ToArray();
-        }
-        else
-        {
-            evaluation = ScopeEvaluator.Evaluate(requirement, grant);
-            findings = evaluation.Clauses.Select(c => Finding(c.Clause, c.State, c.SatisfiedBy)).ToArray();
-        }
-
-        var repositories = new RepositoryAccessResult[request.Repositories.Count];
-        for (var i = 0; i < repositories.Length; i++)
-        {
-            repositories[i] = RepositoryResultOf(request.Repositories[i], inspection, statusVerdict is not null);
-        }
+        var evaluation = requirement is not null && statusVerdict is null && !skipPermissions && cached.Grant() is { } grant
+            ? ScopeEvaluator.Evaluate(requirement, grant)
+            : null;
+        ClauseFinding[] findings = evaluation is not null ? [.. evaluation.Clauses.Select(c => Finding(c.Clause, c.State, c.SatisfiedBy))]
+            : requirement is null ? []
+            : [.. requirement.Clauses.Select(c => Finding(c, statusVerdict is not null || skipPermissions ? ClauseState.Skipped : ClauseState.Unknown, null))];
+        RepositoryAccessResult[] repositories = [.. request.Repositories.Select(r => statusVerdict is null ? RepositoryResultOf(r, inspection) : NotChecked(r, "Not checked: the token itself could not be used."))];
 
         var failed = findings.Any(f => f.State == ClauseState.Missing)
             || repositories.Any(r => r.State is RepositoryAccessState.Insufficient or RepositoryAccessState.NotVisible);
@@ -78,13 +47,15 @@ internal static class ReportBuilder
             || (requirement is null && !skipPermissions);
         var verdict = statusVerdict
             ?? (failed ? ValidationVerdict.Fail
-                : unknown && unknownPolicy == UnknownClausePolicy.FailClosed ? ValidationVerdict.Indeterminate
+                : unknown && policy.UnknownClauses == UnknownClausePolicy.FailClosed ? ValidationVerdict.Indeterminate
                 : ValidationVerdict.Pass);
 
-        var warnings = Warnings(request, inspection, guide, requirement, evaluation, skipPermissions, verdict == ValidationVerdict.Pass && unknown, options, now);
-        var remediation = verdict == ValidationVerdict.Fail || inspection.Status == InspectionStatus.PolicyForbidden
-            ? RemediationOf(request, runtime, inspection, guide, requirement, findings, repositories, options)
-            : null;
+        var warnings = Warnings(request, inspection, guide, requirement, evaluation, skipPermissions, options.ExpiryWarningWindow, now);
+        if (verdict == ValidationVerdict.Pass && unknown)
+        {
+            warnings.Add(new(ValidationWarningCode.UnverifiedPassed, WarningSeverity.Warning,
+                "Some requirements or repositories could not be verified and passed because the policy for this token kind is fail-open."));
+        }
 
         return new TokenValidationReport
         {
@@ -104,20 +75,23 @@ internal static class ReportBuilder
             Warnings = warnings,
             ExpiresAt = inspection.ExpiresAt,
             Account = inspection.Account,
-            RateLimit = RateLimitOf(inspection.RateLimit, cached.CheckedAt),
-            Remediation = remediation,
+
+            // A Retry-After is turned into a reset time, which stays true when the report is read later.
+            RateLimit = inspection.RateLimit is { ResetAt: null, RetryAfter: { } wait } rate ? rate with { ResetAt = cached.CheckedAt + wait } : inspection.RateLimit,
+            Remediation = verdict == ValidationVerdict.Fail || inspection.Status == InspectionStatus.PolicyForbidden
+                ? RemediationOf(request, runtime, inspection, guide, requirement, findings, repositories, options.TokenDescription)
+                : null,
             Edition = requirement?.Edition,
-            Message = MessageOf(inspection, requirement, verdict, unknown),
+            Message = inspection.Message
+                ?? (requirement is null && inspection.Status == InspectionStatus.Ok ? "The token's family could not be determined, so no catalogue requirement applies."
+                : verdict == ValidationVerdict.Indeterminate && unknown ? "Some requirements or repositories could not be verified; the policy for this token kind is fail-closed."
+                : null),
             CheckedAt = cached.CheckedAt,
         };
     }
 
-    /// <summary>The rate limit for the report; a <c>Retry-After</c> is turned into a reset time.</summary>
-    private static RateLimitInfo? RateLimitOf(RateLimitInfo? rate, DateTimeOffset checkedAt)
-        => rate is { ResetAt: null, RetryAfter: { } wait } ? rate with { ResetAt = checkedAt + wait } : rate;
-
     /// <summary>What the inspection status alone decides; <see langword="null"/> when the token was read and the requirement decides.</summary>
-    internal static ValidationVerdict? VerdictOf(InspectionStatus status)
+    private static ValidationVerdict? VerdictOf(InspectionStatus status)
         => status switch
         {
             InspectionStatus.Ok => null,
@@ -132,17 +106,13 @@ internal static class ReportBuilder
     private static ClauseFinding Finding(ScopeClause clause, ClauseState state, string? satisfiedBy)
         => new() { Label = clause.Label, State = state, Scopes = clause.AnyOf, Purpose = clause.Purpose, SatisfiedBy = satisfiedBy };
 
-    private static RepositoryAccessResult RepositoryResultOf(RepositoryRequest repository, TokenInspection inspection, bool tokenRejected)
+    /// <summary>What the inspection says of one named repository, judged for the access the request needs.</summary>
+    public static RepositoryAccessResult RepositoryResultOf(RepositoryRequest repository, TokenInspection inspection)
     {
-        if (tokenRejected)
-        {
-            return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, "Not checked: the token itself could not be used.");
-        }
-
         var result = inspection.Repositories.FirstOrDefault(r => string.Equals(r.Repository, repository.Name, StringComparison.OrdinalIgnoreCase));
         if (result is null)
         {
-            return new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, "The inspector did not report on this repository.");
+            return NotChecked(repository, "The inspector did not report on this repository.");
         }
 
         // The inspector judged the access it was asked for; a result for a weaker need does not prove a stronger one.
@@ -152,16 +122,11 @@ internal static class ReportBuilder
         return new(repository.Name, repository.Access, state, result.CanRead, result.CanWrite, result.Message);
     }
 
+    private static RepositoryAccessResult NotChecked(RepositoryRequest repository, string why)
+        => new(repository.Name, repository.Access, RepositoryAccessState.Unknown, null, null, why);
+
     private static List<ValidationWarning> Warnings(
-        TokenValidationRequest request,
-        TokenInspection inspection,
-        IProviderGuide guide,
-        ScopeRequirement? requirement,
-        ScopeEvaluation? evaluation,
-        bool skipPermissions,
-        bool unverifiedPassed,
-        TokenValidationOptions options,
-        DateTimeOffset now)
+        TokenValidationRequest request, TokenInspection inspection, IProviderGuide guide, ScopeRequirement? requirement, ScopeEvaluation? evaluation, bool skipPermissions, TimeSpan expiryWindow, DateTimeOffset now)
     {
         var warnings = new List<ValidationWarning>();
         var ok = inspection.Status == InspectionStatus.Ok;
@@ -171,7 +136,7 @@ internal static class ReportBuilder
                 "Scope checks were skipped (skipGitPermissionValidation): the onus is on you to provide valid and secure tokens. Validity and repository access were still checked."));
         }
 
-        if (ok && inspection.ExpiresAt is { } expires && expires > now && expires - now <= options.ExpiryWarningWindow)
+        if (ok && inspection.ExpiresAt is { } expires && expires > now && expires - now <= expiryWindow)
         {
             var days = (expires - now).TotalDays;
             warnings.Add(new(ValidationWarningCode.TokenExpiring, WarningSeverity.Warning,
@@ -209,12 +174,6 @@ internal static class ReportBuilder
             warnings.Add(new(ValidationWarningCode.SeedCatalogueDrift, WarningSeverity.Info, drift));
         }
 
-        if (unverifiedPassed)
-        {
-            warnings.Add(new(ValidationWarningCode.UnverifiedPassed, WarningSeverity.Warning,
-                "Some requirements or repositories could not be verified and passed because the policy for this token kind is fail-open."));
-        }
-
         return warnings;
     }
 
@@ -224,14 +183,8 @@ internal static class ReportBuilder
     /// preferred one), not for the missing scopes alone, which would give a token that lacks what the old one had.
     /// </summary>
     private static Remediation? RemediationOf(
-        TokenValidationRequest request,
-        string? runtime,
-        TokenInspection inspection,
-        IProviderGuide guide,
-        ScopeRequirement? requirement,
-        IReadOnlyList<ClauseFinding> findings,
-        IReadOnlyList<RepositoryAccessResult> repositories,
-        TokenValidationOptions options)
+        TokenValidationRequest request, string? runtime, TokenInspection inspection, IProviderGuide guide, ScopeRequirement? requirement,
+        IReadOnlyList<ClauseFinding> findings, IReadOnlyList<RepositoryAccessResult> repositories, string? tokenDescription)
     {
         var steps = new List<string>();
         var needsNewToken = false;
@@ -271,7 +224,8 @@ internal static class ReportBuilder
         Uri? url = null;
         if (needsNewToken && requirement is not null)
         {
-            var description = Description(request, runtime, options);
+            var description = tokenDescription ?? (request.Kind == TokenKind.Runtime ? "GitOps runtime" : "GitOps user");
+            description = runtime is null ? description : $"{description} ({runtime})";
             var scopes = requirement.Clauses.Select(c => c.Preferred).ToArray();
             var owner = request.Repositories.Count > 0 ? request.Repositories[0].Owner : null;
             url = guide.CreationLink(inspection, request.Credential.ServerUrl, scopes, description, owner);
@@ -281,28 +235,5 @@ internal static class ReportBuilder
         }
 
         return steps.Count == 0 ? null : new Remediation { CreateTokenUrl = url, Steps = steps };
-    }
-
-    private static string Description(TokenValidationRequest request, string? runtime, TokenValidationOptions options)
-    {
-        var description = options.TokenDescription ?? (request.Kind == TokenKind.Runtime ? "GitOps runtime" : "GitOps user");
-        return runtime is null ? description : $"{description} ({runtime})";
-    }
-
-    private static string? MessageOf(TokenInspection inspection, ScopeRequirement? requirement, ValidationVerdict verdict, bool unknown)
-    {
-        if (inspection.Message is { } message)
-        {
-            return message;
-        }
-
-        if (requirement is null && inspection.Status == InspectionStatus.Ok)
-        {
-            return "The token's family could not be determined, so no catalogue requirement applies.";
-        }
-
-        return verdict == ValidationVerdict.Indeterminate && unknown
-            ? "Some requirements or repositories could not be verified; the policy for this token kind is fail-closed."
-            : null;
     }
 }

@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace GitTokenScopes.Validation.Internal;
@@ -25,7 +26,5 @@ namespace GitTokenScopes.Validation.Internal;
 [JsonSerializable(typeof(UnknownClausePolicy))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext
 {
-    private static ReportJsonContext? _indented;
-
-    public static ReportJsonContext Indented => _indented ??= new ReportJsonContext(new System.Text.Json.JsonSerializerOptions(Default.Options) { WriteIndented = true });
+    public static ReportJsonContext Indented => field ??= new(new JsonSerializerOptions(Default.Options) { WriteIndented = true });
 }

@@ -29,8 +29,7 @@ internal sealed partial class TokenValidator(
     public async Task<TokenValidationReport> ValidateAsync(TokenValidationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var reports = await ValidateCoreAsync(request, [request.RuntimeName], cancellationToken).ConfigureAwait(false);
-        return reports[0];
+        return (await ValidateCoreAsync(request, [request.RuntimeName], cancellationToken).ConfigureAwait(false))[0];
     }
 
     public async Task<IReadOnlyList<TokenValidationReport>> ValidateForRuntimesAsync(TokenValidationRequest request, IEnumerable<string?> runtimeNames, CancellationToken cancellationToken = default)
@@ -68,50 +67,43 @@ internal sealed partial class TokenValidator(
     {
         var credential = request.Credential;
         var settings = options.CurrentValue.Validation;
-        var policy = settings.For(request.Kind);
         var started = time.GetTimestamp();
         using var activity = ValidationTelemetry.ActivitySource.StartActivity("GitTokenScopes.Validate");
         activity?.SetTag("gittokenscopes.provider", credential.Provider.ToWireName());
         activity?.SetTag("gittokenscopes.token.kind", request.Kind.ToWireName());
         activity?.SetTag("gittokenscopes.token.fingerprint", credential.Fingerprint);
 
-        var reports = new TokenValidationReport[runtimes.Length];
-        if (request.SkipValidation ?? policy.SkipValidation)
+        TokenValidationReport[] reports;
+        if (request.SkipValidation ?? settings.For(request.Kind).SkipValidation)
         {
             reports = [.. runtimes.Select(r => ReportBuilder.Skipped(request, r))];
             Log.ValidationSkipped(logger, request.Kind, credential.Fingerprint, credential.Provider);
         }
         else
         {
-            if (!_inspectors.TryGetValue(credential.Provider, out var inspector))
-            {
-                throw new InvalidOperationException(
-                    $"No inspector is registered for {credential.Provider.ToWireName()}: call services.AddGitTokenScopes().Add{credential.Provider}() (or register an ITokenInspector for it).");
-            }
-
+            var inspector = _inspectors.GetValueOrDefault(credential.Provider) ?? throw new InvalidOperationException(
+                $"No inspector is registered for {credential.Provider.ToWireName()}: call services.AddGitTokenScopes().Add{credential.Provider}() (or register an ITokenInspector for it).");
             var question = new ValidationQuestion(requirements, request, runtimes);
             Log.ValidationStarted(logger, request.Kind, credential.Fingerprint, credential.Provider, runtimes.Length, request.Repositories.Count);
             var cached = await InspectCachedAsync(inspector, question, settings, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("gittokenscopes.status", cached.Inspection.Status.ToWireName());
-            var skipPermissions = request.SkipGitPermissionValidation ?? policy.SkipGitPermissionValidation;
+            var perRuntime = question.RequirementsFor(cached.Inspection.Family);
             var now = time.GetUtcNow();
+            reports = new TokenValidationReport[runtimes.Length];
             for (var i = 0; i < runtimes.Length; i++)
             {
-                var requirement = question.RequirementFor(cached.Inspection.Family, i);
-                reports[i] = ReportBuilder.Build(request, runtimes[i], cached, _guides[credential.Provider], requirement, skipPermissions, policy.UnknownClauses, settings, now);
+                reports[i] = ReportBuilder.Build(request, runtimes[i], cached, _guides[credential.Provider], perRuntime?[i], settings, now);
             }
         }
 
         var elapsed = time.GetElapsedTime(started);
-
-        // One call, one duration: the worst verdict of its reports labels it.
-        var worst = reports[0].Verdict;
         foreach (var report in reports)
         {
             telemetry.Validated(report.Provider, report.TokenKind, report.Verdict);
-            worst = Rank(report.Verdict) > Rank(worst) ? report.Verdict : worst;
         }
 
+        // One call, one duration: the worst verdict of its reports labels it.
+        var worst = reports.Select(r => r.Verdict).MaxBy(Rank);
         telemetry.Completed(credential.Provider, worst, elapsed);
         activity?.SetTag("gittokenscopes.verdict", worst.ToWireName());
         if (logger.IsEnabled(LogLevel.Information))
@@ -137,16 +129,21 @@ internal sealed partial class TokenValidator(
             return await InspectAsync(inspector, question.Inspection, cancellationToken).ConfigureAwait(false);
         }
 
-        var run = new InspectionRun(this, inspector, question.Inspection);
+        CachedInspection? inspected = null; // set only when this caller ran the inspection
         try
         {
             var tokenHash = credential.CacheKeyHash;
             var generation = await generations.GetAsync(tokenHash, settings.InvalidationPropagationTime, cancellationToken).ConfigureAwait(false);
             var key = ValidationCacheKeys.Inspection(credential, generation, question.Digest);
             string[] tags = [ValidationCacheKeys.Tag(tokenHash)];
-            var cached = await cache.GetOrCreateAsync(key, run, static (r, ct) => r.RunAsync(ct), EntryOptions(settings.FailCacheDuration), tags, cancellationToken).ConfigureAwait(false);
-            telemetry.CacheLookup(hit: !run.Ran);
-            if (!run.Ran)
+            var cached = await cache.GetOrCreateAsync(
+                key,
+                async ct => inspected = await InspectAsync(inspector, question.Inspection, ct).ConfigureAwait(false),
+                EntryOptions(settings.FailCacheDuration),
+                tags,
+                cancellationToken).ConfigureAwait(false);
+            telemetry.CacheLookup(hit: inspected is null);
+            if (inspected is null)
             {
                 Log.CacheHit(logger, credential.Fingerprint, credential.Provider, cached.CheckedAt);
             }
@@ -161,7 +158,7 @@ internal sealed partial class TokenValidator(
         {
             // A distributed tier down, an entry that cannot be read: inspect (again only if this caller has not).
             Log.CacheFailed(logger, credential.Fingerprint, credential.Provider, exception.GetType().Name);
-            return run.Result ?? await InspectAsync(inspector, question.Inspection, cancellationToken).ConfigureAwait(false);
+            return inspected ?? await InspectAsync(inspector, question.Inspection, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -172,13 +169,11 @@ internal sealed partial class TokenValidator(
     private static bool IsCleanPass(ValidationQuestion question, CachedInspection cached)
     {
         var inspection = cached.Inspection;
-        if (inspection.Status != InspectionStatus.Ok || cached.Grant() is not { } grant)
-        {
-            return false;
-        }
-
-        return question.Inspection.Repositories.All(r => inspection.Repositories.Any(s => string.Equals(s.Repository, r.Name, StringComparison.OrdinalIgnoreCase) && s.State == RepositoryAccessState.Granted))
-            && Enumerable.Range(0, question.Runtimes.Length).All(i => question.RequirementFor(inspection.Family, i) is { } requirement && ScopeEvaluator.Evaluate(requirement, grant).IsSatisfied);
+        return inspection.Status == InspectionStatus.Ok
+            && cached.Grant() is { } grant
+            && question.RequirementsFor(inspection.Family) is { } perRuntime
+            && perRuntime.All(requirement => ScopeEvaluator.Evaluate(requirement, grant).IsSatisfied)
+            && question.Inspection.Repositories.All(r => ReportBuilder.RepositoryResultOf(r, inspection).State == RepositoryAccessState.Granted);
     }
 
     private async Task<CachedInspection> InspectAsync(ITokenInspector inspector, TokenInspectionRequest request, CancellationToken cancellationToken)
@@ -258,21 +253,6 @@ internal sealed partial class TokenValidator(
             ValidationVerdict.Skipped => 1,
             _ => 0,
         };
-
-    /// <summary>The cache factory's state: runs the inspection and remembers that this caller ran it.</summary>
-    private sealed class InspectionRun(TokenValidator validator, ITokenInspector inspector, TokenInspectionRequest request)
-    {
-        public bool Ran { get; private set; }
-
-        public CachedInspection? Result { get; private set; }
-
-        public async ValueTask<CachedInspection> RunAsync(CancellationToken cancellationToken)
-        {
-            Ran = true;
-            Result = await validator.InspectAsync(inspector, request, cancellationToken).ConfigureAwait(false);
-            return Result;
-        }
-    }
 
     // Event ids 1–99 are the validator's (GitHub 100–199, GitLab 200–299, Bitbucket Cloud 300–399, Bitbucket Server 400–499).
     private static partial class Log

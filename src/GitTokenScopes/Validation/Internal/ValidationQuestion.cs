@@ -12,15 +12,13 @@ namespace GitTokenScopes.Validation.Internal;
 /// </summary>
 internal sealed class ValidationQuestion
 {
-    private readonly List<TokenFamily> _families = [];
-    private readonly List<ScopeRequirement[]> _perFamily = [];
+    private readonly List<(TokenFamily Family, ScopeRequirement[] PerRuntime)> _families = [];
 
     public ValidationQuestion(IScopeRequirements requirements, TokenValidationRequest request, string?[] runtimes)
     {
         var asked = new List<ScopeRequirement>();
-        for (var k = 0; k < ScopeRequirementKey.All.Count; k++)
+        foreach (var key in ScopeRequirementKey.All)
         {
-            var key = ScopeRequirementKey.All[k];
             if (key.Provider != request.Credential.Provider || key.Kind != request.Kind)
             {
                 continue;
@@ -36,26 +34,29 @@ internal sealed class ValidationQuestion
                 }
             }
 
-            _families.Add(key.Family);
-            _perFamily.Add(perRuntime);
+            _families.Add((key.Family, perRuntime));
         }
 
-        Runtimes = runtimes;
         Inspection = new TokenInspectionRequest(request.Credential, request.Repositories, asked);
         Digest = DigestOf(request.Repositories, asked);
     }
-
-    public string?[] Runtimes { get; }
 
     public TokenInspectionRequest Inspection { get; }
 
     public string Digest { get; }
 
-    /// <summary>The requirement the report for <c>Runtimes[runtime]</c> applies; <see langword="null"/> when the family is unknown or not the provider's.</summary>
-    public ScopeRequirement? RequirementFor(TokenFamily? family, int runtime)
+    /// <summary>The requirement of each runtime, in order; <see langword="null"/> when the family is unknown or not the provider's.</summary>
+    public ScopeRequirement[]? RequirementsFor(TokenFamily? family)
     {
-        var f = family is { } known ? _families.IndexOf(known) : -1;
-        return f < 0 ? null : _perFamily[f][runtime];
+        foreach (var (known, perRuntime) in _families)
+        {
+            if (known == family)
+            {
+                return perRuntime;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
