@@ -47,7 +47,7 @@ public sealed class DemoCommandTests
             .And.Contain("Status: rate-limited")
             .And.Contain("Why it is needed")
             .And.Contain("Argo Events creates webhooks in the Git repositories")
-            .And.Contain("Create the token: http://127.0.0.1:")
+            .And.Contain("Create the token:" + Environment.NewLine + "    http://127.0.0.1:")
             .And.Contain("settings/tokens/new?scopes=repo");
     }
 

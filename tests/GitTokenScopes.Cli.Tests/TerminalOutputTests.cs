@@ -47,4 +47,31 @@ public sealed class TerminalOutputTests
         var widths = run.Stdout.Split(Environment.NewLine).Select(l => l.Length).ToArray();
         widths.Max().Should().BeGreaterThan(80).And.BeLessThanOrEqualTo(CliConsole.NonTerminalWidth);
     }
+
+    [Fact]
+    public async Task RunAsync_Captured_PrintsEachCreationLinkOnceWholeOnItsOwnLine()
+    {
+        var run = await CliRun.RunAsync("demo");
+
+        var lines = run.Stdout.Split(Environment.NewLine);
+        var links = lines.Select(l => l.Trim()).Where(l => l.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)).ToArray();
+        links.Should().NotBeEmpty().And.OnlyHaveUniqueItems("each link is printed once")
+            .And.Contain(l => l.Length > CliConsole.NonTerminalWidth, "a link longer than the table width is not cut");
+        links.Should().OnlyContain(l => !l.Contains(' ', StringComparison.Ordinal) && l.Contains("settings/", StringComparison.Ordinal), "each line is a whole creation link");
+        foreach (var link in links)
+        {
+            run.Stdout.Split(link).Length.Should().Be(2, $"{link} appears exactly once");
+        }
+
+        lines.Should().Contain(l => l.Contains("• Create a replacement token with the required scopes from the link below, then update it where the runtime uses it.", StringComparison.Ordinal),
+            "a step is one line, however long");
+    }
+
+    [Fact]
+    public async Task RunAsync_FixList_NamesAClauseLabelledWithItsScopeOnce()
+    {
+        var run = await CliRun.RunAsync("demo");
+
+        run.Stdout.Should().Contain("• Missing repo: ").And.NotContain("Missing repo (repo)");
+    }
 }

@@ -34,4 +34,23 @@ internal static class CliConsole
 
         return console;
     }
+
+    /// <summary>
+    /// Writes one line of markup. Plain output (redirected, captured, no ANSI) gets the text as it is, never hard-wrapped,
+    /// so that a line read by a program or pasted from a log is whole; a terminal gets colours and its own width.
+    /// </summary>
+    public static void Line(IAnsiConsole console, string markup)
+    {
+        if (console.Profile.Capabilities.Ansi)
+        {
+            console.MarkupLine(markup);
+        }
+        else
+        {
+            console.Profile.Out.Writer.WriteLine(Markup.Remove(markup));
+        }
+    }
+
+    /// <summary>Writes <paramref name="text"/> (a link) indented on a line of its own, whole: a terminal wraps it softly and can still open it.</summary>
+    public static void WriteUnwrapped(IAnsiConsole console, string text) => console.Profile.Out.Writer.WriteLine("    " + text);
 }

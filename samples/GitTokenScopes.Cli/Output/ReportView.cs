@@ -19,20 +19,20 @@ internal static class ReportView
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(report);
 
-        console.MarkupLine($"{Verdict(report.Verdict)}  {Markup.Escape(Subject(report))}");
+        CliConsole.Line(console, $"{Verdict(report.Verdict)}  {Markup.Escape(Subject(report))}");
         if (report.Status is { } status && status != InspectionStatus.Ok)
         {
-            console.MarkupLine($"  [bold]Status:[/] {Markup.Escape(status.ToWireName())}");
+            CliConsole.Line(console, $"  [bold]Status:[/] {Markup.Escape(status.ToWireName())}");
         }
 
         if (report.Message is { Length: > 0 } message)
         {
-            console.MarkupLine($"  {Markup.Escape(message)}");
+            CliConsole.Line(console, $"  {Markup.Escape(message)}");
         }
 
         if (report.MissingScopes.Count > 0)
         {
-            console.MarkupLine($"  [bold]Missing:[/] [red]{Markup.Escape(string.Join(", ", report.MissingScopes))}[/]");
+            CliConsole.Line(console, $"  [bold]Missing:[/] [red]{Markup.Escape(string.Join(", ", report.MissingScopes))}[/]");
         }
 
         if (report.Findings.Count > 0)
@@ -44,26 +44,30 @@ internal static class ReportView
         {
             var state = repository.State == RepositoryAccessState.Granted ? "[green]granted[/]" : $"[red]{Markup.Escape(repository.State.ToWireName())}[/]";
             var detail = repository.Message is null ? string.Empty : $" — {Markup.Escape(repository.Message)}";
-            console.MarkupLine($"  [bold]Repository[/] {Markup.Escape(repository.Repository)} (needs {Markup.Escape(repository.Needed.ToWireName())}): {state}{detail}");
+            CliConsole.Line(console, $"  [bold]Repository[/] {Markup.Escape(repository.Repository)} (needs {Markup.Escape(repository.Needed.ToWireName())}): {state}{detail}");
         }
 
         foreach (var warning in report.Warnings)
         {
             var colour = warning.Severity == WarningSeverity.Warning ? "yellow" : "blue";
-            console.MarkupLine($"  [{colour}]{Markup.Escape(warning.Code.ToWireName())}[/]: {Markup.Escape(warning.Message)}");
+            CliConsole.Line(console, $"  [{colour}]{Markup.Escape(warning.Code.ToWireName())}[/]: {Markup.Escape(warning.Message)}");
         }
 
         if (report.Remediation is { } fix)
         {
-            console.MarkupLine("  [bold]How to fix it:[/]");
+            CliConsole.Line(console, "  [bold]How to fix it:[/]");
+            var link = fix.CreateTokenUrl?.AbsoluteUri;
             foreach (var step in fix.Steps)
             {
-                console.MarkupLine($"    • {Markup.Escape(step)}");
+                // The link is printed once, below, on a line of its own.
+                var text = link is null ? step : step.Replace(" at " + link, " from the link below", StringComparison.Ordinal).Replace(link, "the link below", StringComparison.Ordinal);
+                CliConsole.Line(console, $"    • {Markup.Escape(text)}");
             }
 
-            if (fix.CreateTokenUrl is { } url)
+            if (link is not null)
             {
-                console.MarkupLine($"    Create the token: [link]{Markup.Escape(url.AbsoluteUri)}[/]");
+                CliConsole.Line(console, "    Create the token:");
+                CliConsole.WriteUnwrapped(console, link);
             }
         }
 

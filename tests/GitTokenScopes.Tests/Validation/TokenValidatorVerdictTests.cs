@@ -40,7 +40,8 @@ public sealed class TokenValidatorVerdictTests
         finding.Label.Should().Be("admin:repo_hook");
         finding.Purpose.Should().Contain("webhook");
         report.Remediation!.CreateTokenUrl!.AbsoluteUri.Should().EndWith("settings/tokens/new?scopes=repo,admin:repo_hook&description=GitOps%20runtime");
-        report.Remediation.Steps.Should().Contain(s => s.Contains("Missing admin:repo_hook", StringComparison.Ordinal));
+        report.Remediation.Steps.Should().Contain(s => s.StartsWith("Missing admin:repo_hook: ", StringComparison.Ordinal))
+            .And.NotContain(s => s.Contains("(admin:repo_hook)", StringComparison.Ordinal), "a clause labelled with its scope is not named twice");
     }
 
     [Fact]

@@ -211,7 +211,9 @@ internal static class ReportBuilder
 
         foreach (var finding in findings.Where(f => f.State == ClauseState.Missing))
         {
-            steps.Add($"Missing {finding.Label} ({string.Join(" or ", finding.Scopes)}): {finding.Purpose}");
+            // A clause labelled with its only scope ("admin:repo_hook") is not named twice.
+            var scopes = string.Join(" or ", finding.Scopes);
+            steps.Add(scopes == finding.Label ? $"Missing {scopes}: {finding.Purpose}" : $"Missing {finding.Label} ({scopes}): {finding.Purpose}");
             needsNewToken = true;
         }
 
