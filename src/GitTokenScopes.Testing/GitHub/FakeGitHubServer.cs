@@ -53,6 +53,16 @@ namespace GitTokenScopes.Testing;
 /// <see cref="FakeGitHubToken.SsoOrganization"/> is that organization.
 /// </para>
 /// <para>
+/// JSON bodies carry every field GitHub's OpenAPI description requires for them, and the usual optional ones, in
+/// GitHub's order: the API root, <c>GET /user</c> (<c>private-user</c> for classic and OAuth tokens with the
+/// <c>user</c> or <c>read:user</c> scope, as GitHub documents; <c>public-user</c> otherwise, fine-grained and App user
+/// tokens included), <c>full-repository</c> with a full <c>owner</c> (the account of a token whose
+/// <see cref="FakeGitHubToken.Login"/> is the owner, else an organization with an id stable per login) and the merge
+/// settings for those who may push, <c>repository</c> in the installation listing, and the created <c>file-commit</c>,
+/// <c>status</c> and <c>pull-request</c> (always number 1; nothing is stored). API URLs are on <see cref="ApiUrl"/>, web
+/// URLs on <see cref="Url"/>, in GitHub's patterns; timestamps come from <see cref="FakeGitHubServerOptions.TimeProvider"/>.
+/// </para>
+/// <para>
 /// Choices where the behaviour table is silent, made as real GitHub behaves: <c>X-Accepted-GitHub-Permissions</c> is
 /// sent on a probe's 403 to fine-grained and App tokens only (GitHub sends it to fine-grained actors, not to classic
 /// tokens). <c>X-Accepted-OAuth-Scopes</c> lists <c>repo</c> for repository endpoints, but every scope that grants
@@ -108,6 +118,7 @@ public sealed class FakeGitHubServer : IDisposable
         return new FakeGitHubServer(new FakeGitHubServerOptions
         {
             Enterprise = options.Enterprise,
+            TimeProvider = options.TimeProvider ?? TimeProvider.System,
             EnterpriseVersion = options.EnterpriseVersion,
             EnterpriseRateLimitsEnabled = options.EnterpriseRateLimitsEnabled,
             ImplicitPublicRepositoryRead = options.ImplicitPublicRepositoryRead,

@@ -12,7 +12,11 @@ public sealed class FakeGitHubServerOptions
     /// </summary>
     public bool Enterprise { get; set; }
 
-    /// <summary>Gets or sets the clock the server uses for rate-limit windows and reset times.</summary>
+    /// <summary>
+    /// Gets or sets the clock the server uses for rate-limit windows and reset times, and for the timestamps in its
+    /// bodies (accounts and repositories date from before the clock's time when the server started; created commits,
+    /// statuses and pull requests from the clock's time when answered).
+    /// </summary>
     /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

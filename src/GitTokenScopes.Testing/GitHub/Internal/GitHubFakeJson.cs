@@ -47,18 +47,6 @@ internal static class GitHubFakeJson
             w.WriteEndObject();
         });
 
-    /// <summary>The repository fields GitHub lists everywhere: <c>id</c>, <c>name</c>, <c>full_name</c>, <c>private</c>, <c>owner.login</c>.</summary>
-    public static void RepositoryFields(Utf8JsonWriter w, FakeGitHubRepository repository)
-    {
-        w.WriteNumber("id", repository.Id);
-        w.WriteString("name", repository.Name);
-        w.WriteString("full_name", repository.FullName);
-        w.WriteBoolean("private", repository.Private);
-        w.WriteStartObject("owner");
-        w.WriteString("login", repository.Owner);
-        w.WriteEndObject();
-    }
-
     /// <summary>
     /// Reads a request body as a JSON object's property names: an empty body is an empty object; <see langword="null"/>
     /// when the body is not a JSON object. Properties whose value is <c>null</c> count as absent.
@@ -88,24 +76,29 @@ internal static class GitHubFakeJson
 
     /// <summary>Reads one string property of a JSON object body; <see langword="null"/> when absent, not a string, or the body is not an object.</summary>
     public static string? StringProperty(string? body, string name)
+        => Property(body, name, value => value.ValueKind == JsonValueKind.String ? value.GetString() : null);
+
+    /// <summary>Reads one boolean property of a JSON object body; <see langword="null"/> when absent, not a boolean, or the body is not an object.</summary>
+    public static bool? BooleanProperty(string? body, string name)
+        => Property(body, name, value => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : (bool?)null);
+
+    private static T? Property<T>(string? body, string name, Func<JsonElement, T?> read)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
-            return null;
+            return default;
         }
 
         try
         {
             using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty(name, out var value)
-                && value.ValueKind == JsonValueKind.String
-                ? value.GetString()
-                : null;
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(name, out var value)
+                ? read(value)
+                : default;
         }
         catch (JsonException)
         {
-            return null;
+            return default;
         }
     }
 }

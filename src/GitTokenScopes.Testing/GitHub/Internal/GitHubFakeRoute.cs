@@ -14,7 +14,8 @@ internal sealed record GitHubFakeRoute(
     string? Repository = null,
     string? Permission = null,
     GitHubFakeLevel Needed = GitHubFakeLevel.None,
-    string? Sha = null)
+    string? Sha = null,
+    string? FilePath = null)
 {
     private const string Docs = "https://docs.github.com/rest/";
     private const string Repo = "repo";
@@ -59,7 +60,7 @@ internal sealed record GitHubFakeRoute(
         {
             ("GET" or "HEAD", []) => new(GitHubFakeEndpoint.Repository, Repo, Docs + "repos/repos#get-a-repository", Permission: "metadata", Needed: GitHubFakeLevel.Read),
             ("GET" or "HEAD", ["commits"]) => new(GitHubFakeEndpoint.ListCommits, Repo, Docs + "commits/commits#list-commits", Permission: "contents", Needed: GitHubFakeLevel.Read),
-            ("PUT", ["contents", var first, ..]) when first.Length > 0 => new(GitHubFakeEndpoint.PutContents, Repo, Docs + "repos/contents#create-or-update-file-contents", Permission: "contents", Needed: GitHubFakeLevel.Write),
+            ("PUT", ["contents", var first, ..]) when first.Length > 0 => new(GitHubFakeEndpoint.PutContents, Repo, Docs + "repos/contents#create-or-update-file-contents", Permission: "contents", Needed: GitHubFakeLevel.Write, FilePath: string.Join('/', rest[1..])),
             ("GET" or "HEAD", ["actions", "permissions"]) => new(GitHubFakeEndpoint.ActionsPermissions, Repo, Docs + "actions/permissions#get-github-actions-permissions-for-a-repository", Permission: "administration", Needed: GitHubFakeLevel.Read),
             ("GET" or "HEAD", ["rulesets", "rule-suites"]) => new(GitHubFakeEndpoint.RuleSuites, Repo, Docs + "repos/rule-suites#list-repository-rule-suites", Permission: "administration", Needed: GitHubFakeLevel.Write),
             ("GET" or "HEAD", ["hooks"]) => new(GitHubFakeEndpoint.ListHooks, HookReadScopes, Docs + "repos/webhooks#list-repository-webhooks", Permission: "repository_hooks", Needed: GitHubFakeLevel.Read),

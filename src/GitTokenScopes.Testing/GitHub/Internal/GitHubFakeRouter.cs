@@ -31,6 +31,8 @@ internal sealed class GitHubFakeRouter
     private readonly ConcurrentDictionary<string, FakeGitHubRepository> _repositories;
     private readonly ConcurrentDictionary<string, GitHubFakeBudget> _budgets = new(StringComparer.Ordinal);
     private readonly GitHubFakeBudget _anonymous = new(60);
+    private readonly DateTimeOffset _epoch;
+    private long _lastStatusId;
 
     public GitHubFakeRouter(
         FakeGitHubServerOptions options,
@@ -40,6 +42,10 @@ internal sealed class GitHubFakeRouter
         _options = options;
         _tokens = tokens;
         _repositories = repositories;
+
+        // Timestamps in bodies derive from the clock when the server started, whole seconds as GitHub writes them.
+        var now = options.TimeProvider.GetUtcNow();
+        _epoch = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
     }
 
     /// <summary>Gets or sets the server's web URL (set once the server listens).</summary>
@@ -49,6 +55,8 @@ internal sealed class GitHubFakeRouter
     public Uri ApiUrl { get; set; } = new("http://127.0.0.1/");
 
     private bool RateLimitHeaders => !_options.Enterprise || _options.EnterpriseRateLimitsEnabled;
+
+    private GitHubFakeSite Site => new(ApiUrl, Url, _options.Enterprise, _epoch);
 
     /// <summary>
     /// Reads the token from an <c>Authorization</c> header: scheme <c>token</c> or <c>Bearer</c> (any case), or
@@ -222,7 +230,8 @@ internal sealed class GitHubFakeRouter
 
         if (route.Endpoint == GitHubFakeEndpoint.Repository)
         {
-            return Ok(RepositoryBody(repository, GitHubFakeAccess.RoleRank(token, repository)));
+            var rank = GitHubFakeAccess.RoleRank(token, repository);
+            return Ok(GitHubFakeJson.Write(w => GitHubFakeShapes.Repository(w, Site, repository, OwnerOf(repository), full: true, rank)));
         }
 
         var permission = route.Permission!;
@@ -251,14 +260,14 @@ internal sealed class GitHubFakeRouter
             GitHubFakeEndpoint.UpdateHook => NotFound(route.DocumentationUrl),
             GitHubFakeEndpoint.ListStatuses
                 => new GitHubFakeAnswer(404, GitHubFakeJson.Error($"No commit found for SHA: {route.Sha}", route.DocumentationUrl, 404)),
-            GitHubFakeEndpoint.PutContents => PutContents(route, call.Body),
-            GitHubFakeEndpoint.CreateStatus => CreateStatus(route, call.Body),
-            GitHubFakeEndpoint.CreatePull => CreatePull(route, call.Body),
+            GitHubFakeEndpoint.PutContents => PutContents(token, repository, route, call.Body),
+            GitHubFakeEndpoint.CreateStatus => CreateStatus(token, repository, route, call.Body),
+            GitHubFakeEndpoint.CreatePull => CreatePull(token, repository, route, call.Body),
             _ => NotFound(GitHubFakeJson.RestDocs),
         };
     }
 
-    private static GitHubFakeAnswer PutContents(GitHubFakeRoute route, string? body)
+    private GitHubFakeAnswer PutContents(FakeGitHubToken token, FakeGitHubRepository repository, GitHubFakeRoute route, string? body)
     {
         if (GitHubFakeJson.PropertyNames(body) is not { } names)
         {
@@ -269,15 +278,15 @@ internal sealed class GitHubFakeRouter
         if (missing.Length == 0)
         {
             // A valid body would be a real commit: say it was made, store nothing.
-            return new GitHubFakeAnswer(201, GitHubFakeJson.Write(w =>
-            {
-                w.WriteStartObject();
-                w.WriteNull("content");
-                w.WriteStartObject("commit");
-                w.WriteString("sha", RandomNumberGenerator.GetHexString(40, lowercase: true));
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }));
+            return new GitHubFakeAnswer(201, GitHubFakeJson.Write(w => GitHubFakeShapes.FileCommit(
+                w,
+                Site,
+                repository,
+                AccountOf(token),
+                route.FilePath ?? "",
+                GitHubFakeJson.StringProperty(body, "content"),
+                GitHubFakeJson.StringProperty(body, "message"),
+                GitHubFakeJson.StringProperty(body, "branch"))));
         }
 
         var quoted = string.Join(", ", missing.Select(n => $"\"{n}\""));
@@ -285,7 +294,7 @@ internal sealed class GitHubFakeRouter
         return new GitHubFakeAnswer(422, GitHubFakeJson.Error(message, route.DocumentationUrl, 422));
     }
 
-    private static GitHubFakeAnswer CreateStatus(GitHubFakeRoute route, string? body)
+    private GitHubFakeAnswer CreateStatus(FakeGitHubToken token, FakeGitHubRepository repository, GitHubFakeRoute route, string? body)
     {
         if (GitHubFakeJson.PropertyNames(body) is null)
         {
@@ -295,13 +304,18 @@ internal sealed class GitHubFakeRouter
         var state = GitHubFakeJson.StringProperty(body, "state");
         if (state is "error" or "failure" or "pending" or "success")
         {
-            return new GitHubFakeAnswer(201, GitHubFakeJson.Write(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("state", state);
-                w.WriteString("context", "default");
-                w.WriteEndObject();
-            }));
+            var id = Interlocked.Increment(ref _lastStatusId);
+            return new GitHubFakeAnswer(201, GitHubFakeJson.Write(w => GitHubFakeShapes.Status(
+                w,
+                Site,
+                repository,
+                AccountOf(token),
+                id,
+                route.Sha!,
+                state,
+                GitHubFakeJson.StringProperty(body, "description"),
+                GitHubFakeJson.StringProperty(body, "target_url"),
+                GitHubFakeJson.StringProperty(body, "context"))));
         }
 
         return new GitHubFakeAnswer(422, GitHubFakeJson.Error("Validation Failed", route.DocumentationUrl, 422, w =>
@@ -315,7 +329,7 @@ internal sealed class GitHubFakeRouter
         }));
     }
 
-    private static GitHubFakeAnswer CreatePull(GitHubFakeRoute route, string? body)
+    private GitHubFakeAnswer CreatePull(FakeGitHubToken token, FakeGitHubRepository repository, GitHubFakeRoute route, string? body)
     {
         if (GitHubFakeJson.PropertyNames(body) is not { } names)
         {
@@ -325,7 +339,17 @@ internal sealed class GitHubFakeRouter
         string[] missing = [.. PullFields.Where(n => !names.Contains(n))];
         if (missing.Length == 0)
         {
-            return new GitHubFakeAnswer(201, """{"number":1,"state":"open"}""");
+            // Number 1 every time: nothing is stored, so no pull request ever precedes it.
+            var pull = new PullRequestFields(
+                1_000_000_000 + repository.Id,
+                1,
+                GitHubFakeJson.StringProperty(body, "head") ?? "",
+                GitHubFakeJson.StringProperty(body, "base") ?? "",
+                GitHubFakeJson.StringProperty(body, "title"),
+                GitHubFakeJson.StringProperty(body, "body"),
+                GitHubFakeJson.BooleanProperty(body, "draft") ?? false);
+            return new GitHubFakeAnswer(201, GitHubFakeJson.Write(w => GitHubFakeShapes.PullRequest(
+                w, Site, repository, OwnerOf(repository), AccountOf(token), pull, owner => ForkOf(repository, owner))));
         }
 
         return new GitHubFakeAnswer(422, GitHubFakeJson.Error("Validation Failed", route.DocumentationUrl, 422, w =>
@@ -366,9 +390,7 @@ internal sealed class GitHubFakeRouter
             w.WriteStartArray("repositories");
             foreach (var repository in pageItems)
             {
-                w.WriteStartObject();
-                GitHubFakeJson.RepositoryFields(w, repository);
-                w.WriteEndObject();
+                GitHubFakeShapes.Repository(w, Site, repository, OwnerOf(repository), full: false);
             }
 
             w.WriteEndArray();
@@ -502,43 +524,45 @@ internal sealed class GitHubFakeRouter
     private static GitHubFakeAnswer NotFound(string documentationUrl)
         => new(404, GitHubFakeJson.Error("Not Found", documentationUrl, 404));
 
-    private string Root() => GitHubFakeJson.Write(w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("current_user_url", $"{ApiUrl}user");
-        w.WriteString("repository_url", $"{ApiUrl}repos/{{owner}}/{{repo}}");
-        w.WriteString("installation_repositories_url", $"{ApiUrl}installation/repositories");
-        w.WriteEndObject();
-    });
+    private string Root() => GitHubFakeJson.Write(w => GitHubFakeShapes.Root(w, Site));
 
-    private static string User(FakeGitHubToken token) => GitHubFakeJson.Write(w =>
+    /// <summary>
+    /// <c>GET /user</c>: GitHub's private profile for classic and OAuth tokens with the <c>user</c> (or <c>read:user</c>)
+    /// scope, as its documentation says; the public profile otherwise, fine-grained and App user tokens included (the
+    /// fake models no account permissions for them).
+    /// </summary>
+    private string User(FakeGitHubToken token)
     {
-        var id = token.AccountId.ToString(CultureInfo.InvariantCulture);
-        w.WriteStartObject();
-        w.WriteString("login", token.Login);
-        w.WriteNumber("id", token.AccountId);
-        w.WriteString("node_id", Convert.ToBase64String(Encoding.UTF8.GetBytes($"04:{token.AccountType}{id}")));
-        w.WriteString("avatar_url", $"https://avatars.githubusercontent.com/u/{id}?v=4");
-        w.WriteString("type", token.AccountType);
-        w.WriteBoolean("site_admin", false);
-        w.WriteNull("name");
-        w.WriteEndObject();
-    });
+        var privateView = GitHubFakeAccess.UsesScopes(token) && (GitHubFakeAccess.HasScope(token, "user") || GitHubFakeAccess.HasScope(token, "read:user"));
+        var owned = _repositories.Values.Where(r => string.Equals(r.Owner, token.Login, StringComparison.OrdinalIgnoreCase)).ToList();
+        return GitHubFakeJson.Write(w => GitHubFakeShapes.User(w, Site, AccountOf(token), privateView, owned));
+    }
 
-    private static string RepositoryBody(FakeGitHubRepository repository, int roleRank) => GitHubFakeJson.Write(w =>
+    private static GitHubFakeAccount AccountOf(FakeGitHubToken token) => new(token.Login, token.AccountId, token.AccountType);
+
+    /// <summary>
+    /// The account behind a login: the token account with that login (the lowest id when several), else an organization
+    /// with an id stable per login. The login is kept as given.
+    /// </summary>
+    private GitHubFakeAccount AccountOf(string login)
+        => _tokens.Values
+            .Where(t => string.Equals(t.Login, login, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(t => t.AccountId)
+            .Select(t => new GitHubFakeAccount(login, t.AccountId, t.AccountType))
+            .FirstOrDefault()
+            ?? new GitHubFakeAccount(login, GitHubFakeShapes.StableId(login), "Organization");
+
+    private GitHubFakeAccount OwnerOf(FakeGitHubRepository repository) => AccountOf(repository.Owner);
+
+    /// <summary>A pull request's head in another account: that account's repository of the same name, made up (not added) when the server has none.</summary>
+    private (FakeGitHubRepository Repository, GitHubFakeAccount Owner) ForkOf(FakeGitHubRepository repository, string owner)
     {
-        var (admin, maintain, push, triage, pull) = GitHubFakeAccess.RoleFlags(roleRank);
-        w.WriteStartObject();
-        GitHubFakeJson.RepositoryFields(w, repository);
-        w.WriteStartObject("permissions");
-        w.WriteBoolean("admin", admin);
-        w.WriteBoolean("maintain", maintain);
-        w.WriteBoolean("push", push);
-        w.WriteBoolean("triage", triage);
-        w.WriteBoolean("pull", pull);
-        w.WriteEndObject();
-        w.WriteEndObject();
-    });
+        var fullName = $"{owner}/{repository.Name}";
+        var fork = _repositories.TryGetValue(fullName, out var known)
+            ? known
+            : new FakeGitHubRepository { FullName = fullName, Private = repository.Private, Id = GitHubFakeShapes.StableId(fullName) };
+        return (fork, AccountOf(owner));
+    }
 
     private static Dictionary<string, string> ParseQuery(string query)
     {
