@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using System.Diagnostics.CodeAnalysis;
 using GitTokenScopes.Inspection.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,8 @@ namespace GitTokenScopes.Providers.Internal;
 /// session; log the start and the end; and turn a required call without a usable answer into the inspection's status.
 /// A provider supplies only what is its own: address, classification, credential header and what it asks.
 /// </summary>
-internal abstract class ProviderInspector<TOptions>(IOptionsMonitor<TOptions> options, TimeProvider time, ILogger logger) : ITokenInspector
+internal abstract class ProviderInspector<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+    IOptionsMonitor<TOptions> options, TimeProvider time, ILogger logger) : ITokenInspector
     where TOptions : ProviderInspectorOptions
 {
     public abstract GitProvider Provider { get; }
