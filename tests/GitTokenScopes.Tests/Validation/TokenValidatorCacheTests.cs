@@ -19,7 +19,7 @@ public sealed class TokenValidatorCacheTests
         harness.Server.Requests.Should().HaveCount(1);
         second.Verdict.Should().Be(first.Verdict);
         second.CheckedAt.Should().Be(first.CheckedAt, "the second report describes the same inspection");
-        harness.CacheLookups.GetMeasurementSnapshot().Select(m => m.Tags["result"]).Should().Equal("miss", "hit");
+        harness.CacheLookups.GetMeasurementSnapshot().Select(m => m.Tags["gittokenscopes.cache.result"]).Should().Equal("miss", "hit");
         harness.ProviderRequests.GetMeasurementSnapshot().Sum(m => m.Value).Should().Be(1);
     }
 
@@ -124,7 +124,7 @@ public sealed class TokenValidatorCacheTests
 
         reports.Should().OnlyContain(r => r.Verdict == ValidationVerdict.Pass);
         harness.Server.Requests.Should().HaveCount(1);
-        harness.CacheLookups.GetMeasurementSnapshot().Count(m => (string?)m.Tags["result"] == "miss").Should().Be(1, "one call inspected; the others joined it");
+        harness.CacheLookups.GetMeasurementSnapshot().Count(m => (string?)m.Tags["gittokenscopes.cache.result"] == "miss").Should().Be(1, "one call inspected; the others joined it");
     }
 
     [Fact]
@@ -252,7 +252,7 @@ public sealed class TokenValidatorCacheTests
         reports.Should().OnlyContain(r => r.Verdict == ValidationVerdict.Pass && r.CheckedAt == written.CheckedAt);
         fake.CallCount.Should().Be(1, "the second instance found the first one's inspection in the distributed tier");
         (distributed.Reads.Count(IsInspectionKey) - readsBefore).Should().Be(1, "the entry read from the distributed tier is kept in the second instance's local tier");
-        second.CacheLookups.GetMeasurementSnapshot().Should().HaveCount(5).And.OnlyContain(m => (string?)m.Tags["result"] == "hit");
+        second.CacheLookups.GetMeasurementSnapshot().Should().HaveCount(5).And.OnlyContain(m => (string?)m.Tags["gittokenscopes.cache.result"] == "hit");
 
         static bool IsInspectionKey(string key) => key.StartsWith("gts", StringComparison.Ordinal) && key.Contains(":gitlab:", StringComparison.Ordinal);
     }
@@ -279,7 +279,7 @@ public sealed class TokenValidatorCacheTests
         b.Verdict.Should().Be(ValidationVerdict.Pass);
         b.CheckedAt.Should().Be(a.CheckedAt);
         b.GrantedScopes.Should().Equal(a.GrantedScopes);
-        second.CacheLookups.GetMeasurementSnapshot().Single().Tags["result"].Should().Be("hit");
+        second.CacheLookups.GetMeasurementSnapshot().Single().Tags["gittokenscopes.cache.result"].Should().Be("hit");
     }
 
     [RedisFact]

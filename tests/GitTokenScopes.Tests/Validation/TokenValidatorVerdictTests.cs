@@ -191,8 +191,8 @@ public sealed class TokenValidatorVerdictTests
         await harness.ValidateAsync(FakeGitHubToken.Classic("repo"));
 
         var measurements = harness.Validations.GetMeasurementSnapshot();
-        measurements.Select(m => m.Tags["verdict"]).Should().BeEquivalentTo(["pass", "fail"]);
-        measurements.Should().OnlyContain(m => (string?)m.Tags["provider"] == "github" && (string?)m.Tags["token.kind"] == "runtime");
+        measurements.Select(m => m.Tags["gittokenscopes.verdict"]).Should().BeEquivalentTo(["pass", "fail"]);
+        measurements.Should().OnlyContain(m => (string?)m.Tags["gittokenscopes.provider"] == "github" && (string?)m.Tags["gittokenscopes.token.kind"] == "runtime");
     }
 
     [Fact]

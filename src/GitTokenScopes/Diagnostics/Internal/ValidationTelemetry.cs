@@ -5,9 +5,22 @@ using System.Diagnostics.Metrics;
 
 namespace GitTokenScopes.Diagnostics.Internal;
 
-/// <summary>The validator's instruments; the meter comes from the host's <see cref="IMeterFactory"/> when there is one.</summary>
+/// <summary>
+/// The validator's instruments; the meter comes from the host's <see cref="IMeterFactory"/> when there is one. Metric
+/// attributes carry the span attributes' names (<c>gittokenscopes.provider</c>, …), so one query language serves both.
+/// </summary>
 internal sealed class ValidationTelemetry : IDisposable
 {
+    public const string ProviderTag = "gittokenscopes.provider";
+    public const string TokenKindTag = "gittokenscopes.token.kind";
+    public const string VerdictTag = "gittokenscopes.verdict";
+    public const string StatusTag = "gittokenscopes.status";
+    public const string CacheResultTag = "gittokenscopes.cache.result";
+
+    // A cached validation takes microseconds, one round trip 50-300 ms, a slow provider with retries tens of seconds:
+    // buckets from 1 ms to 30 s keep those apart (the default buckets put 2 ms and 440 ms in one).
+    private static readonly double[] DurationBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 0.75, 1, 2.5, 5, 10, 30];
+
     public static readonly ActivitySource ActivitySource = new(GitTokenScopesDiagnostics.ActivitySourceName, typeof(ValidationTelemetry).Assembly.GetName().Version?.ToString());
 
     private readonly Meter _meter;
@@ -23,30 +36,31 @@ internal sealed class ValidationTelemetry : IDisposable
         _ownsMeter = meterFactory is null;
         _meter = meterFactory?.Create(GitTokenScopesDiagnostics.MeterName) ?? new Meter(GitTokenScopesDiagnostics.MeterName);
         _validations = _meter.CreateCounter<long>(GitTokenScopesDiagnostics.ValidationsCounter, "{validation}", "Token validations by verdict.");
-        _duration = _meter.CreateHistogram<double>(GitTokenScopesDiagnostics.ValidationDurationHistogram, "s", "Duration of token validations.");
+        _duration = _meter.CreateHistogram(GitTokenScopesDiagnostics.ValidationDurationHistogram, "s", "Duration of token validations.",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         _inspections = _meter.CreateCounter<long>(GitTokenScopesDiagnostics.InspectionsCounter, "{inspection}", "Provider inspections by status.");
         _requests = _meter.CreateCounter<long>(GitTokenScopesDiagnostics.ProviderRequestsCounter, "{request}", "HTTP requests sent to providers.");
         _cacheLookups = _meter.CreateCounter<long>(GitTokenScopesDiagnostics.CacheLookupsCounter, "{lookup}", "Inspection cache lookups by result.");
     }
 
     public void Validated(GitProvider provider, TokenKind kind, ValidationVerdict verdict)
-        => _validations.Add(1, new("provider", provider.ToWireName()), new("token.kind", kind.ToWireName()), new("verdict", verdict.ToWireName()));
+        => _validations.Add(1, new(ProviderTag, provider.ToWireName()), new(TokenKindTag, kind.ToWireName()), new(VerdictTag, verdict.ToWireName()));
 
     /// <summary>Records one call's duration (a call for several runtimes is one call), labelled with its worst verdict.</summary>
     public void Completed(GitProvider provider, ValidationVerdict worst, TimeSpan elapsed)
-        => _duration.Record(elapsed.TotalSeconds, new("provider", provider.ToWireName()), new("verdict", worst.ToWireName()));
+        => _duration.Record(elapsed.TotalSeconds, new(ProviderTag, provider.ToWireName()), new(VerdictTag, worst.ToWireName()));
 
     public void Inspected(GitProvider provider, InspectionStatus status, int requestCount)
     {
         var providerName = provider.ToWireName();
-        _inspections.Add(1, new("provider", providerName), new("status", status.ToWireName()));
+        _inspections.Add(1, new(ProviderTag, providerName), new(StatusTag, status.ToWireName()));
         if (requestCount > 0)
         {
-            _requests.Add(requestCount, new KeyValuePair<string, object?>("provider", providerName));
+            _requests.Add(requestCount, new KeyValuePair<string, object?>(ProviderTag, providerName));
         }
     }
 
-    public void CacheLookup(bool hit) => _cacheLookups.Add(1, new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
+    public void CacheLookup(bool hit) => _cacheLookups.Add(1, new KeyValuePair<string, object?>(CacheResultTag, hit ? "hit" : "miss"));
 
     public void Dispose()
     {

@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using System.Diagnostics;
 using GitTokenScopes.Diagnostics.Internal;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
@@ -69,8 +70,8 @@ internal sealed partial class TokenValidator(
         var settings = options.CurrentValue.Validation;
         var started = time.GetTimestamp();
         using var activity = ValidationTelemetry.ActivitySource.StartActivity("GitTokenScopes.Validate");
-        activity?.SetTag("gittokenscopes.provider", credential.Provider.ToWireName());
-        activity?.SetTag("gittokenscopes.token.kind", request.Kind.ToWireName());
+        activity?.SetTag(ValidationTelemetry.ProviderTag, credential.Provider.ToWireName());
+        activity?.SetTag(ValidationTelemetry.TokenKindTag, request.Kind.ToWireName());
         activity?.SetTag("gittokenscopes.token.fingerprint", credential.Fingerprint);
 
         TokenValidationReport[] reports;
@@ -86,7 +87,15 @@ internal sealed partial class TokenValidator(
             var question = new ValidationQuestion(requirements, request, runtimes);
             Log.ValidationStarted(logger, request.Kind, credential.Fingerprint, credential.Provider, runtimes.Length, request.Repositories.Count);
             var cached = await InspectCachedAsync(inspector, question, settings, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag("gittokenscopes.status", cached.Inspection.Status.ToWireName());
+            var status = cached.Inspection.Status;
+            activity?.SetTag(ValidationTelemetry.StatusTag, status.ToWireName());
+            if (status is InspectionStatus.Unreachable or InspectionStatus.ProviderError or InspectionStatus.RateLimited)
+            {
+                // The provider could not answer for the token: an operational error for a dashboard. A token that
+                // lacks scopes is a verdict, not an error, so a failing report leaves the span's status unset.
+                activity?.SetStatus(ActivityStatusCode.Error, status.ToWireName());
+            }
+
             var perRuntime = question.RequirementsFor(cached.Inspection.Family);
             var now = time.GetUtcNow();
             reports = new TokenValidationReport[runtimes.Length];
@@ -105,7 +114,7 @@ internal sealed partial class TokenValidator(
         // One call, one duration: the worst verdict of its reports labels it.
         var worst = reports.Select(r => r.Verdict).MaxBy(Rank);
         telemetry.Completed(credential.Provider, worst, elapsed);
-        activity?.SetTag("gittokenscopes.verdict", worst.ToWireName());
+        activity?.SetTag(ValidationTelemetry.VerdictTag, worst.ToWireName());
         if (logger.IsEnabled(LogLevel.Information))
         {
             var verdicts = string.Join(", ", reports.Select(r => r.Verdict.ToWireName()));
