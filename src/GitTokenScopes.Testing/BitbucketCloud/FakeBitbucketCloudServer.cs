@@ -60,6 +60,7 @@ public sealed class FakeBitbucketCloudServer : IDisposable
         _host = new FakeWireHost(HandleAsync);
         Url = new Uri($"http://127.0.0.1:{_host.Port}/");
         ApiUrl = new Uri(Url, "2.0/");
+        _router.Url = Url;
     }
 
     /// <summary>Gets the server's address, <c>http://127.0.0.1:PORT/</c>.</summary>

@@ -41,7 +41,7 @@ public sealed class FakeGitLabToken
 
     /// <summary>
     /// Gets or sets a value indicating whether the instance enforces <see cref="ExpiresAt"/>. <see langword="false"/>
-    /// accepts the token after its expiry date, <c>/self</c> then saying <c>active: false, expired: true</c>. Defaults to <see langword="true"/>.
+    /// accepts the token after its expiry date, <c>/self</c> then saying <c>active: false</c> with the past <c>expires_at</c>. Defaults to <see langword="true"/>.
     /// </summary>
     public bool ExpiryEnforced { get; set; } = true;
 

@@ -26,6 +26,9 @@ internal sealed class BitbucketCloudFakeRouter(
     private const string RemovedBody =
         """{"type": "error", "error": {"message": "CHANGE-2770 - Functionality has been deprecated", "detail": "Please read the changelog entry for more details.", "data": {"announcement_url": "https://developer.atlassian.com/cloud/bitbucket/changelog#CHANGE-2770"}}, "data": {"announcement_url": "https://developer.atlassian.com/cloud/bitbucket/changelog#CHANGE-2770"}}""";
 
+    // The repository's own links besides self, html, avatar and clone (Repositories → the repository object).
+    private static readonly string[] RepositoryLinks = ["pullrequests", "commits", "forks", "watchers", "downloads", "hooks"];
+
     private const string NoAccess = "You may not have access to this repository or it no longer exists in this workspace. If you think this repository exists and you have access, make sure you are authenticated.";
 
     // Classic implications, PROVIDERS.md §3.3 (repository:admin implies nothing).
@@ -39,6 +42,9 @@ internal sealed class BitbucketCloudFakeRouter(
         ["account:write"] = ["account"],
         ["team:write"] = ["team"],
     };
+
+    /// <summary>Gets or sets the server's address (set once it listens), used in the repositories' links.</summary>
+    public Uri Url { get; set; } = new("http://127.0.0.1/");
 
     /// <summary>Finds the credential an <c>Authorization</c> header presents; the secret is returned for fingerprinting even when unknown.</summary>
     public (FakeBitbucketCloudCredential? Credential, string? Secret, string? Scheme) Authenticate(string? header)
@@ -240,11 +246,31 @@ internal sealed class BitbucketCloudFakeRouter(
             $$"""{"pagelen": 10, "values": [{{values}}], "page": 1, "size": {{matches.Length}} }""")));
     }
 
-    private static string RepositoryJson(FakeBitbucketCloudRepository repository)
+    /// <summary>
+    /// The documented repository object (Repositories → the <c>repository</c> in "List public repositories"), with
+    /// Bitbucket's <c>slug</c> and <c>workspace</c>: links on the fake's own address, uuids and dates stable per repository.
+    /// </summary>
+    private string RepositoryJson(FakeBitbucketCloudRepository repository)
     {
         var slash = repository.FullName.IndexOf('/', StringComparison.Ordinal);
-        return $$"""{"type": "repository", "full_name": {{BitbucketFakeWire.Quote(repository.FullName)}}, "name": {{BitbucketFakeWire.Quote(repository.FullName[(slash + 1)..])}}, "slug": {{BitbucketFakeWire.Quote(repository.FullName[(slash + 1)..].ToLowerInvariant())}}, "is_private": {{(repository.Private ? "true" : "false")}}, "scm": "git", "workspace": {"type": "workspace", "slug": {{BitbucketFakeWire.Quote(repository.FullName[..slash])}} }, "project": {"type": "project", "key": {{BitbucketFakeWire.Quote(repository.ProjectKey)}} } }""";
+        var workspace = repository.FullName[..slash];
+        var name = repository.FullName[(slash + 1)..];
+        var full = $"{workspace}/{name.ToLowerInvariant()}";
+        var api = new Uri(Url, "2.0/repositories/" + full).AbsoluteUri;
+        var html = new Uri(Url, full).AbsoluteUri;
+        string Link(string href) => $$"""{"href": {{BitbucketFakeWire.Quote(href)}} }""";
+        var links = string.Join(", ", RepositoryLinks.Select(l => $"{BitbucketFakeWire.Quote(l)}: {Link(api + "/" + l)}"));
+        var created = new DateTimeOffset(2024, 3, 1, 10, 0, 0, TimeSpan.Zero).AddMinutes(Stable(full) % 100000);
+        return $$"""{"type": "repository", "full_name": {{BitbucketFakeWire.Quote(repository.FullName)}}, "links": {"self": {{Link(api)}}, "html": {{Link(html)}}, "avatar": {{Link(new Uri(Url, $"{full}/avatar/32").AbsoluteUri)}}, {{links}}, "clone": [{"name": "https", "href": {{BitbucketFakeWire.Quote(new Uri(Url, full + ".git").AbsoluteUri)}} }, {"name": "ssh", "href": {{BitbucketFakeWire.Quote($"git@{Url.Host}:{full}.git")}} }] }, "name": {{BitbucketFakeWire.Quote(name)}}, "slug": {{BitbucketFakeWire.Quote(name.ToLowerInvariant())}}, "description": "", "scm": "git", "owner": {"type": "team", "display_name": {{BitbucketFakeWire.Quote(workspace)}}, "uuid": {{BitbucketFakeWire.Quote(Uuid("workspace:" + workspace.ToLowerInvariant()))}} }, "workspace": {"type": "workspace", "slug": {{BitbucketFakeWire.Quote(workspace)}}, "uuid": {{BitbucketFakeWire.Quote(Uuid("workspace:" + workspace.ToLowerInvariant()))}} }, "is_private": {{(repository.Private ? "true" : "false")}}, "project": {"type": "project", "key": {{BitbucketFakeWire.Quote(repository.ProjectKey)}}, "uuid": {{BitbucketFakeWire.Quote(Uuid("project:" + workspace.ToLowerInvariant() + "/" + repository.ProjectKey))}} }, "fork_policy": {{(repository.Private ? "\"no_public_forks\"" : "\"allow_forks\"")}}, "created_on": {{Date(created)}}, "updated_on": {{Date(created.AddDays(200))}}, "size": {{1024 * (100 + (Stable(full) % 9000))}}, "language": "", "uuid": {{BitbucketFakeWire.Quote(Uuid("repository:" + full))}}, "mainbranch": {"name": "main", "type": "branch"}, "has_issues": false, "has_wiki": false}""";
     }
+
+    private static string Date(DateTimeOffset time) => BitbucketFakeWire.Quote(time.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>A stable number per key.</summary>
+    private static int Stable(string key) => BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)), 0) & int.MaxValue;
+
+    /// <summary>A stable braced uuid per key, as Bitbucket writes them.</summary>
+    private static string Uuid(string key) => "{" + new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key))[..16]) + "}";
 
     private static string? QueryValue(string query, string name)
     {

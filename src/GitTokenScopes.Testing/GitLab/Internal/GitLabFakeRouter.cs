@@ -21,7 +21,37 @@ internal sealed class GitLabFakeRouter
 
     private const string NotFoundPage = "<!DOCTYPE html>\n<html>\n<head><title>The page you're looking for could not be found (404)</title></head>\n<body>\n<h1>404</h1>\n<h3>Page not found</h3>\n</body>\n</html>\n";
 
-    private static readonly string[] EmptyProfileFields = ["skype", "linkedin", "twitter", "discord", "website_url", "organization", "job_title"];
+    private static readonly string[] EmptyProfileFields = ["linkedin", "twitter", "discord", "github", "website_url", "organization", "job_title"];
+
+    private static readonly string[] SubClaimComponents = ["project_path", "ref_type", "ref"];
+
+    private static readonly string[] ProjectLinks = ["issues", "merge_requests", "repo_branches", "labels", "events", "members", "cluster_agents"];
+
+    // The fixed part of a project's answer (doc/api/projects.md's examples): features and settings at GitLab's defaults.
+    private static readonly (string Name, object? Value)[] ProjectDefaults =
+    [
+        ("issues_enabled", true), ("open_issues_count", 0), ("merge_requests_enabled", true), ("jobs_enabled", true),
+        ("wiki_enabled", true), ("snippets_enabled", true), ("resolve_outdated_diff_discussions", false),
+        ("container_registry_enabled", true), ("container_registry_access_level", "enabled"), ("security_and_compliance_access_level", "private"),
+        ("import_url", null), ("import_type", null), ("import_status", "none"), ("import_error", null),
+        ("shared_runners_enabled", true), ("group_runners_enabled", true), ("ci_default_git_depth", 20),
+        ("ci_forward_deployment_enabled", true), ("ci_forward_deployment_rollback_allowed", true),
+        ("ci_allow_fork_pipelines_to_run_in_parent_project", true), ("ci_separated_caches", true),
+        ("ci_restrict_pipeline_cancellation_role", "developer"), ("ci_pipeline_variables_minimum_override_role", "developer"),
+        ("ci_push_repository_for_job_token_allowed", false), ("public_jobs", true),
+        ("only_allow_merge_if_pipeline_succeeds", false), ("allow_merge_on_skipped_pipeline", false),
+        ("allow_pipeline_trigger_approve_deployment", false), ("restrict_user_defined_variables", false),
+        ("only_allow_merge_if_all_discussions_are_resolved", false), ("remove_source_branch_after_merge", true),
+        ("request_access_enabled", true), ("merge_method", "merge"), ("squash_option", "default_off"),
+        ("auto_devops_enabled", false), ("auto_devops_deploy_strategy", "continuous"), ("repository_storage", "default"),
+        ("approvals_before_merge", 0), ("mirror", false), ("mirror_user_id", null), ("mirror_trigger_builds", false),
+        ("only_mirror_protected_branches", false), ("mirror_overwrites_diverged_branches", false),
+        ("external_authorization_classification_label", null), ("packages_enabled", true), ("package_registry_access_level", "enabled"),
+        ("service_desk_enabled", false), ("service_desk_address", null), ("autoclose_referenced_issues", true),
+        ("enforce_auth_checks_on_uploads", true), ("suggestion_commit_message", null), ("merge_commit_template", null),
+        ("squash_commit_template", null), ("secret_push_protection_enabled", false), ("issue_branch_template", null),
+        ("marked_for_deletion_at", null), ("marked_for_deletion_on", null),
+    ];
 
     private readonly FakeGitLabServerOptions _options;
     private readonly ConcurrentDictionary<string, FakeGitLabToken> _tokens;
@@ -140,11 +170,11 @@ internal sealed class GitLabFakeRouter
             case ["user"] when read:
                 return Grants(token, "read_user", "user", "User: Read") ?? Allows(token, read, "read_user") ?? Ok(User(token, now));
             case ["projects"] when read:
-                return Grants(token, "read_project", "project", "Project: Read") ?? Allows(token, read) ?? Ok(ProjectList(token, call.Query));
+                return Grants(token, "read_project", "project", "Project: Read") ?? Allows(token, read) ?? Ok(ProjectList(token, call.Query, now));
             case ["projects"] when method == "POST":
                 return Grants(token, "create_project", "user", "Project: Create") ?? Allows(token, read) ?? CreateProject(call.Body);
             case ["projects", var id] when read:
-                return Grants(token, "read_project", "project", "Project: Read") ?? Allows(token, read) ?? Project(token, Uri.UnescapeDataString(id));
+                return Grants(token, "read_project", "project", "Project: Read") ?? Allows(token, read) ?? Project(token, Uri.UnescapeDataString(id), now);
             default:
                 return NotFoundRoute();
         }
@@ -229,7 +259,6 @@ internal sealed class GitLabFakeRouter
         w.WriteString("name", token.Name);
         w.WriteBoolean("active", !expired);
         w.WriteBoolean("revoked", false);
-        w.WriteBoolean("expired", expired);
         w.WriteBoolean("granular", token.FineGrained);
         w.WriteString("created_at", "2026-01-05T09:30:00.000Z");
         w.WriteString("description", "");
@@ -337,7 +366,7 @@ internal sealed class GitLabFakeRouter
         w.WriteEndObject();
     });
 
-    private string ProjectList(FakeGitLabToken token, string query)
+    private string ProjectList(FakeGitLabToken token, string query, DateTimeOffset now)
     {
         var perPage = 20;
         foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
@@ -355,7 +384,7 @@ internal sealed class GitLabFakeRouter
             foreach (var project in visible)
             {
                 w.WriteStartObject();
-                ProjectFields(w, project, token);
+                ProjectFields(w, project, token, now);
                 w.WriteEndObject();
             }
 
@@ -386,7 +415,7 @@ internal sealed class GitLabFakeRouter
         }));
     }
 
-    private GitLabFakeAnswer Project(FakeGitLabToken token, string id)
+    private GitLabFakeAnswer Project(FakeGitLabToken token, string id, DateTimeOffset now)
     {
         var project = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             ? _projects.Values.FirstOrDefault(p => p.Id == number)
@@ -400,56 +429,144 @@ internal sealed class GitLabFakeRouter
         var groupLevel = GroupLevel(token, project);
         return Ok(GitLabFakeJson.Write(w =>
         {
+            var web = new Uri(Url, project.PathWithNamespace).ToString();
             w.WriteStartObject();
-            ProjectFields(w, project, token);
+            ProjectFields(w, project, token, now);
             w.WriteStartObject("permissions");
             WriteAccess(w, "project_access", projectLevel);
             WriteAccess(w, "group_access", groupLevel);
             w.WriteEndObject();
+
+            // The single project's own fields ("Get a single project"); license only with ?license=true, statistics only with ?statistics=true.
+            w.WriteStartObject("container_expiration_policy");
+            w.WriteString("cadence", "1d");
+            w.WriteBoolean("enabled", false);
+            w.WriteNumber("keep_n", 10);
+            w.WriteString("older_than", "90d");
+            w.WriteString("name_regex", ".*");
+            w.WriteString("name_regex_delete", ".*");
+            w.WriteNull("name_regex_keep");
+            w.WriteString("next_run_at", Timestamp(now.AddDays(1)));
+            w.WriteEndObject();
+            w.WriteString("license_url", web + "/-/blob/main/LICENSE");
+            w.WriteBoolean("printing_merge_requests_link_enabled", true);
+            w.WriteStartArray("compliance_frameworks");
+            w.WriteEndArray();
+            w.WriteBoolean("warn_about_potentially_unwanted_characters", true);
             w.WriteEndObject();
         }));
     }
 
-    // The fields of doc/api/projects.md's "Get a single project" that describe the project (not its settings).
-    private void ProjectFields(Utf8JsonWriter w, FakeGitLabProject project, FakeGitLabToken token)
+    // The fields doc/api/projects.md's "List all projects" example gives every project (those of "Get a single project"
+    // alone are written by Project): values derived from the project, the token and the server's address and clock.
+    private void ProjectFields(Utf8JsonWriter w, FakeGitLabProject project, FakeGitLabToken token, DateTimeOffset now)
     {
         var group = project.Namespace;
         var user = string.Equals(group, token.Username, StringComparison.OrdinalIgnoreCase);
+        var web = new Uri(Url, project.PathWithNamespace).ToString();
+        var api = new Uri(Url, $"api/v4/projects/{project.Id}").ToString();
+        var level = Max(token.ProjectAccess.TryGetValue(project.PathWithNamespace, out var own) ? own : FakeGitLabAccessLevel.None, GroupLevel(token, project));
+        var created = Created(project.Id);
         w.WriteNumber("id", project.Id);
         w.WriteString("description", "");
+        w.WriteString("description_html", "");
         w.WriteString("name", project.Path);
         w.WriteString("name_with_namespace", project.PathWithNamespace.Replace("/", " / ", StringComparison.Ordinal));
         w.WriteString("path", project.Path);
         w.WriteString("path_with_namespace", project.PathWithNamespace);
-        w.WriteString("created_at", "2026-01-05T09:30:00.000Z");
+        w.WriteString("created_at", Timestamp(created));
+        w.WriteString("updated_at", Timestamp(now.AddHours(-2)));
         w.WriteString("default_branch", "main");
         w.WriteStartArray("tag_list");
         w.WriteEndArray();
         w.WriteStartArray("topics");
         w.WriteEndArray();
         w.WriteString("ssh_url_to_repo", $"git@{Url.Host}:{project.PathWithNamespace}.git");
-        w.WriteString("http_url_to_repo", new Uri(Url, project.PathWithNamespace + ".git").ToString());
-        w.WriteString("web_url", new Uri(Url, project.PathWithNamespace).ToString());
-        w.WriteString("readme_url", new Uri(Url, project.PathWithNamespace + "/-/blob/main/README.md").ToString());
+        w.WriteString("http_url_to_repo", web + ".git");
+        w.WriteString("web_url", web);
+        w.WriteString("readme_url", web + "/-/blob/main/README.md");
         w.WriteNull("avatar_url");
         w.WriteNumber("forks_count", 0);
         w.WriteNumber("star_count", 0);
-        w.WriteString("last_activity_at", "2026-12-01T10:00:00.000Z");
+        w.WriteString("last_activity_at", Timestamp(now.AddHours(-1)));
+        w.WriteNumber("creator_id", user ? token.UserId : 1);
+        if (user)
+        {
+            // GitLab shows the owner of a project in a personal namespace only.
+            w.WriteStartObject("owner");
+            w.WriteNumber("id", token.UserId);
+            w.WriteString("name", token.IsBot ? "GitOps bot" : "Jane Doe");
+            w.WriteString("created_at", "2025-11-02T08:00:58.000Z");
+            w.WriteEndObject();
+        }
+
         w.WriteStartObject("namespace");
         w.WriteNumber("id", NamespaceId(group));
         w.WriteString("name", group[(group.LastIndexOf('/') + 1)..]);
         w.WriteString("path", group[(group.LastIndexOf('/') + 1)..]);
         w.WriteString("kind", user ? "user" : "group");
         w.WriteString("full_path", group);
-        w.WriteNull("parent_id");
+        if (group.Contains('/', StringComparison.Ordinal))
+        {
+            w.WriteNumber("parent_id", NamespaceId(group[..group.LastIndexOf('/')]));
+        }
+        else
+        {
+            w.WriteNull("parent_id");
+        }
+
         w.WriteNull("avatar_url");
-        w.WriteString("web_url", new Uri(Url, group).ToString());
+        w.WriteString("web_url", new Uri(Url, user ? group : "groups/" + group).ToString());
         w.WriteEndObject();
         w.WriteString("visibility", project.Visibility);
         w.WriteBoolean("archived", false);
         w.WriteBoolean("empty_repo", false);
         w.WriteString("repository_access_level", "enabled");
+        w.WriteBoolean("can_create_merge_request_in", level >= FakeGitLabAccessLevel.Developer);
+        foreach (var (name, value) in ProjectDefaults)
+        {
+            switch (value)
+            {
+                case null: w.WriteNull(name); break;
+                case bool flag: w.WriteBoolean(name, flag); break;
+                case int number: w.WriteNumber(name, number); break;
+                default: w.WriteString(name, (string)value); break;
+            }
+        }
+
+        w.WriteStartArray("ci_id_token_sub_claim_components");
+        foreach (var component in SubClaimComponents)
+        {
+            w.WriteStringValue(component);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("shared_with_groups");
+        w.WriteEndArray();
+        if (level >= FakeGitLabAccessLevel.Maintainer)
+        {
+            // Only a maintainer sees the project's runner registration token.
+            w.WriteString("runners_token", "GR1348941" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(project.Id)), 0, 10));
+        }
+
+        w.WriteString("container_registry_image_prefix", $"{Url.Host}:5050/{project.PathWithNamespace.ToLowerInvariant()}");
+        w.WriteStartObject("_links");
+        w.WriteString("self", api);
+        foreach (var link in ProjectLinks)
+        {
+            w.WriteString(link, api + "/" + (link == "repo_branches" ? "repository/branches" : link));
+        }
+
+        w.WriteEndObject();
     }
+
+    private static FakeGitLabAccessLevel Max(FakeGitLabAccessLevel own, FakeGitLabAccessLevel? group)
+        => group is { } g && g > own ? g : own;
+
+    /// <summary>A project's creation time, stable per id: some days before 2026-01-05.</summary>
+    private static DateTimeOffset Created(long projectId) => new DateTimeOffset(2026, 1, 5, 9, 30, 0, TimeSpan.Zero).AddDays(-(projectId % 365));
+
+    private static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>A stable id per namespace path, numbered in the order the fake first shows them.</summary>
     private long NamespaceId(string path) => _namespaceIds.GetOrAdd(path, _ => 5000 + _namespaceIds.Count);
