@@ -17,13 +17,11 @@ namespace GitTokenScopes.Testing.Tests.DocumentedExamples;
 /// </remarks>
 internal static class DocumentedShape
 {
-    private static readonly JsonDocumentOptions ExampleOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
-    /// <summary>Reads a documented example copied to the test output (comments and trailing commas allowed, as the docs have them).</summary>
+    /// <summary>Reads a documented example's recorded shape, copied to the test output.</summary>
     public static JsonElement Example(string relativePath)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "DocumentedExamples", relativePath);
-        using var document = JsonDocument.Parse(File.ReadAllText(path), ExampleOptions);
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
         return document.RootElement.Clone();
     }
 
