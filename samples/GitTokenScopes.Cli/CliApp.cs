@@ -8,6 +8,12 @@ namespace GitTokenScopes.Cli;
 /// <summary>The CLI: builds the command tree, reports usage errors, runs the chosen command.</summary>
 internal static class CliApp
 {
+    /// <summary>The command as installed (the tool's <c>ToolCommandName</c>): what usage lines and examples call it.</summary>
+    public const string CommandName = "git-token-scopes";
+
+    /// <summary>The one line printed on standard error when the run is cancelled (Ctrl-C).</summary>
+    public const string CancelledMessage = "Cancelled.";
+
     /// <summary>Runs the CLI.</summary>
     /// <param name="args">The command-line arguments, without the program name.</param>
     /// <param name="stdout">Where results go.</param>
@@ -24,7 +30,7 @@ internal static class CliApp
     /// <summary>Runs the CLI with the given streams, standard input and environment.</summary>
     /// <param name="args">The command-line arguments, without the program name.</param>
     /// <param name="streams">Where the CLI reads and writes.</param>
-    /// <param name="cancellationToken">Stops a running command.</param>
+    /// <param name="cancellationToken">Stops a running command (Ctrl-C): the run then ends with <see cref="ExitCodes.Cancelled"/> and one line.</param>
     /// <returns>The process exit code (see <see cref="ExitCodes"/>).</returns>
     public static async Task<int> RunAsync(string[] args, CliStreams streams, CancellationToken cancellationToken = default)
     {
@@ -42,8 +48,30 @@ internal static class CliApp
             return ExitCodes.Usage;
         }
 
-        var invocation = new InvocationConfiguration { Output = streams.Out, Error = stderr };
-        return await parseResult.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+        // Ctrl-C is the host's to catch (Program.cs cancels the token); System.CommandLine's own handler would end the
+        // run with exit code 1, or force 130 after a delay, and its exception handler would print a stack trace.
+        var invocation = new InvocationConfiguration
+        {
+            Output = streams.Out,
+            Error = stderr,
+            ProcessTerminationTimeout = null,
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            return await parseResult.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync(CancelledMessage).ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // What System.CommandLine's handler did: the exception on standard error, exit code 1.
+            await stderr.WriteLineAsync($"Unhandled exception: {exception}").ConfigureAwait(false);
+            return 1;
+        }
     }
 
     /// <summary>Builds the command tree; each command lives in its own file under Commands/.</summary>
@@ -58,6 +86,15 @@ internal static class CliApp
 
         // With no command the CLI runs the demo: the README's first step.
         root.SetAction((_, cancellationToken) => DemoCommand.RunAsync(streams, cancellationToken));
+        CommandHelp.Add(
+            root,
+            [
+                ("The offline tour (also what runs with no command)", $"{CommandName} demo"),
+                ("Does the Runtime token in GITHUB_TOKEN hold what the runtime needs?", $"{CommandName} check --provider github --kind runtime --repository acme/gitops-config"),
+                ("Every token a manifest lists, before an upgrade", $"{CommandName} audit --manifest tokens.yaml --timeout 2m"),
+            ],
+            [ExitCodes.Success, ExitCodes.Fail, ExitCodes.Indeterminate, ExitCodes.Usage, ExitCodes.Cancelled]);
+        CommandHelp.Configure(root);
         return root;
     }
 }

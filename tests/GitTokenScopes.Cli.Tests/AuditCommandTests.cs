@@ -64,7 +64,7 @@ public sealed class AuditCommandTests(FakeProviders fakes) : IClassFixture<FakeP
         run.ExitCode.Should().Be(1);
         var lines = run.Stdout.TrimEnd().Split(Environment.NewLine);
         var reports = lines.Select(TokenValidationReport.FromJson).ToArray();
-        reports.Select(r => r.ToJson()).Should().Equal(lines, "each line is exactly a report's JSON");
+        reports.Select(r => CliRun.Relaxed(r.ToJson())).Should().Equal(lines, "each line is exactly a report's JSON, relaxed-escaped");
         reports.Select(r => (r.TokenFingerprint, r.Runtime, r.Verdict)).Should().Equal(
             (tokens[0], "production", ValidationVerdict.Pass),
             (tokens[0], "staging", ValidationVerdict.Pass),
@@ -147,6 +147,44 @@ public sealed class AuditCommandTests(FakeProviders fakes) : IClassFixture<FakeP
         var lines = run.Stderr.TrimEnd().Split(Environment.NewLine);
         lines.Should().HaveCount(2, run.Stderr);
         lines[0].Should().StartWith("error: --manifest: ").And.Contain(expected);
+        ShouldNotLeak(run, env);
+    }
+
+    [Fact]
+    public async Task ManifestWithSeveralErrors_ReportsEveryOneWithItsEntry_AndAsksNoProvider()
+    {
+        var (env, _) = ThreeTokens();
+        using var manifest = new TempFile("bad.yaml", $$"""
+            version: 2
+            tokens:
+              - {{Entry("github", "runtime", "RUNTIME_TOKEN")}}
+              - { name: ci, provider: githab, kind: robot, tokenEnv: RUNTIME_TOKEN }
+              - { provider: github, kind: runtime, tokenEnvv: RUNTIME_TOKEN, repositories: [config] }
+              - { provider: gitlab, kind: user, tokenEnv: NOT_SET, server: 'http://gitlab.example.com' }
+              - { name: empty }
+              - just a string
+            """);
+        fakes.GitHub.ResetRequests();
+
+        var run = await CliRun.RunAsync(env, null, "audit", "--manifest", manifest.Path);
+
+        run.ExitCode.Should().Be(64, run.Stdout);
+        run.Stdout.Should().BeEmpty();
+        var lines = run.Stderr.TrimEnd().Split(Environment.NewLine);
+        lines.Should().Equal(
+            "error: --manifest: unknown key 'version' at the top level; the manifest holds only 'tokens'.",
+            "error: --manifest: tokens[1] (ci): provider 'githab' is not one of github, gitlab, bitbucket-cloud, bitbucket-server.",
+            "error: --manifest: tokens[1] (ci): kind 'robot' is not one of runtime, user.",
+            "error: --manifest: tokens[2]: unknown key 'tokenEnvv'; expected name, provider, server, apiUrl, kind, runtime, runtimes, repositories, tokenEnv, username, usernameEnv.",
+            "error: --manifest: tokens[2]: repositories: 'config' is not a repository name of the form owner/repo, optionally followed by :read or :write.",
+            "error: --manifest: tokens[3]: the environment variable NOT_SET is not set.",
+            "error: --manifest: tokens[3]: server: 'http://gitlab.example.com' uses plain HTTP; use https:// (http:// is accepted only for loopback hosts).",
+            "error: --manifest: tokens[4] (empty): provider is required (one of github, gitlab, bitbucket-cloud, bitbucket-server).",
+            "error: --manifest: tokens[4] (empty): kind is required (one of runtime, user).",
+            "error: --manifest: tokens[4] (empty): tokenEnv is required (the name of the environment variable that holds the token; never the token).",
+            "error: --manifest: tokens[5]: expected a mapping with provider, kind and tokenEnv.",
+            "Try 'audit --help' for usage.");
+        fakes.GitHub.Requests.Should().BeEmpty("no provider is asked while the manifest has errors");
         ShouldNotLeak(run, env);
     }
 

@@ -99,6 +99,69 @@ public sealed class PreflightCommandTests(FakeProviders fakes) : IClassFixture<F
         fakes.GitHub.Requests.Should().NotContain(r => r.TokenFingerprint == GitCredential.FingerprintOf(unknown));
     }
 
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("Yes")]
+    [InlineData("ON")]
+    [InlineData("y")]
+    [InlineData("TRUE")]
+    [InlineData("\"on\"")]
+    public async Task InstallerSkipValidation_AcceptsHelmsYamlBooleans(string flag)
+    {
+        var unknown = "ghp_" + new string('q', 36);
+        using var values = Values(password: $"value: {unknown}", extra: $"installer:\n  skipValidation: {flag}\n");
+
+        var run = await Preflight(values, [], null, "--format", "json");
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        run.ReadReport().Verdict.Should().Be(ValidationVerdict.Skipped);
+        fakes.GitHub.Requests.Should().NotContain(r => r.TokenFingerprint == GitCredential.FingerprintOf(unknown));
+    }
+
+    [Theory]
+    [InlineData("no")]
+    [InlineData("Off")]
+    [InlineData("N")]
+    [InlineData("False")]
+    public async Task InstallerSkipValidation_HelmsFalseBooleans_StillValidate(string flag)
+    {
+        var unknown = "ghp_" + new string('o', 36);
+        using var values = Values(password: $"value: {unknown}", extra: $"installer:\n  skipValidation: {flag}\n");
+
+        var run = await Preflight(values, [], null, "--format", "json");
+
+        run.ExitCode.Should().Be(1, run.Stderr);
+        run.ReadReport().Status.Should().Be(InspectionStatus.Invalid);
+    }
+
+    [Theory]
+    [InlineData("on", true)]
+    [InlineData("Yes", true)]
+    [InlineData("off", false)]
+    [InlineData("n", false)]
+    public async Task SkipGitPermissionValidation_AcceptsHelmsYamlBooleans(string flag, bool skipped)
+    {
+        var token = fakes.GoodRuntimeToken();
+        using var values = Values(password: $"value: {token.Value}", extra: $"app-proxy:\n  config:\n    skipGitPermissionValidation: {flag}\n");
+
+        var run = await Preflight(values, [], null);
+
+        // The library reads only true or false: a yes/on reaching it unchanged would end the run with an exception.
+        run.ExitCode.Should().Be(0, run.Stderr);
+        run.Stderr.Should().BeEmpty();
+        run.Stdout.Should().Contain($"app-proxy.config.skipGitPermissionValidation={flag}");
+        if (skipped)
+        {
+            run.Stdout.Should().Contain("skipGitPermissionValidation: user tokens' scopes will not be checked");
+        }
+        else
+        {
+            run.Stdout.Should().NotContain("user tokens' scopes will not be checked");
+        }
+
+        SecretAssertions.ShouldNotContainAny([run.Stdout, run.Stderr], [token.Value]);
+    }
+
     [Fact]
     public async Task InstallerSkipValidationFalse_StillValidates()
     {
@@ -124,7 +187,9 @@ public sealed class PreflightCommandTests(FakeProviders fakes) : IClassFixture<F
     }
 
     [Theory]
-    [InlineData("installer:\n  skipValidation: yes\n", "installer.skipValidation must be true or false; found 'yes'")]
+    [InlineData("installer:\n  skipValidation: maybe\n", "installer.skipValidation must be true or false (or yes/no, on/off, y/n, as Helm reads YAML); found 'maybe'")]
+    [InlineData("installer:\n  skipValidation: yess\n", "installer.skipValidation must be true or false")]
+    [InlineData("app-proxy:\n  config:\n    skipGitPermissionValidation: enabled\n", "app-proxy.config.skipGitPermissionValidation must be true or false")]
     [InlineData("app-proxy:\n  config:\n    skipGitPermissionValidation: 1\n", "skipGitPermissionValidation must be true or false")]
     public async Task BadFlag_IsAUsageError(string extra, string expected)
     {

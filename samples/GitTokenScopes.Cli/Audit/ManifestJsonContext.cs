@@ -9,4 +9,5 @@ namespace GitTokenScopes.Cli.Audit;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(AuditManifest))]
+[JsonSerializable(typeof(AuditEntry))]
 internal sealed partial class ManifestJsonContext : JsonSerializerContext;

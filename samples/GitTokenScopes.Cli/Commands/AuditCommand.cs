@@ -10,7 +10,8 @@ namespace GitTokenScopes.Cli.Commands;
 
 /// <summary>
 /// <c>audit</c>: validates every token a manifest lists, several at a time, and prints a summary table (or one report
-/// JSON per line). The exit code is the worst verdict's: 1 if any failed, else 2 if any was indeterminate, else 0.
+/// JSON per line). The exit code is the worst verdict's: 1 if any failed, else 2 if any was indeterminate (or
+/// <c>--timeout</c> elapsed), else 0; 64 when the manifest is invalid (every invalid entry is reported), 130 when cancelled.
 /// </summary>
 internal static class AuditCommand
 {
@@ -43,23 +44,25 @@ internal static class AuditCommand
         var edition = CheckCommand.EditionOption();
         var format = CheckCommand.FormatOption();
         format.Description = "table for people (a summary, then the details of every report that did not pass), json for one report JSON per line.";
+        var timeout = RunTimeout.CreateOption();
 
         var command = new Command(Name, "Validate every token a manifest lists; exit code of the worst verdict.");
         command.Options.Add(manifest);
         command.Options.Add(parallelism);
         command.Options.Add(edition);
         command.Options.Add(format);
-        command.SetAction((parseResult, cancellationToken) => Usage.Guard(streams, Name, async () =>
+        command.Options.Add(timeout);
+        command.SetAction((parseResult, cancellationToken) => Usage.Guard(streams, Name, () => RunTimeout.RunAsync(streams, parseResult.GetValue(timeout), async bounded =>
         {
             var jobs = ManifestReader.Read(parseResult.GetRequiredValue(manifest), streams.Environment);
             await using var host = ValidatorHost.Create(parseResult.GetValue(edition));
-            var results = await ValidateAsync(streams, host.Validator, jobs, parseResult.GetValue(parallelism), cancellationToken).ConfigureAwait(false);
+            var results = await ValidateAsync(streams, host.Validator, jobs, parseResult.GetValue(parallelism), bounded).ConfigureAwait(false);
             var reports = results.SelectMany(r => r).ToArray();
             if (OutputFormats.Parse(parseResult.GetValue(format)) == OutputFormat.Json)
             {
                 foreach (var report in reports)
                 {
-                    await streams.Out.WriteLineAsync(report.ToJson()).ConfigureAwait(false);
+                    await streams.Out.WriteLineAsync(RelaxedJson.Report(report)).ConfigureAwait(false);
                 }
 
                 // Standard output holds only reports; the summary goes where people look.
@@ -72,7 +75,16 @@ internal static class AuditCommand
             }
 
             return ExitCodes.ForWorst(reports.Select(r => r.Verdict));
-        }));
+        }, cancellationToken)));
+        CommandHelp.Add(
+            command,
+            [
+                ("Every token tokens.yaml lists; each entry names the environment variable that holds its token",
+                    "git-token-scopes audit --manifest tokens.yaml"),
+                ("One report JSON per line for a script, eight tokens at a time, giving up after two minutes",
+                    "git-token-scopes audit --manifest tokens.json --format json --parallelism 8 --timeout 2m > reports.jsonl"),
+            ],
+            [ExitCodes.Success, ExitCodes.Fail, ExitCodes.Indeterminate, ExitCodes.Usage, ExitCodes.Cancelled]);
         return command;
     }
 

@@ -57,6 +57,13 @@ internal static class CatalogueCommand
                 WireNames.TryParse(parseResult.GetValue(kind), out TokenKind k) ? k : null);
             return RunAsync(streams, query, OutputFormats.Parse(parseResult.GetValue(format)), cancellationToken);
         });
+        CommandHelp.Add(
+            command,
+            [
+                ("What a GitLab user token must hold", "git-token-scopes catalogue --provider gitlab --kind user"),
+                ("The whole catalogue as JSON, for a script or a review", "git-token-scopes catalogue --format json > catalogue.json"),
+            ],
+            [ExitCodes.Success, ExitCodes.Usage, ExitCodes.Cancelled]);
         return command;
     }
 

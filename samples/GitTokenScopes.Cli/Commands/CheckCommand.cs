@@ -7,8 +7,8 @@ using GitTokenScopes.Cli.Validation;
 namespace GitTokenScopes.Cli.Commands;
 
 /// <summary>
-/// <c>check</c>: validates one token and prints its report (a table, or exactly the validator's JSON). Exit code 0 for
-/// pass or skipped, 1 for fail, 2 for indeterminate, 64 for a usage error.
+/// <c>check</c>: validates one token and prints its report (a table, or the validator's JSON, relaxed-escaped). Exit code 0 for
+/// pass or skipped, 1 for fail, 2 for indeterminate (or <c>--timeout</c> elapsed), 64 for a usage error, 130 when cancelled.
 /// </summary>
 internal static class CheckCommand
 {
@@ -38,6 +38,7 @@ internal static class CheckCommand
             Description = "Skip the scope checks, as app-proxy.config.skipGitPermissionValidation does; validity and repositories are still checked.",
         };
         var format = FormatOption();
+        var timeout = RunTimeout.CreateOption();
 
         var command = new Command(Name, "Validate one token: does it hold what a GitOps runtime needs? The token comes from an environment variable or standard input.");
         credential.AddTo(command);
@@ -48,7 +49,8 @@ internal static class CheckCommand
         command.Options.Add(skipValidation);
         command.Options.Add(skipPermissions);
         command.Options.Add(format);
-        command.SetAction((parseResult, cancellationToken) => Usage.Guard(streams, Name, async () =>
+        command.Options.Add(timeout);
+        command.SetAction((parseResult, cancellationToken) => Usage.Guard(streams, Name, () => RunTimeout.RunAsync(streams, parseResult.GetValue(timeout), async bounded =>
         {
             var provider = credential.GetProvider(parseResult)!.Value;
             WireNames.TryParse(parseResult.GetValue(kind), out TokenKind tokenKind);
@@ -64,21 +66,35 @@ internal static class CheckCommand
             };
 
             await using var host = ValidatorHost.Create(parseResult.GetValue(edition));
-            var report = await host.Validator.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
+            var report = await host.Validator.ValidateAsync(request, bounded).ConfigureAwait(false);
             Print(streams, report, OutputFormats.Parse(parseResult.GetValue(format)));
             return ExitCodes.For(report.Verdict);
-        }));
+        }, cancellationToken)));
+        CommandHelp.Add(
+            command,
+            [
+                ("The Runtime token in GITHUB_TOKEN, which must also write the configuration repository",
+                    "git-token-scopes check --provider github --kind runtime --repository acme/gitops-config"),
+                ("A GitLab user token from a named variable, on a self-managed instance, as JSON for a script",
+                    "git-token-scopes check --provider gitlab --server https://gitlab.example.com --kind user --token-env CI_GIT_TOKEN --format json"),
+                ("The token the GitHub CLI holds, from standard input, giving up after 30 seconds",
+                    "gh auth token | git-token-scopes check --provider github --kind user --token-stdin --timeout 30s"),
+            ],
+            [ExitCodes.Success, ExitCodes.Fail, ExitCodes.Indeterminate, ExitCodes.Usage, ExitCodes.Cancelled]);
         return command;
     }
 
-    /// <summary>Prints a report: exactly <see cref="TokenValidationReport.ToJson"/> for JSON, the report view otherwise.</summary>
+    /// <summary>
+    /// Prints a report: for JSON, <see cref="TokenValidationReport.ToJson"/> with the CLI's relaxed escaping
+    /// (<see cref="RelaxedJson"/>: the same document, <c>&amp;</c> and <c>'</c> unescaped); the report view otherwise.
+    /// </summary>
     public static void Print(CliStreams streams, TokenValidationReport report, OutputFormat format)
     {
         ArgumentNullException.ThrowIfNull(streams);
         ArgumentNullException.ThrowIfNull(report);
         if (format == OutputFormat.Json)
         {
-            streams.Out.WriteLine(report.ToJson());
+            streams.Out.WriteLine(RelaxedJson.Report(report));
         }
         else
         {

@@ -24,6 +24,13 @@ internal static class DemoCommand
     {
         var command = new Command(Name, "Validate a handful of realistic tokens against fake providers on 127.0.0.1 and show the reports. Offline.");
         command.SetAction((_, cancellationToken) => RunAsync(streams, cancellationToken));
+        CommandHelp.Add(
+            command,
+            [
+                ("The offline tour: fake providers on 127.0.0.1, the real validator", "git-token-scopes demo"),
+                ("The same: with no command, the tool runs the demo", "git-token-scopes"),
+            ],
+            [ExitCodes.Success, ExitCodes.Usage, ExitCodes.Cancelled]);
         return command;
     }
 

@@ -36,6 +36,7 @@ internal static class PreflightCommand
         var runtime = new Option<string?>("--runtime") { Description = "The runtime whose requirements apply. Default: global.runtime.name." };
         var edition = CheckCommand.EditionOption();
         var format = CheckCommand.FormatOption();
+        var timeout = RunTimeout.CreateOption();
 
         var command = new Command(Name, "Read a runtime's Helm values file and validate the Runtime token the chart would use, with its skip flags.");
         command.Options.Add(values);
@@ -44,7 +45,8 @@ internal static class PreflightCommand
         command.Options.Add(runtime);
         command.Options.Add(edition);
         command.Options.Add(format);
-        command.SetAction((parseResult, cancellationToken) => Usage.Guard(streams, Name, async () =>
+        command.Options.Add(timeout);
+        command.SetAction((parseResult, cancellationToken) => Usage.Guard(streams, Name, () => RunTimeout.RunAsync(streams, parseResult.GetValue(timeout), async bounded =>
         {
             var helm = HelmValues.Read(parseResult.GetRequiredValue(values), values.Name);
             var provider = credential.GetProvider(parseResult)!.Value;
@@ -61,7 +63,7 @@ internal static class PreflightCommand
 
             // The values' flags reach the validator the way a host's configuration would: through UseSeedSkipFlags.
             await using var host = ValidatorHost.Create(parseResult.GetValue(edition), SeedFlags(helm));
-            var report = await host.Validator.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
+            var report = await host.Validator.ValidateAsync(request, bounded).ConfigureAwait(false);
             var outputFormat = OutputFormats.Parse(parseResult.GetValue(format));
             if (outputFormat == OutputFormat.Table)
             {
@@ -74,7 +76,16 @@ internal static class PreflightCommand
 
             CheckCommand.Print(streams, report, outputFormat);
             return ExitCodes.For(report.Verdict);
-        }));
+        }, cancellationToken)));
+        CommandHelp.Add(
+            command,
+            [
+                ("The values file refers to a Kubernetes secret; the same token is in RUNTIME_GIT_TOKEN",
+                    "git-token-scopes preflight --values values.yaml --provider github --token-env RUNTIME_GIT_TOKEN"),
+                ("The token is in the values file itself; also check the configuration repository, as JSON, within 30 seconds",
+                    "git-token-scopes preflight --values values.yaml --provider gitlab --repository acme/gitops-config --format json --timeout 30s"),
+            ],
+            [ExitCodes.Success, ExitCodes.Fail, ExitCodes.Indeterminate, ExitCodes.Usage, ExitCodes.Cancelled]);
         return command;
     }
 
@@ -102,8 +113,9 @@ internal static class PreflightCommand
     private static IConfiguration SeedFlags(HelmValues helm)
         => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            [GitTokenScopesBuilderExtensions.InstallerSkipValidationKey] = helm.SkipValidation,
-            [GitTokenScopesBuilderExtensions.AppProxySkipGitPermissionValidationKey] = helm.SkipGitPermissionValidation,
+            // Normalized: the values file may say yes/on, as Helm allows; the library's reader takes true or false.
+            [GitTokenScopesBuilderExtensions.InstallerSkipValidationKey] = helm.Normalized(HelmValues.SkipValidationPath, helm.SkipValidation),
+            [GitTokenScopesBuilderExtensions.AppProxySkipGitPermissionValidationKey] = helm.Normalized(HelmValues.SkipGitPermissionValidationPath, helm.SkipGitPermissionValidation),
         }).Build();
 
     private static void WriteValues(IAnsiConsole console, HelmValues helm, bool tokenFromOption)

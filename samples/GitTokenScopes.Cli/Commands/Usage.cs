@@ -8,7 +8,7 @@ namespace GitTokenScopes.Cli.Commands;
 /// </summary>
 internal static class Usage
 {
-    /// <summary>Runs <paramref name="action"/>; a usage error prints <c>error: …</c> and a hint to the command's help.</summary>
+    /// <summary>Runs <paramref name="action"/>; a usage error prints <c>error: …</c> (a line per error) and a hint to the command's help.</summary>
     public static async Task<int> Guard(CliStreams streams, string command, Func<Task<int>> action)
     {
         ArgumentNullException.ThrowIfNull(streams);
@@ -19,7 +19,11 @@ internal static class Usage
         }
         catch (UsageException exception)
         {
-            await streams.Error.WriteLineAsync($"error: {TokenRedaction.Redact(exception.Message)}").ConfigureAwait(false);
+            foreach (var error in exception.Errors)
+            {
+                await streams.Error.WriteLineAsync($"error: {TokenRedaction.Redact(error)}").ConfigureAwait(false);
+            }
+
             await streams.Error.WriteLineAsync($"Try '{command} --help' for usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }

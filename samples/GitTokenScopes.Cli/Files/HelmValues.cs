@@ -54,11 +54,38 @@ internal sealed record HelmValues(
         return values;
     }
 
-    /// <summary>Gets a flag as a boolean: absent is <see langword="null"/>; the chart writes both <c>true</c> and <c>"true"</c>.</summary>
+    /// <summary>
+    /// Gets a flag as a boolean: absent is <see langword="null"/>. As Helm reads values (YAML 1.1), <c>true</c>/<c>false</c>,
+    /// <c>yes</c>/<c>no</c>, <c>on</c>/<c>off</c> and <c>y</c>/<c>n</c> are booleans, in any case; the chart writes both
+    /// <c>true</c> and <c>"true"</c>. Anything else is a usage error naming the key.
+    /// </summary>
     public bool? Flag(string path, string? value, string option = "--values")
         => value is null ? null
-            : bool.TryParse(value.Trim(), out var flag) ? flag
-            : throw new UsageException($"{option}: {path} must be true or false; found '{value}'.");
+            : ParseBoolean(value) ?? throw new UsageException(
+                $"{option}: {path} must be true or false (or yes/no, on/off, y/n, as Helm reads YAML); found '{value}'.");
+
+    /// <summary>A YAML 1.1 boolean as Helm accepts it (case-insensitive), or <see langword="null"/> for anything else.</summary>
+    public static bool? ParseBoolean(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Trim().ToUpperInvariant() switch
+        {
+            "TRUE" or "YES" or "ON" or "Y" => true,
+            "FALSE" or "NO" or "OFF" or "N" => false,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// A flag as the library's configuration reads it (<c>true</c> or <c>false</c>: <c>UseSeedSkipFlags</c> knows no
+    /// <c>yes</c>), or <see langword="null"/> when absent. Call after <see cref="Read"/>, which rejected anything else.
+    /// </summary>
+    public string? Normalized(string path, string? value) => Flag(path, value) switch
+    {
+        true => "true",
+        false => "false",
+        null => null,
+    };
 
     private static JsonNode? Node(JsonNode? node, params string[] path)
     {

@@ -2,7 +2,6 @@
 
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using GitTokenScopes.Cli.Output.Json;
 
@@ -11,12 +10,8 @@ namespace GitTokenScopes.Cli.Output;
 /// <summary>Prints requirements as a JSON array, one object per requirement, in catalogue order.</summary>
 internal static class CatalogueJson
 {
-    // Relaxed escaping keeps "→" and quotes readable; the output is a terminal or a file, never HTML.
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Indented = true,
-    };
+    // Relaxed escaping keeps "→", '&' and quotes readable; the output is a terminal or a file, never HTML.
+    private static readonly JsonWriterOptions WriterOptions = RelaxedJson.WriterOptions(indented: true);
 
     /// <summary>Writes the JSON document, followed by a newline, and nothing else.</summary>
     public static void Write(TextWriter writer, IEnumerable<ScopeRequirement> requirements)

@@ -8,7 +8,11 @@ namespace GitTokenScopes.Cli.Tests.Support;
 internal static class CliProcess
 {
     /// <summary>Runs the CLI with the given environment additions and standard input; the machine's own token variables are removed.</summary>
-    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args)
+    public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args)
+        => RunAsync(environment, stdin, null, args);
+
+    /// <summary>As <see cref="RunAsync(IReadOnlyDictionary{string, string}, string?, string[])"/>; <paramref name="whileRunning"/> runs once the process has started (to signal it, say).</summary>
+    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, string? stdin, Func<Process, Task>? whileRunning, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -43,6 +47,11 @@ internal static class CliProcess
         }
 
         process.StandardInput.Close();
+        if (whileRunning is not null)
+        {
+            await whileRunning(process);
+        }
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         return new CliRun(process.ExitCode, await stdout, await stderr);
