@@ -99,7 +99,7 @@ public static class GitTokenScopesServiceCollectionExtensions
         services.AddHybridCache();
         services.TryAddSingleton<IHybridCacheSerializer<CachedInspection>, CachedInspectionSerializer>();
         services.TryAddSingleton(sp => new ValidationTelemetry(sp.GetService<IMeterFactory>()));
-        services.TryAddSingleton(sp => new TokenGenerations(sp.GetService<IDistributedCache>(), sp.GetRequiredService<ILogger<TokenGenerations>>()));
+        services.TryAddSingleton(sp => new TokenGenerations(sp.GetService<IDistributedCache>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TokenGenerations>>()));
         services.TryAddSingleton<ITokenValidator, TokenValidator>();
 
         // Every provider's guide, whichever inspectors the host adds: a host with only a fake still gets links and steps.

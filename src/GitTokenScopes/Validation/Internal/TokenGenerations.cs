@@ -13,25 +13,27 @@ namespace GitTokenScopes.Validation.Internal;
 /// go on serving the old entry. Invalidation therefore also writes a new generation to the distributed cache; every
 /// instance reads a token's generation from there at most once per <see cref="TokenValidationOptions.InvalidationPropagationTime"/>,
 /// so an invalidation reaches every instance within that interval. Without a distributed cache there is one instance
-/// and the tag removal suffices. A failing distributed cache never fails a validation: the last known generation is used.
+/// and the tag removal suffices. A failing distributed cache never fails a validation: the last generation this
+/// instance knew is used (the initial one if it knew none).
 /// </summary>
-internal sealed partial class TokenGenerations(IDistributedCache? distributed, ILogger<TokenGenerations> logger) : IDisposable
+internal sealed partial class TokenGenerations(IDistributedCache? distributed, TimeProvider time, ILogger<TokenGenerations> logger) : IDisposable
 {
     private const string Initial = "0";
 
     // A private cache, keyed by the token hash alone: the host's IMemoryCache may have a size limit, which would demand a size on every entry.
     private readonly MemoryCache memory = new(new MemoryCacheOptions());
 
-    public async ValueTask<string> GetAsync(string tokenHash, TimeSpan refresh, CancellationToken cancellationToken)
+    /// <summary>The token's generation: read from the distributed cache once per <paramref name="refresh"/>.</summary>
+    /// <param name="tokenHash">The token's cache hash.</param>
+    /// <param name="refresh">How long a generation read from the distributed cache is trusted.</param>
+    /// <param name="keep">How long a generation is remembered, so that an outage of the distributed cache falls back on it: the longest an inspection is cached.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async ValueTask<string> GetAsync(string tokenHash, TimeSpan refresh, TimeSpan keep, CancellationToken cancellationToken)
     {
-        if (memory.TryGetValue(tokenHash, out string? known) && known is not null)
+        var known = memory.Get<Known>(tokenHash);
+        if (distributed is null || (known is not null && time.GetUtcNow() < known.RefreshAt))
         {
-            return known;
-        }
-
-        if (distributed is null)
-        {
-            return Initial;
+            return known?.Generation ?? Initial;
         }
 
         string generation;
@@ -42,18 +44,20 @@ internal sealed partial class TokenGenerations(IDistributedCache? distributed, I
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Falling back on "0" would revive entries an invalidation this instance already saw had buried.
             Log.GenerationReadFailed(logger, exception.GetType().Name);
-            return Initial;
+            return known?.Generation ?? Initial;
         }
 
-        memory.Set(tokenHash, generation, refresh);
+        Remember(tokenHash, generation, refresh, keep);
         return generation;
     }
 
+    /// <summary>Starts a new generation for the token, here at once and in the distributed cache for the other instances.</summary>
     public async ValueTask BumpAsync(string tokenHash, TimeSpan lifetime, TimeSpan refresh, CancellationToken cancellationToken)
     {
         var generation = Guid.NewGuid().ToString("N")[..16];
-        memory.Set(tokenHash, generation, distributed is null ? lifetime : refresh);
+        Remember(tokenHash, generation, refresh, lifetime);
         if (distributed is not null)
         {
             await distributed.SetAsync(
@@ -66,10 +70,16 @@ internal sealed partial class TokenGenerations(IDistributedCache? distributed, I
 
     public void Dispose() => memory.Dispose();
 
+    private void Remember(string tokenHash, string generation, TimeSpan refresh, TimeSpan keep)
+        => memory.Set(tokenHash, new Known(generation, time.GetUtcNow() + refresh), keep > refresh ? keep : refresh);
+
+    /// <summary>A generation and when it must be read again from the distributed cache.</summary>
+    private sealed record Known(string Generation, DateTimeOffset RefreshAt);
+
     private static partial class Log
     {
         [LoggerMessage(EventId = 7, EventName = "GenerationReadFailed", Level = LogLevel.Warning,
-            Message = "The distributed cache could not be read for a token generation ({ExceptionType}); the initial generation is used")]
+            Message = "The distributed cache could not be read for a token generation ({ExceptionType}); the last generation this instance knew is used")]
         public static partial void GenerationReadFailed(ILogger logger, string exceptionType);
     }
 }

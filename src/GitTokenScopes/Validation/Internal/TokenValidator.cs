@@ -59,8 +59,7 @@ internal sealed partial class TokenValidator(
 
         // The tag removal forgets the entries in this instance at once; the new generation reaches the others.
         await cache.RemoveByTagAsync(ValidationCacheKeys.Tag(tokenHash), cancellationToken).ConfigureAwait(false);
-        var lifetime = settings.PassCacheDuration > settings.FailCacheDuration ? settings.PassCacheDuration : settings.FailCacheDuration;
-        await generations.BumpAsync(tokenHash, lifetime, settings.InvalidationPropagationTime, cancellationToken).ConfigureAwait(false);
+        await generations.BumpAsync(tokenHash, LongestLifetime(settings), settings.InvalidationPropagationTime, cancellationToken).ConfigureAwait(false);
         Log.Invalidated(logger, credential.Fingerprint, credential.Provider);
     }
 
@@ -142,7 +141,7 @@ internal sealed partial class TokenValidator(
         try
         {
             var tokenHash = credential.CacheKeyHash;
-            var generation = await generations.GetAsync(tokenHash, settings.InvalidationPropagationTime, cancellationToken).ConfigureAwait(false);
+            var generation = await generations.GetAsync(tokenHash, settings.InvalidationPropagationTime, LongestLifetime(settings), cancellationToken).ConfigureAwait(false);
             var key = ValidationCacheKeys.Inspection(credential, generation, question.Digest);
             string[] tags = [ValidationCacheKeys.Tag(tokenHash)];
             var cached = await cache.GetOrCreateAsync(
@@ -251,6 +250,9 @@ internal sealed partial class TokenValidator(
             CredentialFingerprint = credential.Fingerprint,
             Message = message,
         };
+
+    private static TimeSpan LongestLifetime(TokenValidationOptions settings)
+        => settings.PassCacheDuration > settings.FailCacheDuration ? settings.PassCacheDuration : settings.FailCacheDuration;
 
     private static HybridCacheEntryOptions EntryOptions(TimeSpan duration) => new() { Expiration = duration, LocalCacheExpiration = duration };
 
