@@ -37,7 +37,7 @@ public sealed class EditionSnapshotTests
             }
         }
 
-        Snapshot.Match(text.ToString(), "editions.snapshot.txt");
+        Snapshot.Match(text.ToString(), "Catalogue/editions.snapshot.txt");
     }
 
     [Fact]

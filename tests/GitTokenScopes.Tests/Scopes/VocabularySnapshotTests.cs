@@ -46,7 +46,7 @@ public sealed class VocabularySnapshotTests
             }
         }
 
-        Snapshot.Match(text.ToString(), "vocabularies.snapshot.txt");
+        Snapshot.Match(text.ToString(), "Scopes/vocabularies.snapshot.txt");
     }
 
     [Fact]

@@ -1,7 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-using System.Runtime.CompilerServices;
-
 namespace GitTokenScopes.Tests.Snapshots;
 
 /// <summary>
@@ -11,9 +9,11 @@ namespace GitTokenScopes.Tests.Snapshots;
 /// </summary>
 internal static class Snapshot
 {
-    public static void Match(string actual, string fileName, [CallerFilePath] string testFile = "")
+    /// <param name="actual">The text produced now.</param>
+    /// <param name="fileName">The committed file, relative to the test project's folder.</param>
+    public static void Match(string actual, string fileName)
     {
-        var path = Path.Combine(Path.GetDirectoryName(testFile)!, fileName);
+        var path = Path.Combine(ProjectFolder(), fileName);
         actual = actual.ReplaceLineEndings("\n");
         if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
         {
@@ -30,5 +30,19 @@ internal static class Snapshot
             var got = i < actualLines.Length ? actualLines[i] : "<end of text>";
             got.Should().Be(expected, $"line {i + 1} of {fileName} must not change unless the published facts did (UPDATE_SNAPSHOTS=1 rewrites it)");
         }
+    }
+
+    // The project's folder, found from the test assembly's (a deterministic CI build maps source paths to "/_/").
+    private static string ProjectFolder()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "GitTokenScopes.Tests.csproj")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No GitTokenScopes.Tests.csproj above {AppContext.BaseDirectory}.");
     }
 }
