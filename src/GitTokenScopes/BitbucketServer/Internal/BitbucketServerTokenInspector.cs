@@ -144,7 +144,7 @@ internal sealed class BitbucketServerTokenInspector(
 
         // Round two: the probes, on every visible repository, concurrently.
         var wanted = exact is null ? Wanted(request) : [];
-        var probes = new List<(int Repository, PermissionProbe Probe, Task<ProviderReply> Answer)>();
+        var probes = new List<(int Repository, Task<ProbeResult> Result)>();
         for (var i = 0; i < repositoryAnswers.Length; i++)
         {
             if (!Visible(repositoryAnswers[i]))
@@ -162,29 +162,26 @@ internal sealed class BitbucketServerTokenInspector(
             {
                 if (BitbucketServerPermissionProbe.For(permission) is { } probe)
                 {
-                    probes.Add((i, probe, session.TrySendAsync(probe.Method, probe.Endpoint(request.Repositories[i]), probe.Body, cancellationToken)));
+                    probes.Add((i, ProbeAsync(session, result.CredentialFingerprint, request.Repositories[i], probe, a => ProviderStatusMap.Classify(a.StatusCode), cancellationToken)));
                 }
             }
         }
 
-        await Task.WhenAll(probes.Select(p => p.Answer)).ConfigureAwait(false);
+        await Task.WhenAll(probes.Select(p => p.Result)).ConfigureAwait(false);
         var verdicts = new List<(int Repository, string Permission, ProbeVerdict Verdict)>();
-        foreach (var (index, probe, task) in probes)
+        foreach (var (index, task) in probes)
         {
             var repository = request.Repositories[index].Name;
-            var reply = await task.ConfigureAwait(false);
-            if (reply.Answer is not { } answer)
+            var (probe, verdict, reply, unreachable) = await task.ConfigureAwait(false);
+            if (reply is not { } answer)
             {
-                result.Note($"The {probe.Scope} probe on {repository} was not checked ({reply.Unreachable})");
+                result.Note($"The {probe.Scope} probe on {repository} was not checked ({unreachable})");
                 verdicts.Add((index, probe.Scope, ProbeVerdict.Unknown));
                 continue;
             }
 
-            var verdict = probe.Interpret(ProviderStatusMap.Classify(answer.StatusCode));
-            ProviderLog.ProbeAnswered(Logger, Name, result.CredentialFingerprint, probe.Scope, repository, answer.StatusCode, verdict);
             if (verdict == ProbeVerdict.UnexpectedSuccess)
             {
-                ProviderLog.UnexpectedProbeSuccess(Logger, Name, result.CredentialFingerprint, $"{probe.Method.Method} for {probe.Scope} on {repository}", answer.StatusCode);
                 result.Fail(InspectionStatus.ProviderError,
                     $"The write probe {probe.Method.Method} for {probe.Scope} on {repository} answered {answer.StatusCode}; it was built to be rejected, so the answer cannot be trusted and the permission stays undetermined.");
             }

@@ -2,6 +2,7 @@
 
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using GitTokenScopes.Providers.Internal;
 
 namespace GitTokenScopes.Diagnostics.Internal;
 
@@ -16,6 +17,9 @@ internal sealed class ValidationTelemetry : IDisposable
     public const string VerdictTag = "gittokenscopes.verdict";
     public const string StatusTag = "gittokenscopes.status";
     public const string CacheResultTag = "gittokenscopes.cache.result";
+    public const string ProbePermissionTag = "gittokenscopes.probe.permission";
+    public const string ProbeVerdictTag = "gittokenscopes.probe.verdict";
+    public const string ProbeExpectedRejectionTag = "gittokenscopes.probe.expected_rejection";
 
     // A cached validation takes microseconds, one round trip 50-300 ms, a slow provider with retries tens of seconds:
     // buckets from 1 ms to 30 s keep those apart (the default buckets put 2 ms and 440 ms in one).
@@ -57,6 +61,55 @@ internal sealed class ValidationTelemetry : IDisposable
         if (requestCount > 0)
         {
             _requests.Add(requestCount, new KeyValuePair<string, object?>(ProviderTag, providerName));
+        }
+    }
+
+    /// <summary>
+    /// Starts the span of one permission probe (a child of the validation's span; the HTTP client's span nests in it).
+    /// </summary>
+    public static Activity? StartProbe(GitProvider provider, PermissionProbe probe, string repository)
+    {
+        var span = ActivitySource.StartActivity("GitTokenScopes.Probe");
+        span?.SetTag(ProviderTag, provider.ToWireName());
+        span?.SetTag(ProbePermissionTag, probe.Scope);
+        span?.SetTag("gittokenscopes.repository", repository);
+        span?.SetTag("http.request.method", probe.Method.Method);
+        return span;
+    }
+
+    /// <summary>
+    /// Ends a probe's span with what it showed. A probe is built so that its refusal answers the question (a 404 or
+    /// 403 says "missing", a 422 to a payload GitHub must reject says "granted"), so a 4xx that settled the permission
+    /// is the expected answer: the span says so and is not an error, however the HTTP client's own span reads a 4xx.
+    /// Only an answer that settled nothing (unreachable, rate limited, a 5xx, a write that succeeded) is an error.
+    /// </summary>
+    public static void EndProbe(Activity? span, ProbeResult result)
+    {
+        if (span is null)
+        {
+            return;
+        }
+
+        var verdict = result.Verdict switch
+        {
+            ProbeVerdict.Granted => "granted",
+            ProbeVerdict.Denied => "denied",
+            ProbeVerdict.RateLimited => "rate-limited",
+            ProbeVerdict.SsoRequired => "sso-required",
+            ProbeVerdict.PolicyForbidden => "policy-forbidden",
+            ProbeVerdict.UnexpectedSuccess => "unexpected-success",
+            _ => "unknown",
+        };
+        span.SetTag(ProbeVerdictTag, verdict);
+        if (result.Answer is { } answer)
+        {
+            span.SetTag("http.response.status_code", answer.StatusCode);
+            span.SetTag(ProbeExpectedRejectionTag, answer.StatusCode >= 400 && result.Verdict is ProbeVerdict.Granted or ProbeVerdict.Denied);
+        }
+
+        if (result.Verdict is not (ProbeVerdict.Granted or ProbeVerdict.Denied))
+        {
+            span.SetStatus(ActivityStatusCode.Error, verdict);
         }
     }
 

@@ -224,7 +224,7 @@ internal sealed class GitHubTokenInspector(
         var readProbes = ProbesFor(RepositoryAccess.Read, needed);
         var readWriteProbes = ProbesFor(RepositoryAccess.ReadWrite, needed);
         var probeRuns = repositories.Select(r => Task.WhenAll((r.Access == RepositoryAccess.ReadWrite ? readWriteProbes : readProbes)
-            .Select(p => ProbeAsync(session, result.CredentialFingerprint, r, p, cancellationToken)))).ToArray();
+            .Select(p => ProbeAsync(session, result.CredentialFingerprint, r, p, GitHubStatusMap.Classify, cancellationToken)))).ToArray();
 
         // Every request settles before any answer is read, so none is still running when the inspection ends.
         var probes = await Task.WhenAll(probeRuns).ConfigureAwait(false);
@@ -385,30 +385,6 @@ internal sealed class GitHubTokenInspector(
         return [.. probes];
     }
 
-    /// <summary>Sends one probe; its meaning depends on the repository's GET, so nothing is written here (see <see cref="ApplyProbeResults"/>).</summary>
-    private async Task<ProbeResult> ProbeAsync(ProviderSession session, string fingerprint, RepositoryRequest repository, PermissionProbe probe, CancellationToken cancellationToken)
-    {
-        ProviderAnswer answer;
-        try
-        {
-            answer = await session.SendAsync(probe.Method, probe.Endpoint(repository), probe.Body, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ProviderUnreachableException exception)
-        {
-            return new ProbeResult(probe, ProbeVerdict.Unknown, null, exception.Message);
-        }
-
-        var verdict = probe.Interpret(GitHubStatusMap.Classify(answer));
-        ProviderLog.ProbeAnswered(Logger, Name, fingerprint, probe.Scope, repository.Name, answer.StatusCode, verdict);
-        if (verdict == ProbeVerdict.UnexpectedSuccess)
-        {
-            // Logged at once, whatever the repository's GET says: the request may have changed the repository.
-            ProviderLog.UnexpectedProbeSuccess(Logger, Name, fingerprint, $"{probe.Method.Method} for {probe.Scope} on {repository.Name}", answer.StatusCode);
-        }
-
-        return new ProbeResult(probe, verdict, answer, null);
-    }
-
     /// <summary>
     /// Writes one repository's probe verdicts. Rate limits, SSO blocks and a 2xx write probe are facts about the token;
     /// notes only for a visible repository, since a hidden one's probes answer 404 by design.
@@ -459,7 +435,4 @@ internal sealed class GitHubTokenInspector(
             null => "GitHub's answers did not settle the token's access to the repository's contents.",
         });
     }
-
-    /// <summary>One probe's verdict, with GitHub's answer, or the reason GitHub could not be reached (then the verdict is Unknown).</summary>
-    private readonly record struct ProbeResult(PermissionProbe Probe, ProbeVerdict Verdict, ProviderAnswer? Answer, string? Unreachable);
 }

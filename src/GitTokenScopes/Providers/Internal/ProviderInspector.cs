@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.Diagnostics.CodeAnalysis;
+using GitTokenScopes.Diagnostics.Internal;
 using GitTokenScopes.Inspection.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -95,6 +96,31 @@ internal abstract class ProviderInspector<[DynamicallyAccessedMembers(Dynamicall
     {
         var (status, message) = own ?? (ProviderStatusMap.StatusOf(outcome), ProviderStatusMap.Describe(Name, outcome, what, answer.StatusCode, said, result.RateLimit));
         result.Fail(status, message);
+    }
+
+    /// <summary>
+    /// Sends one permission probe in a span of its own and says what it showed; what the answer means for the token is
+    /// the provider's to decide. A 2xx to a write probe built to be rejected is logged at once: it may have changed something.
+    /// </summary>
+    protected async Task<ProbeResult> ProbeAsync(
+        ProviderSession session, string fingerprint, RepositoryRequest repository, PermissionProbe probe, Func<ProviderAnswer, ProviderOutcome> classify, CancellationToken cancellationToken)
+    {
+        using var span = ValidationTelemetry.StartProbe(Provider, probe, repository.Name);
+        var reply = await session.TrySendAsync(probe.Method, probe.Endpoint(repository), probe.Body, cancellationToken).ConfigureAwait(false);
+        var result = reply.Answer is { } answer
+            ? new ProbeResult(probe, probe.Interpret(classify(answer)), answer, null)
+            : new ProbeResult(probe, ProbeVerdict.Unknown, null, reply.Unreachable);
+        ValidationTelemetry.EndProbe(span, result);
+        if (result.Answer is { } answered)
+        {
+            ProviderLog.ProbeAnswered(logger, Name, fingerprint, probe.Scope, repository.Name, answered.StatusCode, result.Verdict);
+            if (result.Verdict == ProbeVerdict.UnexpectedSuccess)
+            {
+                ProviderLog.UnexpectedProbeSuccess(logger, Name, fingerprint, $"{probe.Method.Method} for {probe.Scope} on {repository.Name}", answered.StatusCode);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>A session over one of the library's named clients.</summary>
