@@ -66,7 +66,12 @@ internal static class CheckCommand
             };
 
             await using var host = ValidatorHost.Create(parseResult.GetValue(edition));
-            var report = await host.Validator.ValidateAsync(request, bounded).ConfigureAwait(false);
+            TokenValidationReport report;
+            await using (Spinner.Start(streams, $"Asking {provider} about the token…"))
+            {
+                report = await host.Validator.ValidateAsync(request, bounded).ConfigureAwait(false);
+            }
+
             Print(streams, report, OutputFormats.Parse(parseResult.GetValue(format)));
             return ExitCodes.For(report.Verdict);
         }, cancellationToken)));
