@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GitTokenScopes.Testing;
+using GitTokenScopes.Tests.Schemas;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GitTokenScopes.WebApi.Tests;
