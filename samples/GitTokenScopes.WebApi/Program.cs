@@ -28,12 +28,20 @@ builder.Services.AddOptions<TokenEndpointOptions>().BindConfiguration(TokenEndpo
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, WebApiJsonContext.Default));
 
+// The OpenAPI document, /openapi/v1.json; its report schema is the one the package ships.
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ReportSchemaTransformer>());
+
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 // A sample: it authenticates no caller. A real host adds its own scheme here (builder.Services.AddAuthentication()
 // .AddJwtBearer(...) and app.UseAuthentication()/UseAuthorization()) and calls .RequireAuthorization() on the map below.
-app.MapPost("/tokens/validate", TokenEndpoints.ValidateAsync);
+app.MapPost("/tokens/validate", TokenEndpoints.ValidateAsync)
+    .Accepts<ValidateTokenBody>("application/json")
+    .Produces<TokenValidationReport>(StatusCodes.Status200OK)
+    .ProducesValidationProblem()
+    .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+app.MapOpenApi();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 app.Run();

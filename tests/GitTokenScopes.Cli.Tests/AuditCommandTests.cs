@@ -2,6 +2,7 @@
 
 using GitTokenScopes.Cli.Tests.Support;
 using GitTokenScopes.Testing;
+using GitTokenScopes.Tests.Schemas;
 
 namespace GitTokenScopes.Cli.Tests;
 
@@ -65,6 +66,7 @@ public sealed class AuditCommandTests(FakeProviders fakes) : IClassFixture<FakeP
         var lines = run.Stdout.TrimEnd().Split(Environment.NewLine);
         var reports = lines.Select(TokenValidationReport.FromJson).ToArray();
         reports.Select(r => CliRun.Relaxed(r.ToJson())).Should().Equal(lines, "each line is exactly a report's JSON, relaxed-escaped");
+        lines.Should().OnlyContain(l => ShippedReportSchema.Violations(l).Count == 0, "each report validates against the package's JSON Schema");
         reports.Select(r => (r.TokenFingerprint, r.Runtime, r.Verdict)).Should().Equal(
             (tokens[0], "production", ValidationVerdict.Pass),
             (tokens[0], "staging", ValidationVerdict.Pass),

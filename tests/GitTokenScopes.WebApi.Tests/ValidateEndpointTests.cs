@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GitTokenScopes.Testing;
+using GitTokenScopes.Tests.Schemas;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GitTokenScopes.WebApi.Tests;
@@ -184,6 +185,12 @@ public sealed class ValidateEndpointTests : IDisposable
     {
         using var client = _factory.CreateClient();
         using var response = await client.PostAsJsonAsync(new Uri("/tokens/validate", UriKind.Relative), body);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            ShippedReportSchema.Violations(text).Should().BeEmpty("every report the endpoint answers is the contract the OpenAPI document publishes");
+        }
+
+        return (response.StatusCode, text);
     }
 }

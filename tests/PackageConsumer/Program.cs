@@ -61,6 +61,14 @@ foreach (var id in new[] { "GitTokenScopes", "GitTokenScopes.Testing" })
         || d.Contains("BenchmarkDotNet", StringComparison.OrdinalIgnoreCase)).ToArray();
     Check(leaked.Length == 0, $"{id}: no test or analyzer dependencies ({string.Join(", ", dependencies)})");
 
+    if (id == "GitTokenScopes")
+    {
+        // The report's JSON Schema, beside the assembly for tools without .NET, and the same text as the API's.
+        var entry = package.GetEntry("schemas/token-validation-report.schema.json");
+        using var reader = entry is null ? null : new StreamReader(entry.Open());
+        Check(reader?.ReadToEnd() == TokenValidationReport.JsonSchema, $"{id}: schemas/token-validation-report.schema.json, the text of TokenValidationReport.JsonSchema");
+    }
+
     var symbols = Path.Combine(folder, $"{id}.{version}.snupkg");
     using (var snupkg = File.Exists(symbols) ? ZipFile.OpenRead(symbols) : null)
     {

@@ -2,6 +2,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using GitTokenScopes.Schemas.Internal;
 using GitTokenScopes.Validation.Internal;
 
 namespace GitTokenScopes;
@@ -78,6 +79,14 @@ public sealed class TokenValidationReport
 
     /// <summary>Gets the metadata System.Text.Json uses for this type, to serialize it inside a host's own source-generated types.</summary>
     public static JsonTypeInfo<TokenValidationReport> JsonTypeInfo => ReportJsonContext.Default.TokenValidationReport;
+
+    /// <summary>
+    /// Gets the JSON Schema (draft 2020-12) of the report's JSON form, the text of the package's
+    /// <c>schemas/token-validation-report.schema.json</c>: for tools that check reports, or a host that publishes the
+    /// contract (an OpenAPI document, say). It describes reports as <see cref="ToJson"/> writes them, every property
+    /// present; enumerations list this version's values, and a minor version may add some.
+    /// </summary>
+    public static string JsonSchema => EmbeddedSchemas.TokenValidationReport;
 
     /// <summary>Reads a report from its JSON form.</summary>
     /// <param name="json">The JSON text.</param>

@@ -3,6 +3,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using GitTokenScopes.Tests.Schemas;
 
 namespace GitTokenScopes.Cli.Tests.Support;
 
@@ -71,6 +72,7 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         json.Should().NotContain(Environment.NewLine, "the report is one line of JSON and nothing else");
         var report = TokenValidationReport.FromJson(json);
         Relaxed(report.ToJson()).Should().Be(json, "standard output holds exactly report.ToJson(), relaxed-escaped");
+        ShippedReportSchema.Violations(json).Should().BeEmpty("the report validates against the package's JSON Schema");
         return report;
     }
 }

@@ -3,6 +3,7 @@
 using System.Net;
 using System.Text;
 using GitTokenScopes.Testing;
+using GitTokenScopes.Tests.Schemas;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GitTokenScopes.Tests.BitbucketCloud;
@@ -124,7 +125,7 @@ public sealed class BitbucketCloud2026Tests(BitbucketCloudInspectorFixture bitbu
         services.AddGitTokenScopes().AddBitbucketCloud();
         using var provider = services.BuildServiceProvider();
 
-        var report = await provider.GetRequiredService<ITokenValidator>().ValidateAsync(new TokenValidationRequest(bitbucket.Credential(credential), TokenKind.Runtime));
+        var report = await provider.GetSchemaCheckedValidator().ValidateAsync(new TokenValidationRequest(bitbucket.Credential(credential), TokenKind.Runtime));
 
         report.Verdict.Should().Be(ValidationVerdict.Fail);
         report.Warnings.Should().ContainSingle(w => w.Code == ValidationWarningCode.AppPasswordRetiring)

@@ -3,6 +3,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using GitTokenScopes.Tests.Schemas;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -55,7 +56,7 @@ public sealed class PollyLogFilterTests
         builder.Services.AddHttpClient(GitTokenScopesHttpClientNames.GitHub).ConfigurePrimaryHttpMessageHandler(() => handler);
         using var host = builder.Build();
 
-        var report = await host.Services.GetRequiredService<ITokenValidator>().ValidateAsync(
+        var report = await host.Services.GetSchemaCheckedValidator().ValidateAsync(
             new TokenValidationRequest(new GitCredential(GitProvider.GitHub, "ghp_" + new string('r', 36), apiUrl: new Uri("http://127.0.0.1:1/")), TokenKind.Runtime));
 
         report.Verdict.Should().Be(ValidationVerdict.Pass);

@@ -2,6 +2,7 @@
 
 using System.Net;
 using GitTokenScopes.Resilience.Internal;
+using GitTokenScopes.Tests.Schemas;
 using Microsoft.Extensions.DependencyInjection;
 using Polly;
 using Polly.Timeout;
@@ -300,7 +301,7 @@ public sealed class ResiliencePipelineTests
     }
 
     private static Task<TokenValidationReport> ValidateAsync(ServiceProvider services, CancellationToken cancellationToken = default)
-        => services.GetRequiredService<ITokenValidator>().ValidateAsync(
+        => services.GetSchemaCheckedValidator().ValidateAsync(
             new TokenValidationRequest(new GitCredential(GitProvider.GitHub, "ghp_" + new string('r', 36), apiUrl: new Uri("http://127.0.0.1:1/")), TokenKind.Runtime),
             cancellationToken);
 }

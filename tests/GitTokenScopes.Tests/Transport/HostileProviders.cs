@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using GitTokenScopes.Tests.Schemas;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GitTokenScopes.Tests.Transport;
@@ -42,7 +43,7 @@ internal sealed class HostileProviders : IDisposable
     public static GitCredential Credential(GitProvider provider, Uri apiUrl)
         => new(provider, TokenOf(provider), apiUrl: apiUrl, username: provider == GitProvider.BitbucketCloud ? CloudUser : null);
 
-    public ITokenValidator Validator => _services.GetRequiredService<ITokenValidator>();
+    public ITokenValidator Validator => _services.GetSchemaCheckedValidator();
 
     public Task<TokenInspection> InspectAsync(GitProvider provider, Uri apiUrl, params RepositoryRequest[] repositories)
         => _services.GetServices<ITokenInspector>().Single(i => i.Provider == provider)

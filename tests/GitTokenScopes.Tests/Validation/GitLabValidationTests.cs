@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using GitTokenScopes.Testing;
+using GitTokenScopes.Tests.Schemas;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -20,7 +21,7 @@ public sealed class GitLabValidationTests : IDisposable
         _services = services.BuildServiceProvider();
     }
 
-    private ITokenValidator Validator => _services.GetRequiredService<ITokenValidator>();
+    private ITokenValidator Validator => _services.GetSchemaCheckedValidator();
 
     [Fact]
     public async Task UserTokenWithTheSeedScopes_Passes_AndItsProjectIsWritable()

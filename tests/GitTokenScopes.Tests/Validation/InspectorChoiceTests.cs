@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using GitTokenScopes.Testing;
+using GitTokenScopes.Tests.Schemas;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GitTokenScopes.Tests.Validation;
@@ -29,7 +30,7 @@ public sealed class InspectorChoiceTests
         }
 
         await using var provider = services.BuildServiceProvider();
-        var report = await provider.GetRequiredService<ITokenValidator>().ValidateAsync(new TokenValidationRequest(Credential, TokenKind.Runtime));
+        var report = await provider.GetSchemaCheckedValidator().ValidateAsync(new TokenValidationRequest(Credential, TokenKind.Runtime));
 
         report.Verdict.Should().Be(ValidationVerdict.Pass, "the fake answered, not GitHub's inspector (which would find nothing listening)");
         fake.CallCount.Should().Be(1);
@@ -61,7 +62,7 @@ public sealed class InspectorChoiceTests
         services.AddSingleton<ITokenInspector>(fake).AddSingleton<ITokenInspector>(fake);
         await using var provider = services.BuildServiceProvider();
 
-        var report = await provider.GetRequiredService<ITokenValidator>().ValidateAsync(new TokenValidationRequest(Credential, TokenKind.Runtime));
+        var report = await provider.GetSchemaCheckedValidator().ValidateAsync(new TokenValidationRequest(Credential, TokenKind.Runtime));
 
         report.Verdict.Should().Be(ValidationVerdict.Pass);
     }

@@ -2,6 +2,7 @@
 
 using GitTokenScopes.BitbucketCloud.Internal;
 using GitTokenScopes.Testing;
+using GitTokenScopes.Tests.Schemas;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GitTokenScopes.Tests.Validation;
@@ -134,7 +135,7 @@ public sealed class TokenValidatorWarningTests
         services.AddSingleton<ITokenInspector>(fake);
         using var provider = services.BuildServiceProvider();
 
-        var report = await provider.GetRequiredService<ITokenValidator>().ValidateAsync(new TokenValidationRequest(new GitCredential(GitProvider.BitbucketCloud, "app-password", username: "jane"), TokenKind.User));
+        var report = await provider.GetSchemaCheckedValidator().ValidateAsync(new TokenValidationRequest(new GitCredential(GitProvider.BitbucketCloud, "app-password", username: "jane"), TokenKind.User));
 
         report.Verdict.Should().Be(ValidationVerdict.Fail);
         report.Warnings.Should().ContainSingle(w => w.Code == ValidationWarningCode.AppPasswordRetiring)

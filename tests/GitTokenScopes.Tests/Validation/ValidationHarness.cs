@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using GitTokenScopes.Testing;
+using GitTokenScopes.Tests.Schemas;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
@@ -36,7 +37,7 @@ internal sealed class ValidationHarness : IDisposable
         }).AddGitHub();
         services?.Invoke(collection);
         _services = collection.BuildServiceProvider();
-        Validator = _services.GetRequiredService<ITokenValidator>();
+        Validator = _services.GetSchemaCheckedValidator();
         Logs = _services.GetFakeLogCollector();
         var meters = _services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
         Validations = new MetricCollector<long>(meters, GitTokenScopesDiagnostics.MeterName, GitTokenScopesDiagnostics.ValidationsCounter);
