@@ -91,3 +91,33 @@ public sealed class CatalogueTableTests
         output.Should().Contain($"Edition: {edition.Name}");
     }
 }
+
+/// <summary>At 80 columns the catalogue still shows every scope whole: a scope name is never broken mid-word.</summary>
+public sealed class CatalogueNarrowTableTests
+{
+    [Theory]
+    [InlineData(ScopeEditions.SeedName, 80)]
+    [InlineData(ScopeEditions.CodefreshDocsName, 80)]
+    [InlineData(ScopeEditions.SeedName, 100)]
+    public void Write_NarrowConsole_KeepsEveryScopeNameWhole(string editionName, int width)
+    {
+        var edition = ScopeEditions.Get(editionName);
+        using var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = width;
+
+        CatalogueTable.Write(console, edition, new CatalogueQuery(edition).Select());
+
+        var lines = writer.ToString().Split(Environment.NewLine);
+        lines.Should().OnlyContain(l => l.Length <= width);
+        foreach (var scope in edition.Requirements.SelectMany(r => r.Clauses).SelectMany(c => c.AnyOf).Distinct())
+        {
+            lines.Should().Contain(l => l.Contains(scope, StringComparison.Ordinal), $"{scope} is printed whole on one line at {width} columns");
+        }
+    }
+}

@@ -23,13 +23,20 @@ internal static class CatalogueTable
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(requirements);
 
-        // Labels and scopes get fixed shares so the long purposes, not the short labels, are the ones that wrap.
+        // The scopes column is as wide as the longest scope (within bounds), so that a scope name is never broken
+        // mid-word, even at 80 columns; labels get a fixed share of the rest, and the long purposes are what wraps.
         var available = Math.Max(console.Profile.Width - ChromeWidth, MinimumAvailableWidth);
+        var longest = requirements.SelectMany(r => r.Clauses.SelectMany(c => c.AnyOf).Append($"edition {r.Edition}")).Select(s => s.Length).DefaultIfEmpty(0).Max();
+        var scopesWidth = Math.Clamp(longest, available * 22 / 100, available * 45 / 100);
+        var clauseWidth = (available - scopesWidth) * 45 / 100;
+
+        // Every width is set: a column left to Spectre would ask for its longest text, and the table would then
+        // shrink every column, the scopes' too.
         var table = new Table()
             .Border(TableBorder.Rounded)
-            .AddColumn(new TableColumn("Clause") { Width = available * 32 / 100 })
-            .AddColumn(new TableColumn("Any of (one suffices)") { Width = available * 22 / 100 })
-            .AddColumn("Purpose");
+            .AddColumn(new TableColumn("Clause") { Width = clauseWidth })
+            .AddColumn(new TableColumn("Any of (one suffices)") { Width = scopesWidth })
+            .AddColumn(new TableColumn("Purpose") { Width = available - clauseWidth - scopesWidth });
 
         for (var i = 0; i < requirements.Count; i++)
         {

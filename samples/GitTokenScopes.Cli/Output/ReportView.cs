@@ -37,7 +37,7 @@ internal static class ReportView
 
         if (report.Findings.Count > 0)
         {
-            console.Write(Findings(report));
+            console.Write(Findings(console, report));
         }
 
         foreach (var repository in report.Repositories)
@@ -116,30 +116,49 @@ internal static class ReportView
         return string.Join(" · ", parts);
     }
 
-    private static Table Findings(TokenValidationReport report)
+    // Five vertical borders and one space of padding on each side of four columns.
+    private const int FindingsChromeWidth = 13;
+
+    /// <summary>
+    /// The clause table. Every width is set: the scopes column as wide as the longest scope (within bounds), so that a
+    /// scope name is never broken mid-word at 80 columns; the long purposes are what wraps.
+    /// </summary>
+    private static Table Findings(IAnsiConsole console, TokenValidationReport report)
     {
+        var states = report.Findings.Select(State).ToArray();
+        var available = Math.Max(console.Profile.Width - FindingsChromeWidth, 60);
+        var scopesWidth = Math.Clamp(report.Findings.SelectMany(f => f.Scopes).Max(s => s.Length), available * 20 / 100, available * 45 / 100);
+        var stateWidth = Math.Clamp(states.Max(s => s.Plain.Length), "missing".Length, available * 25 / 100);
+        var clauseWidth = (available - scopesWidth - stateWidth) * 40 / 100;
         var table = new Table()
             .Border(TableBorder.Rounded)
-            .AddColumn("Clause")
-            .AddColumn("State")
-            .AddColumn("Any of")
-            .AddColumn("Why it is needed");
-        foreach (var finding in report.Findings)
+            .AddColumn(new TableColumn("Clause") { Width = clauseWidth })
+            .AddColumn(new TableColumn("State") { Width = stateWidth })
+            .AddColumn(new TableColumn("Any of") { Width = scopesWidth })
+            .AddColumn(new TableColumn("Why it is needed") { Width = available - clauseWidth - stateWidth - scopesWidth });
+        for (var i = 0; i < report.Findings.Count; i++)
         {
-            var state = finding.State switch
-            {
-                ClauseState.Satisfied => $"[green]held[/]{(finding.SatisfiedBy is null ? string.Empty : $" [dim]({Markup.Escape(finding.SatisfiedBy)})[/]")}",
-                ClauseState.Missing => "[red]missing[/]",
-                ClauseState.Unknown => "[yellow]unknown[/]",
-                _ => "[dim]skipped[/]",
-            };
+            var finding = report.Findings[i];
             table.AddRow(
                 new Markup(Markup.Escape(finding.Label)),
-                new Markup(state),
+                new Markup(states[i].Markup),
                 new Markup(Markup.Escape(string.Join(" | ", finding.Scopes))),
                 new Markup(Markup.Escape(finding.Purpose)));
         }
 
         return table;
+    }
+
+    /// <summary>A clause's state; a clause held through a broader scope says which ("held (via api)").</summary>
+    private static (string Markup, string Plain) State(ClauseFinding finding)
+    {
+        var via = finding.SatisfiedBy is { } by && !finding.Scopes.Contains(by, StringComparer.Ordinal) ? $" (via {by})" : string.Empty;
+        return finding.State switch
+        {
+            ClauseState.Satisfied => ($"[green]held[/]{(via.Length == 0 ? string.Empty : $"[dim]{Markup.Escape(via)}[/]")}", "held" + via),
+            ClauseState.Missing => ("[red]missing[/]", "missing"),
+            ClauseState.Unknown => ("[yellow]unknown[/]", "unknown"),
+            _ => ("[dim]skipped[/]", "skipped"),
+        };
     }
 }
