@@ -81,9 +81,6 @@ public sealed class ArgoCdSecret
     /// <summary>The value of <paramref name="key"/>, or <see langword="null"/> when it is missing or empty (Argo CD treats both alike).</summary>
     internal string? Get(string key) => _values.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
 
-    /// <summary>Every value, for the tests that prove none is ever shown.</summary>
-    internal IEnumerable<string> Values => _values.Values;
-
     /// <summary>Parses a secret-type label value.</summary>
     internal static ArgoCdSecretType? ParseType(string? label) => label switch
     {
