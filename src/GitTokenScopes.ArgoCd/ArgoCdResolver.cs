@@ -10,8 +10,8 @@ namespace GitTokenScopes.ArgoCd;
 /// </summary>
 /// <remarks>
 /// The rules, from Argo CD's util/db (repository_secrets.go, repository.go) and util/git/git.go: URLs are compared
-/// normalized (<c>NormalizeGitURL</c>); a repository uses the first repository secret with its URL and the
-/// application's project, else (another project) a secret without a project; a repository whose secret carries no
+/// normalized (<c>NormalizeGitURL</c>); an application uses the first repository secret with its URL and the
+/// application's project, else a secret without a project (the last listed); a repository whose secret carries no
 /// credential of its own (<c>HasCredentials</c>) takes the template whose normalized URL is the longest plain string
 /// prefix of its own, the first listed on a tie (<c>getRepositoryCredentialIndex</c>), copying every field it lacks
 /// (<c>CopyCredentialsFrom</c>). Reading (<c>repository</c>, <c>repo-creds</c>) and writing (<c>repository-write</c>,
@@ -146,8 +146,13 @@ public static class ArgoCdResolver
 
             foreach (var (normalized, project) in keys)
             {
+                // getRepositorySecret: an application's project takes the first secret of that project; any other
+                // project (every application has one, "default" at least) falls back to a secret without a project,
+                // and the fallback keeps the last it meets.
                 var sameUrl = repositories.Where(s => GitUrl.Same(s.Url, normalized)).ToList();
-                var chosen = sameUrl.FirstOrDefault(s => (s.Project ?? string.Empty) == project);
+                var chosen = project.Length > 0
+                    ? sameUrl.FirstOrDefault(s => s.Project == project)
+                    : sameUrl.LastOrDefault(s => s.Project is null);
                 var shownUrl = GitUrl.Display(chosen?.Url ?? options.AdditionalRepositoryUrls.First(u => GitUrl.Normalize(u) == normalized));
                 ReportDuplicates(sameUrl, chosen, project, shownUrl);
                 var row = ResolveOne(shownUrl, normalized, project.Length == 0 ? null : project, isWrite, chosen, templates, usedTemplates, overBroad);
@@ -297,8 +302,9 @@ public static class ArgoCdResolver
             var twins = sameUrl.Where(s => (s.Project ?? string.Empty) == project).ToArray();
             if (twins.Length > 1)
             {
+                var which = project.Length > 0 ? "the first it lists" : "the last it lists (its API asked without a project, the first)";
                 findings.Add(new(ArgoCdFindingCode.DuplicateRepository, WarningSeverity.Warning,
-                    $"Repository secrets {string.Join(", ", twins.Select(t => $"'{t.Name}'"))} all name {shownUrl}{ProjectText(project.Length == 0 ? null : project)}; Argo CD uses the first it lists ('{chosen!.Name}' here). Keep one.",
+                    $"Repository secrets {string.Join(", ", twins.Select(t => $"'{t.Name}'"))} all name {shownUrl}{ProjectText(project.Length == 0 ? null : project)}; Argo CD's applications use {which}: '{chosen!.Name}' here, in an order Kubernetes does not promise. Keep one.",
                     twins.Select(t => t.Name)));
             }
         }

@@ -140,16 +140,32 @@ public sealed class ArgoCdResolverTests
             .Which.Severity.Should().Be(WarningSeverity.Info);
 
     [Fact]
-    public void Resolve_DuplicateRepositorySecrets_TakesTheFirst_AndSaysSo()
+    public void Resolve_DuplicateGlobalRepositorySecrets_ApplicationsTakeTheLast_AndItSaysSo()
     {
+        // getRepositorySecret: an application (always in a project) falls back to project-less secrets, keeping the last.
         var resolution = ArgoCdResolver.Resolve(
         [
             Secret("first", "repository", ("url", "https://github.com/acme/app"), ("password", "tok-first-0000000000")),
             Secret("second", "repository", ("url", "https://GITHUB.com/acme/app.git"), ("password", "tok-second-000000000")),
         ]);
 
+        resolution.Assignments.Should().ContainSingle().Which.Credential.SecretName.Should().Be("second");
+        var finding = resolution.Findings.Should().ContainSingle(f => f.Code == ArgoCdFindingCode.DuplicateRepository).Which;
+        finding.SecretNames.Should().Equal("first", "second");
+        finding.Message.Should().Contain("the last it lists").And.Contain("'second' here");
+    }
+
+    [Fact]
+    public void Resolve_DuplicateProjectRepositorySecrets_TheProjectTakesTheFirst()
+    {
+        var resolution = ArgoCdResolver.Resolve(
+        [
+            Secret("first", "repository", ("url", "https://github.com/acme/app"), ("project", "p1"), ("password", "tok-first-0000000000")),
+            Secret("second", "repository", ("url", "https://github.com/acme/app"), ("project", "p1"), ("password", "tok-second-000000000")),
+        ]);
+
         resolution.Assignments.Should().ContainSingle().Which.Credential.SecretName.Should().Be("first");
-        resolution.Findings.Should().ContainSingle(f => f.Code == ArgoCdFindingCode.DuplicateRepository).Which.SecretNames.Should().Equal("first", "second");
+        resolution.Findings.Should().ContainSingle(f => f.Code == ArgoCdFindingCode.DuplicateRepository).Which.Message.Should().Contain("the first it lists");
     }
 
     [Fact]
