@@ -105,6 +105,27 @@ public sealed class ArgoCdAuditCommandTests(FakeProviders fakes) : IClassFixture
     }
 
     [Fact]
+    public async Task RuntimeSecretRepoUrlAndReadAccess_ShapeWhatEachTokenIsValidatedAs()
+    {
+        var (yaml, secrets) = Namespace();
+
+        var run = await CliRun.RunAsync(new Dictionary<string, string>(), yaml,
+        [
+            "audit", "--argocd-secrets", "-", "--format", "json", .. GitHubHost(),
+            "--runtime-secret", "repo-gitops-config-team-x", "--repo-url", "https://github.com/acme/undeclared", "--read-access", "read-write",
+        ]);
+
+        var reports = run.Stdout.TrimEnd().Split(Environment.NewLine).Select(TokenValidationReport.FromJson).ToArray();
+        var template = reports.Single(r => r.TokenFingerprint == GitCredential.FingerprintOf(secrets[0]));
+        var jane = reports.Single(r => r.TokenFingerprint == GitCredential.FingerprintOf(secrets[1]));
+        template.TokenKind.Should().Be(TokenKind.User, "--runtime-secret replaces the default runtime secret name");
+        jane.TokenKind.Should().Be(TokenKind.Runtime);
+        template.Repositories.Select(r => (r.Repository, r.Needed)).Should().BeEquivalentTo(
+            [(FakeProviders.ConfigRepository, RepositoryAccess.ReadWrite), ("acme/undeclared", RepositoryAccess.ReadWrite)]);
+        SecretAssertions.ShouldNotContainAny([run.Stdout, run.Stderr], secrets);
+    }
+
+    [Fact]
     public async Task Kubeconfig_ListsSecretsReadOnlyWithTheLabelSelector_AndAuditsThem()
     {
         var token = fakes.GitHub.AddToken(FakeGitHubToken.Classic("repo", "admin:repo_hook").WithRepository(FakeProviders.ConfigRepository, new FakeGitHubGrant { Role = "admin" }));
