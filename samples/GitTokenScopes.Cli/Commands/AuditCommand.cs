@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.CommandLine;
+using GitTokenScopes.Cli.ArgoCd;
 using GitTokenScopes.Cli.Audit;
 using GitTokenScopes.Cli.Output;
 using GitTokenScopes.Cli.Validation;
@@ -27,7 +28,6 @@ internal static class AuditCommand
         var manifest = new Option<string>("--manifest")
         {
             Description = "A JSON or YAML file with a 'tokens' list: provider, server or apiUrl, kind, runtime(s), repositories and tokenEnv (the variable holding the token).",
-            Required = true,
         };
         var parallelism = new Option<int>("--parallelism")
         {
@@ -46,14 +46,27 @@ internal static class AuditCommand
         format.Description = "table for people (a summary, then the details of every report that did not pass), json for one report JSON per line.";
         var timeout = RunTimeout.CreateOption();
 
-        var command = new Command(Name, "Validate every token a manifest lists; exit code of the worst verdict.");
+        var command = new Command(Name, "Validate every token a manifest lists, or every token Argo CD's repository secrets hold; exit code of the worst verdict.");
         command.Options.Add(manifest);
         command.Options.Add(parallelism);
         command.Options.Add(edition);
         command.Options.Add(format);
         command.Options.Add(timeout);
+        var argoCd = new ArgoCdOptions();
+        argoCd.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => Usage.Guard(streams, Name, () => RunTimeout.RunAsync(streams, parseResult.GetValue(timeout), async bounded =>
         {
+            // Exactly one source: a manifest of tokens, or Argo CD's secrets (a file or a cluster).
+            if (argoCd.IsUsed(parseResult) == (parseResult.GetResult(manifest) is not null))
+            {
+                throw new UsageException("give --manifest FILE, or --argocd-secrets FILE, or --kubeconfig/--namespace for a cluster (one of them).");
+            }
+
+            if (argoCd.IsUsed(parseResult))
+            {
+                return await ArgoCdAuditRun.RunAsync(streams, parseResult, argoCd, parseResult.GetValue(edition), OutputFormats.Parse(parseResult.GetValue(format)), bounded).ConfigureAwait(false);
+            }
+
             var jobs = ManifestReader.Read(parseResult.GetRequiredValue(manifest), streams.Environment);
             await using var host = ValidatorHost.Create(parseResult.GetValue(edition));
             var results = await ValidateAsync(streams, host.Validator, jobs, parseResult.GetValue(parallelism), bounded).ConfigureAwait(false);
@@ -83,6 +96,8 @@ internal static class AuditCommand
                     "git-token-scopes audit --manifest tokens.yaml"),
                 ("One report JSON per line for a script, eight tokens at a time, giving up after two minutes",
                     "git-token-scopes audit --manifest tokens.json --format json --parallelism 8 --timeout 2m > reports.jsonl"),
+                ("Which credential Argo CD uses for each repository, read-only from the cluster (or --argocd-secrets FILE from kubectl -o yaml)",
+                    "git-token-scopes audit --kubeconfig ~/.kube/config --namespace argocd --git-host gitlab.example.com=gitlab"),
             ],
             [ExitCodes.Success, ExitCodes.Fail, ExitCodes.Indeterminate, ExitCodes.Usage, ExitCodes.Cancelled]);
         return command;
