@@ -5,6 +5,7 @@
 using System.IO.Compression;
 using System.Xml.Linq;
 using GitTokenScopes;
+using GitTokenScopes.ArgoCd;
 using GitTokenScopes.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,7 +29,7 @@ var folder = args[0];
 var version = args[1];
 
 // 1. The packages' metadata, as a consumer (and nuget.org) reads it.
-foreach (var id in new[] { "GitTokenScopes", "GitTokenScopes.Testing" })
+foreach (var id in new[] { "GitTokenScopes", "GitTokenScopes.Testing", "GitTokenScopes.ArgoCd" })
 {
     var path = Path.Combine(folder, $"{id}.{version}.nupkg");
     Check(File.Exists(path), $"{id}: package exists");
@@ -93,6 +94,32 @@ Console.WriteLine(fail);
 Check(pass.Verdict == ValidationVerdict.Pass, "a token with repo and admin:repo_hook passes");
 Check(fail.Verdict == ValidationVerdict.Fail && fail.MissingScopes.SequenceEqual(["admin:repo_hook"]), "a token without admin:repo_hook fails, naming it");
 Check(!fail.ToJson().Contains(lacking.Value, StringComparison.Ordinal), "the report's JSON does not contain the token");
+
+// 3. The Argo CD package: a credential template read from kubectl's YAML serves the repository it prefixes.
+const string Secrets = """
+    apiVersion: v1
+    kind: Secret
+    metadata:
+      name: acme-creds
+      labels:
+        argocd.argoproj.io/secret-type: repo-creds
+    stringData:
+      url: https://github.com/acme/
+      password: not-a-real-token
+    ---
+    apiVersion: v1
+    kind: Secret
+    metadata:
+      name: acme-config
+      labels:
+        argocd.argoproj.io/secret-type: repository
+    stringData:
+      url: https://github.com/acme/config.git
+    """;
+var resolution = ArgoCdResolver.Resolve(ArgoCdSecretReader.Read(Secrets));
+var assignment = resolution.Assignments.SingleOrDefault(a => a.RepositorySecretName == "acme-config");
+Check(assignment?.TemplateSecretName == "acme-creds", "GitTokenScopes.ArgoCd: the repository without its own credential uses the template with the longest prefix");
+Check(!resolution.Assignments.Any(a => a.ToString().Contains("not-a-real-token", StringComparison.Ordinal)), "GitTokenScopes.ArgoCd: no secret value in what it resolved");
 
 Console.WriteLine(failures.Count == 0 ? "Package consumption: all checks passed." : $"Package consumption: {failures.Count} check(s) failed.");
 return failures.Count == 0 ? 0 : 1;
