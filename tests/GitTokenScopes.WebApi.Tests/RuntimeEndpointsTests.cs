@@ -93,6 +93,26 @@ public sealed class RuntimeEndpointsTests : IDisposable
     }
 
     [Fact]
+    public async Task SeveralRuntimesWithDifferentRepositories_EachReportJudgesItsOwn()
+    {
+        const string stagingRepository = "acme/staging-config";
+        _factory.With("Runtimes:1:Repositories:0", stagingRepository);
+        _factory.GitHub.AddRepository(new FakeGitHubRepository { FullName = stagingRepository, Private = true });
+        var token = _factory.UserToken("repo").WithRepository(stagingRepository, new FakeGitHubGrant { Role = "write" });
+
+        var (status, text, _) = await PostAsync(Body(token.Value, "production", "staging"));
+
+        status.Should().Be(HttpStatusCode.OK, text);
+        var reports = Read(text).Reports;
+        reports.Select(r => r.Runtime).Should().Equal("production", "staging");
+        reports[0].Repositories.Select(r => r.Repository).Should().Equal(WebApiFactory.ConfigRepository);
+        reports[1].Repositories.Select(r => r.Repository).Should().Equal(stagingRepository);
+        reports.Select(r => r.Verdict).Should().Equal([ValidationVerdict.Fail, ValidationVerdict.Pass],
+            "the webhook clause belongs to acme/gitops-config, which staging no longer needs");
+        _factory.GitHub.Requests.Count(r => r.TokenFingerprint == token.Fingerprint && r.Path == "/user").Should().Be(2, "one inspection per set of repositories");
+    }
+
+    [Fact]
     public async Task RateLimitedToken_IsIndeterminateWithoutMissingScopes()
     {
         var token = FakeGitHubToken.Classic("repo").WithRepository(WebApiFactory.ConfigRepository, new FakeGitHubGrant { Role = "write" });
