@@ -62,15 +62,31 @@
     }
 
     let index = 0;
+    let groupIndex = 0;
     for (const [server, group] of servers) {
       const fieldset = el('fieldset', {}, el('legend', {}, `${providers[group[0].provider] || group[0].provider} at ${server}`));
+      const boxes = [];
       for (const runtime of group) {
         const id = `runtime-${index++}`;
-        fieldset.append(el('div', { class: 'choice' },
-          el('input', { type: 'checkbox', id, name: 'runtime', value: runtime.name, 'data-server': server }),
-          el('label', { for: id }, runtime.name)));
+        const box = el('input', { type: 'checkbox', id, name: 'runtime', value: runtime.name, 'data-server': server });
+        boxes.push(box);
+        fieldset.append(el('div', { class: 'choice' }, box, el('label', { for: id }, runtime.name)));
       }
 
+      // "All of them at once": every runtime of this server, and none of another's (a token belongs to one server).
+      if (group.length > 1) {
+        const all = el('button', { type: 'button', class: 'secondary', id: `all-${groupIndex}` }, `Choose all ${group.length} runtimes of this server`);
+        all.addEventListener('click', () => {
+          for (const box of options.querySelectorAll('input[name="runtime"]')) {
+            box.checked = boxes.includes(box);
+          }
+
+          status.textContent = `Chosen: ${group.map(r => r.name).join(', ')}.`;
+        });
+        fieldset.append(all);
+      }
+
+      groupIndex++;
       options.append(fieldset);
     }
 

@@ -110,6 +110,25 @@ public sealed class TokenPageBrowserTests(TokenPageHost host) : IClassFixture<To
     }
 
     [ChromiumFact]
+    public void AllOfAServer_ChoosesEveryRuntimeOfItAndNoneOfAnother()
+    {
+        var token = host.Factory.UserToken("repo", "write:repo_hook");
+        Open();
+        Choose("edge");
+
+        Browser.FindElement(By.Id("all-0")).Text.Should().Be("Choose all 2 runtimes of this server");
+        Browser.FindElement(By.Id("all-0")).Click();
+        Browser.FindElements(By.CssSelector("input[name='runtime']:checked")).Select(b => b.GetAttribute("value")).Should().Equal("production", "staging");
+        Paste(token.Value);
+        Submit();
+
+        Status().Should().Be($"Checked token {token.Fingerprint} for 2 runtimes. production: Pass, staging: Pass.");
+        Card("edge").Text.Should().Contain("Not checked on this page yet.");
+        host.Factory.GitLab.Requests.Should().NotContain(r => r.TokenFingerprint == token.Fingerprint, "the GitLab runtime was unchosen, so the token went to GitHub only");
+        AssertTokenAbsent(token.Value);
+    }
+
+    [ChromiumFact]
     public void RuntimesOfTwoServers_AreRefusedBeforeTheTokenLeavesThePage()
     {
         var token = host.Factory.UserToken("repo");
@@ -133,7 +152,7 @@ public sealed class TokenPageBrowserTests(TokenPageHost host) : IClassFixture<To
         Open();
 
         var order = new List<string>();
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 7; i++)
         {
             Browser.SwitchTo().ActiveElement().SendKeys(Keys.Tab);
             var focused = Browser.SwitchTo().ActiveElement();
@@ -142,7 +161,7 @@ public sealed class TokenPageBrowserTests(TokenPageHost host) : IClassFixture<To
                 .Should().Be(true, $"focus on #{order[^1]} must be visible");
         }
 
-        order.Should().Equal("token", "username", "runtime-0", "runtime-1", "runtime-2", "submit");
+        order.Should().Equal("token", "username", "runtime-0", "runtime-1", "all-0", "runtime-2", "submit");
 
         Open();
         Browser.SwitchTo().ActiveElement().SendKeys(Keys.Tab);
@@ -152,6 +171,7 @@ public sealed class TokenPageBrowserTests(TokenPageHost host) : IClassFixture<To
         Browser.SwitchTo().ActiveElement().SendKeys(Keys.Space);
         Browser.SwitchTo().ActiveElement().SendKeys(Keys.Tab);
         Browser.SwitchTo().ActiveElement().SendKeys(Keys.Space);
+        Browser.SwitchTo().ActiveElement().SendKeys(Keys.Tab);
         Browser.SwitchTo().ActiveElement().SendKeys(Keys.Tab);
         Browser.SwitchTo().ActiveElement().SendKeys(Keys.Tab);
         Browser.SwitchTo().ActiveElement().GetAttribute("id").Should().Be("submit");
