@@ -67,7 +67,7 @@ internal static class RuntimeEndpoints
             {
                 errors[$"runtimes[{index}]"] = ["Not a runtime this host knows (GET /runtimes lists them)."];
             }
-            else if (!runtimes.Contains(runtime))
+            else if (!runtimes.Contains(runtime))   // a runtime named twice is checked once
             {
                 runtimes.Add(runtime);
             }

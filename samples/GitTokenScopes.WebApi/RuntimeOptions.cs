@@ -47,8 +47,21 @@ public sealed class RuntimeOptions
                 "read" => RepositoryAccess.Read,
                 _ => (RepositoryAccess?)null,
             };
-            var parts = name.Split('/');
-            yield return parsed is null || parts.Length < 2 || parts.Any(string.IsNullOrWhiteSpace) ? null : new RepositoryRequest(name, parsed.Value);
+            yield return parsed is null ? null : Request(name, parsed.Value);
+        }
+    }
+
+    // The library's own rules for a repository name (owner part, no whitespace, …); a name they refuse is reported by
+    // the options validator with its key instead of failing later.
+    private static RepositoryRequest? Request(string name, RepositoryAccess access)
+    {
+        try
+        {
+            return new RepositoryRequest(name, access);
+        }
+        catch (ArgumentException)
+        {
+            return null;
         }
     }
 

@@ -39,6 +39,19 @@ public sealed class RuntimeEndpointsTests : IDisposable
     }
 
     [Fact]
+    public async Task ListRuntimes_ReadSuffix_IsReadOnlyAccess()
+    {
+        _factory.With("Runtimes:2:Repositories:0", "acme/gitops-config:read").With("Runtimes:2:Repositories:1", "acme/apps");
+        using var client = _factory.CreateClient();
+
+        using var runtimes = JsonDocument.Parse(await client.GetStringAsync(new Uri("/runtimes", UriKind.Relative)));
+
+        runtimes.RootElement[2].GetProperty("repositories").EnumerateArray()
+            .Select(r => $"{r.GetProperty("name").GetString()} {r.GetProperty("access").GetString()}")
+            .Should().Equal("acme/gitops-config read", "acme/apps read-write");
+    }
+
+    [Fact]
     public async Task OneRuntime_GoodToken_PassesWithTheFingerprintAndNoStore()
     {
         var token = _factory.UserToken("repo", "write:repo_hook");
@@ -212,6 +225,8 @@ public sealed class RuntimeEndpointsTests : IDisposable
     [InlineData("Runtimes:0:Provider", "githab", "Runtimes:0:Provider: 'githab' is not one of")]
     [InlineData("Runtimes:1:Name", "PRODUCTION", "Runtimes:1:Name: 'PRODUCTION' names a runtime twice")]
     [InlineData("Runtimes:2:Repositories:0", "gitops-config", "Runtimes:2:Repositories:0: 'gitops-config' is not owner/repo")]
+    [InlineData("Runtimes:2:Repositories:0", "acme/gitops config", "Runtimes:2:Repositories:0: 'acme/gitops config' is not owner/repo")]
+    [InlineData("Runtimes:2:Repositories:0", "acme/gitops-config:admin", "Runtimes:2:Repositories:0: 'acme/gitops-config:admin' is not owner/repo")]
     [InlineData("Runtimes:0:ApiUrl", "https://token:secret@ghe.example.com/api/v3/", "Runtimes:0:ApiUrl must be an absolute http(s) URL without user information")]
     public async Task BadRuntimeConfiguration_FailsAtStartupNamingTheKey(string key, string value, string message)
     {
