@@ -3,6 +3,7 @@
 using GitTokenScopes;
 using GitTokenScopes.WebApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,6 +25,13 @@ builder.Services.AddHealthChecks()
 // The servers a caller may point POST /tokens/validate at; none configured means the public providers only.
 builder.Services.AddOptions<TokenEndpointOptions>().BindConfiguration(TokenEndpointOptions.SectionName);
 
+// The runtimes the token page lists (an array, each with its server and repositories); misspelt keys and bad values
+// fail at startup.
+builder.Services.AddOptions<RuntimesOptions>()
+    .Configure<IConfiguration>((o, configuration) => o.Bind(configuration))
+    .ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<RuntimesOptions>, RuntimesOptionsValidator>();
+
 // Every 4xx and 5xx answers application/problem+json: unhandled errors (without their message) and bare status codes.
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, WebApiJsonContext.Default));
@@ -35,11 +43,22 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
+// The Git personal access token page (wwwroot): plain files, nothing loaded from elsewhere, which the policy enforces.
+app.UseDefaultFiles();
+app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = static c => PageHeaders.Apply(c.Context.Response) });
+
 // A sample: it authenticates no caller. A real host adds its own scheme here (builder.Services.AddAuthentication()
 // .AddJwtBearer(...) and app.UseAuthentication()/UseAuthorization()) and calls .RequireAuthorization() on the map below.
 app.MapPost("/tokens/validate", TokenEndpoints.ValidateAsync)
     .Accepts<ValidateTokenBody>("application/json")
     .Produces<TokenValidationReport>(StatusCodes.Status200OK)
+    .ProducesValidationProblem()
+    .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+app.MapGet("/runtimes", RuntimeEndpoints.List)
+    .Produces<List<RuntimeSummary>>(StatusCodes.Status200OK);
+app.MapPost("/runtimes/user-token/validate", RuntimeEndpoints.CheckUserTokenAsync)
+    .Accepts<CheckUserTokenBody>("application/json")
+    .Produces(StatusCodes.Status200OK, contentType: "application/json")
     .ProducesValidationProblem()
     .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 app.MapOpenApi();

@@ -1,7 +1,10 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using System.Net;
 using GitTokenScopes.Testing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +14,8 @@ namespace GitTokenScopes.WebApi.Tests;
 /// <summary>
 /// The sample host in the test server, with its own appsettings.json, and fake GitHub and GitLab servers on 127.0.0.1.
 /// The Runtime token reaches it as configuration, as <c>RuntimeToken__Token</c> would from the environment. The fakes are
-/// on the endpoint's allow-list unless the constructor is told otherwise (then the public default applies).
+/// on the endpoint's allow-list unless the constructor is told otherwise (then the public default applies). The runtimes
+/// of appsettings.json (production and staging on GitHub, edge on GitLab) point at the fakes, by their index there.
 /// </summary>
 public sealed class WebApiFactory : WebApplicationFactory<Program>
 {
@@ -26,6 +30,9 @@ public sealed class WebApiFactory : WebApplicationFactory<Program>
         GitHub.AddRepository(new FakeGitHubRepository { FullName = ConfigRepository, Private = true });
         GitLab.AddProject(new FakeGitLabProject { PathWithNamespace = ConfigRepository });
     }
+
+    /// <summary>The runtimes appsettings.json declares, in its order.</summary>
+    public static IReadOnlyList<string> Runtimes { get; } = ["production", "staging", "edge"];
 
     public FakeGitHubServer GitHub { get; } = FakeGitHubServer.Start();
 
@@ -53,9 +60,32 @@ public sealed class WebApiFactory : WebApplicationFactory<Program>
         return GitHub.AddToken(token);
     }
 
+    /// <summary>
+    /// Starts the host on Kestrel at 127.0.0.1 on a free port, for a real browser, and returns its address;
+    /// <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> then talks to that port too.
+    /// </summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
+    /// <summary>A classic User token with <paramref name="scopes"/> and write access to the Shared Configuration Repository.</summary>
+    public FakeGitHubToken UserToken(params string[] scopes)
+    {
+        var token = FakeGitHubToken.Classic(scopes).WithRepository(ConfigRepository, new FakeGitHubGrant { Role = "write" });
+        token.ExpiresAt = DateTimeOffset.UtcNow.AddDays(90);
+        return GitHub.AddToken(token);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        builder.UseSetting("Runtimes:0:ApiUrl", GitHub.ApiUrl.AbsoluteUri);
+        builder.UseSetting("Runtimes:1:ApiUrl", GitHub.ApiUrl.AbsoluteUri);
+        builder.UseSetting("Runtimes:2:ApiUrl", GitLab.ApiUrl.AbsoluteUri);
         if (_allowFakes)
         {
             builder.UseSetting("TokenEndpoint:AllowedServers:0", GitHub.Url.AbsoluteUri);
