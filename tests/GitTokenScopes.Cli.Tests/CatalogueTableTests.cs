@@ -3,7 +3,6 @@
 using GitTokenScopes.Cli.Commands;
 using GitTokenScopes.Cli.Output;
 using GitTokenScopes.Cli.Tests.Support;
-using Spectre.Console;
 
 namespace GitTokenScopes.Cli.Tests;
 
@@ -71,18 +70,9 @@ public sealed class CatalogueTableTests
     public void Write_WideConsole_ShowsEveryClauseLabelAndPurposeVerbatim(string editionName)
     {
         var edition = ScopeEditions.Get(editionName);
-        using var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-        });
-        console.Profile.Width = 1000;
 
-        CatalogueTable.Write(console, edition, new CatalogueQuery(edition).Select());
+        var output = PlainConsole.Render(1000, console => CatalogueTable.Write(console, edition, new CatalogueQuery(edition).Select()));
 
-        var output = writer.ToString();
         foreach (var clause in edition.Requirements.SelectMany(r => r.Clauses))
         {
             output.Should().Contain(clause.Label).And.Contain(clause.Purpose).And.Contain(string.Join(" | ", clause.AnyOf));
@@ -90,11 +80,8 @@ public sealed class CatalogueTableTests
 
         output.Should().Contain($"Edition: {edition.Name}");
     }
-}
 
-/// <summary>At 80 columns the catalogue still shows every scope whole: a scope name is never broken mid-word.</summary>
-public sealed class CatalogueNarrowTableTests
-{
+    /// <summary>At 80 columns the catalogue still shows every scope whole: a scope name is never broken mid-word.</summary>
     [Theory]
     [InlineData(ScopeEditions.SeedName, 80)]
     [InlineData(ScopeEditions.CodefreshDocsName, 80)]
@@ -102,18 +89,8 @@ public sealed class CatalogueNarrowTableTests
     public void Write_NarrowConsole_KeepsEveryScopeNameWhole(string editionName, int width)
     {
         var edition = ScopeEditions.Get(editionName);
-        using var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-        });
-        console.Profile.Width = width;
 
-        CatalogueTable.Write(console, edition, new CatalogueQuery(edition).Select());
-
-        var lines = writer.ToString().Split(Environment.NewLine);
+        var lines = PlainConsole.Render(width, console => CatalogueTable.Write(console, edition, new CatalogueQuery(edition).Select())).Split(Environment.NewLine);
         lines.Should().OnlyContain(l => l.Length <= width);
         foreach (var scope in edition.Requirements.SelectMany(r => r.Clauses).SelectMany(c => c.AnyOf).Distinct())
         {

@@ -1,7 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using GitTokenScopes.Cli.Output;
-using Spectre.Console;
+using GitTokenScopes.Cli.Tests.Support;
 
 namespace GitTokenScopes.Cli.Tests;
 
@@ -27,13 +27,7 @@ public sealed class ReportViewNarrowTests
                 Finding("read_api", ClauseState.Satisfied, "api", "read_api"),
             ],
         };
-        using var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = width;
-
-        ReportView.Write(console, report);
-
-        var lines = writer.ToString().Split(Environment.NewLine);
+        var lines = PlainConsole.Render(width, console => ReportView.Write(console, report)).Split(Environment.NewLine);
         lines.Where(l => l.StartsWith('│') || l.StartsWith('╭')).Should().OnlyContain(l => l.Length <= width);
         foreach (var scope in report.Findings.SelectMany(f => f.Scopes))
         {
