@@ -77,8 +77,8 @@ public sealed class FakeServerWireTests : IDisposable
         var first = await ExchangeAsync(socket, $"GET /user HTTP/1.1\r\nHost: x\r\nAuthorization: token {token.Value}\r\n\r\n");
         var second = await ExchangeAsync(socket, "GET /user HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
-        first.Should().StartWith("HTTP/1.1 200 ").And.NotContain("Connection: close");
-        second.Should().StartWith("HTTP/1.1 401 ").And.Contain("\r\nConnection: close\r\n");
+        first.Should().StartWith("HTTP/1.1 200 OK\r\n").And.NotContain("Connection: close");
+        second.Should().StartWith("HTTP/1.1 401 Unauthorized\r\n").And.Contain("\r\nConnection: close\r\n");
         _server.Requests.Select(r => r.StatusCode).Should().Equal(200, 401);
     }
 

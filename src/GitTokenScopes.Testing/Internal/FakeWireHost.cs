@@ -90,10 +90,9 @@ internal sealed class FakeWireHost : IDisposable
 
     private static byte[] Serialize(FakeWireRequest request, FakeWireResponse response, bool keepAlive)
     {
-        // The reason phrase is left empty (RFC 9112 §4): clients go by the code.
         var body = Encoding.UTF8.GetBytes(response.Body);
         var head = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {response.StatusCode} \r\n")
+            .Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {response.StatusCode} {Reason(response.StatusCode)}\r\n")
             .Append(CultureInfo.InvariantCulture, $"Date: {TimeProvider.System.GetUtcNow():R}\r\n")
             .Append(CultureInfo.InvariantCulture, $"Content-Type: {response.ContentType}\r\n");
         foreach (var (name, value) in response.Headers)
@@ -105,6 +104,18 @@ internal sealed class FakeWireHost : IDisposable
         var bytes = Encoding.Latin1.GetBytes(head.ToString());
         return request.IsHead ? bytes : [.. bytes, .. body];
     }
+
+    // The reason phrases Kestrel (and so the fakes before this host) sent; an unusual code gets none (RFC 9112 §4).
+    private static string Reason(int status) => status switch
+    {
+        200 => "OK", 201 => "Created", 202 => "Accepted", 204 => "No Content", 301 => "Moved Permanently", 302 => "Found",
+        304 => "Not Modified", 307 => "Temporary Redirect", 308 => "Permanent Redirect", 400 => "Bad Request",
+        401 => "Unauthorized", 403 => "Forbidden", 404 => "Not Found", 405 => "Method Not Allowed", 409 => "Conflict",
+        410 => "Gone", 415 => "Unsupported Media Type", 422 => "Unprocessable Entity", 429 => "Too Many Requests",
+        500 => "Internal Server Error", 501 => "Not Implemented", 502 => "Bad Gateway", 503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => string.Empty,
+    };
 
     private async Task AcceptAsync()
     {
