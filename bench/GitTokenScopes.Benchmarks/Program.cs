@@ -5,7 +5,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using GitTokenScopes.Benchmarks.Harness;
 
-// Harness modes (roundtrips, stampede, audit, faults, quick, all) run here; anything else goes to BenchmarkDotNet.
+// Harness modes (roundtrips, stampede, audit, faults, overhead, quick, all, coldstart) run here; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && HarnessRunner.IsMode(args[0]))
 {
     return await HarnessRunner.RunAsync(args).ConfigureAwait(false);

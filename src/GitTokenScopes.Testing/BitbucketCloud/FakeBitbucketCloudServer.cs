@@ -3,7 +3,6 @@
 using System.Collections.Concurrent;
 using GitTokenScopes.Testing.BitbucketCloud.Internal;
 using GitTokenScopes.Testing.Internal;
-using WireMock;
 
 namespace GitTokenScopes.Testing;
 
@@ -120,11 +119,11 @@ public sealed class FakeBitbucketCloudServer : IDisposable
     /// <summary>Stops the server; answers still delayed end at once.</summary>
     public void Dispose() => _host.Dispose();
 
-    private async Task<IResponseMessage> HandleAsync(IRequestMessage request)
+    private async Task<FakeWireResponse> HandleAsync(FakeWireRequest request)
     {
         var ticket = _log.Arrive();
-        var (credential, secret, scheme) = _router.Authenticate(FakeWireHost.Header(request, "Authorization"));
-        var query = request.RawQuery is null or "?" ? string.Empty : request.RawQuery;
+        var (credential, secret, scheme) = _router.Authenticate(request.Header("Authorization"));
+        var query = request.Query;
         BitbucketFakeAnswer answer;
         try
         {
@@ -137,6 +136,6 @@ public sealed class FakeBitbucketCloudServer : IDisposable
 
         var path = request.Path.StartsWith(BitbucketCloudFakeRouter.Prefix + "/", StringComparison.Ordinal) ? request.Path[BitbucketCloudFakeRouter.Prefix.Length..] : request.Path;
         _log.Write(ticket, new FakeBitbucketCloudRequest(request.Method, path, query, answer.StatusCode, scheme, secret is null ? null : BitbucketFakeWire.Fingerprint(secret)));
-        return BitbucketFakeWire.ToResponse(answer, request.Method == "HEAD");
+        return BitbucketFakeWire.ToResponse(answer);
     }
 }

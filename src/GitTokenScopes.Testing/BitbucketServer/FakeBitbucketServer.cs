@@ -4,7 +4,6 @@ using System.Collections.Concurrent;
 using GitTokenScopes.Testing.BitbucketCloud.Internal;
 using GitTokenScopes.Testing.BitbucketServer.Internal;
 using GitTokenScopes.Testing.Internal;
-using WireMock;
 
 namespace GitTokenScopes.Testing;
 
@@ -123,12 +122,12 @@ public sealed class FakeBitbucketServer : IDisposable
     /// <summary>Stops the server; answers still delayed end at once.</summary>
     public void Dispose() => _host.Dispose();
 
-    private async Task<IResponseMessage> HandleAsync(IRequestMessage request)
+    private async Task<FakeWireResponse> HandleAsync(FakeWireRequest request)
     {
         var ticket = _log.Arrive();
-        var header = FakeWireHost.Header(request, "Authorization");
+        var header = request.Header("Authorization");
         var (token, presented, scheme) = _router.Authenticate(header);
-        var query = request.RawQuery is null or "?" ? string.Empty : request.RawQuery;
+        var query = request.Query;
         var inside = _contextPath.Length == 0 || request.Path.StartsWith(_contextPath + "/", StringComparison.Ordinal);
         var path = inside ? request.Path[_contextPath.Length..] : request.Path;
         BitbucketFakeAnswer answer;
@@ -144,6 +143,6 @@ public sealed class FakeBitbucketServer : IDisposable
         }
 
         _log.Write(ticket, new FakeBitbucketServerRequest(request.Method, path, query, answer.StatusCode, scheme, presented is null ? null : BitbucketFakeWire.Fingerprint(presented)));
-        return BitbucketFakeWire.ToResponse(answer, request.Method == "HEAD");
+        return BitbucketFakeWire.ToResponse(answer);
     }
 }

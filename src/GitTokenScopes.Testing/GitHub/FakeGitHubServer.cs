@@ -1,12 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.Collections.Concurrent;
-using System.Text;
 using GitTokenScopes.Testing.GitHub.Internal;
 using GitTokenScopes.Testing.Internal;
-using WireMock.Types;
-using WireMock.Util;
-using WireMock;
 
 namespace GitTokenScopes.Testing;
 
@@ -72,8 +68,7 @@ namespace GitTokenScopes.Testing;
 /// object answers 400 <c>Problems parsing JSON</c>; a complete, valid body answers 201 and stores nothing (no commit,
 /// status or pull request is ever created). With one of <c>content</c>/<c>message</c> missing, the 422 message reads
 /// <c>"message" wasn't supplied.</c>. An empty header value (an empty scope list, <c>X-Accepted-OAuth-Scopes</c> of
-/// <c>/user</c>) goes on the wire as a single space, which HTTP clients read as empty: WireMock drops empty values. The
-/// SSO URL is <c>https://github.com/orgs/{org}/sso?authorization_request=…</c>, on Enterprise the fake's own
+/// <c>/user</c>) goes on the wire empty, as GitHub sends it. The SSO URL is <c>https://github.com/orgs/{org}/sso?authorization_request=…</c>, on Enterprise the fake's own
 /// <see cref="Url"/>. Enterprise documentation URLs stay docs.github.com ones.
 /// </para>
 /// </remarks>
@@ -167,29 +162,12 @@ public sealed class FakeGitHubServer : IDisposable
     /// <summary>Stops the server; answers still delayed end at once.</summary>
     public void Dispose() => _host.Dispose();
 
-    private static ResponseMessage ToResponse(GitHubFakeAnswer answer, bool head)
-    {
-        var response = new ResponseMessage
-        {
-            StatusCode = answer.StatusCode,
-            BodyData = head ? null : new BodyData { BodyAsString = answer.Body, DetectedBodyType = BodyType.String, Encoding = new UTF8Encoding(false) },
-        };
-        response.AddHeader("Content-Type", answer.ContentType);
-        foreach (var (name, value) in answer.Headers)
-        {
-            // WireMock drops a header whose value is empty; a single space reads as empty to HTTP parsers (RFC 9110 §5.5).
-            response.AddHeader(name, value.Length == 0 ? " " : value);
-        }
-
-        return response;
-    }
-
-    private async Task<IResponseMessage> HandleAsync(IRequestMessage request)
+    private async Task<FakeWireResponse> HandleAsync(FakeWireRequest request)
     {
         var ticket = _log.Arrive();
-        var authorization = FakeWireHost.Header(request, "Authorization");
+        var authorization = request.Header("Authorization");
         var token = GitHubFakeRouter.ReadToken(authorization);
-        var query = request.RawQuery is null or "?" ? "" : request.RawQuery;
+        var query = request.Query;
         var call = new GitHubFakeCall(request.Method, request.Path, query, token, request.Body);
 
         GitHubFakeAnswer answer;
@@ -209,6 +187,6 @@ public sealed class FakeGitHubServer : IDisposable
             answer.StatusCode,
             authorization is not null,
             token is null ? null : GitHubFakeTokens.Fingerprint(token)));
-        return ToResponse(answer, call.IsHead);
+        return new FakeWireResponse(answer.StatusCode, answer.ContentType, answer.Headers, answer.Body);
     }
 }

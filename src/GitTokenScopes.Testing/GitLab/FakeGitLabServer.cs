@@ -1,12 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.Collections.Concurrent;
-using System.Text;
 using GitTokenScopes.Testing.GitLab.Internal;
 using GitTokenScopes.Testing.Internal;
-using WireMock.Types;
-using WireMock.Util;
-using WireMock;
 
 namespace GitTokenScopes.Testing;
 
@@ -173,34 +169,17 @@ public sealed class FakeGitLabServer : IDisposable
         return value is not null && value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && value[7..].Trim() is { Length: > 0 } token ? token : null;
     }
 
-    private static ResponseMessage ToResponse(GitLabFakeAnswer answer, bool head)
-    {
-        var response = new ResponseMessage
-        {
-            StatusCode = answer.StatusCode,
-            BodyData = head ? null : new BodyData { BodyAsString = answer.Body, DetectedBodyType = BodyType.String, Encoding = new UTF8Encoding(false) },
-        };
-        response.AddHeader("Content-Type", answer.ContentType);
-        response.AddHeader("Cache-Control", "no-cache");
-        foreach (var (name, value) in answer.Headers)
-        {
-            response.AddHeader(name, value);
-        }
-
-        return response;
-    }
-
-    private async Task<IResponseMessage> HandleAsync(IRequestMessage request)
+    private async Task<FakeWireResponse> HandleAsync(FakeWireRequest request)
     {
         var ticket = _log.Arrive();
         var startedAt = _time.GetUtcNow();
-        var privateToken = FakeWireHost.Header(request, "PRIVATE-TOKEN");
-        var authorization = FakeWireHost.Header(request, "Authorization");
-        var query = request.RawQuery is null or "?" ? "" : request.RawQuery;
+        var privateToken = request.Header("PRIVATE-TOKEN");
+        var authorization = request.Header("Authorization");
+        var query = request.Query;
         var token = privateToken?.Trim() is { Length: > 0 } fromHeader ? fromHeader : BearerToken(authorization) ?? QueryToken(query);
 
         // The raw (still escaped) path: GitLab needs "projects/group%2Fapp", and an unescaped slash is another route.
-        var rawPath = new Uri(request.AbsoluteUrl).AbsolutePath;
+        var rawPath = request.RawPath;
         var call = new GitLabFakeCall(request.Method, rawPath, query, token, request.Body);
 
         GitLabFakeAnswer answer;
@@ -222,6 +201,6 @@ public sealed class FakeGitLabServer : IDisposable
             authorization is not null,
             token is null ? null : GitLabFakeTokens.Fingerprint(token),
             startedAt));
-        return ToResponse(answer, string.Equals(request.Method, "HEAD", StringComparison.OrdinalIgnoreCase));
+        return new FakeWireResponse(answer.StatusCode, answer.ContentType, [new("Cache-Control", "no-cache"), .. answer.Headers], answer.Body);
     }
 }

@@ -2,31 +2,15 @@
 
 using System.Security.Cryptography;
 using System.Text;
-using WireMock;
-using WireMock.Types;
-using WireMock.Util;
+using GitTokenScopes.Testing.Internal;
 
 namespace GitTokenScopes.Testing.BitbucketCloud.Internal;
 
 /// <summary>What both Bitbucket fakes share on the wire: writing answers, reading credentials, fingerprints.</summary>
 internal static class BitbucketFakeWire
 {
-    public static ResponseMessage ToResponse(BitbucketFakeAnswer answer, bool head)
-    {
-        var response = new ResponseMessage
-        {
-            StatusCode = answer.StatusCode,
-            BodyData = head ? null : new BodyData { BodyAsString = answer.Body, DetectedBodyType = BodyType.String, Encoding = new UTF8Encoding(false) },
-        };
-        response.AddHeader("Content-Type", answer.ContentType);
-        foreach (var (name, value) in answer.Headers)
-        {
-            // WireMock drops a header whose value is empty; a single space reads as empty to HTTP parsers (RFC 9110 §5.5).
-            response.AddHeader(name, value.Length == 0 ? " " : value);
-        }
-
-        return response;
-    }
+    public static FakeWireResponse ToResponse(BitbucketFakeAnswer answer)
+        => new(answer.StatusCode, answer.ContentType, answer.Headers, answer.Body);
 
     /// <summary>Splits <c>Authorization</c> into its scheme (as sent) and credential; <see langword="null"/> when absent or malformed.</summary>
     public static (string Scheme, string Credential)? Authorization(string? header)
