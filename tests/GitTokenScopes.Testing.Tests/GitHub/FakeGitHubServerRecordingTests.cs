@@ -105,13 +105,19 @@ public sealed class FakeGitHubServerRecordingTests : IDisposable
     [Fact]
     public async Task Requests_DelayedAnswer_KeepsItsArrivalPlace()
     {
+        // Waits on what the server saw, not on the clock: a loaded CI machine may take longer than any fixed pause.
         var slow = FakeGitHubToken.Classic();
-        slow.Delay = TimeSpan.FromMilliseconds(700);
+        slow.Delay = TimeSpan.FromSeconds(5);
         _server.AddToken(slow);
         var fast = _server.AddToken(FakeGitHubToken.Classic());
 
         var slowCall = _server.GetAsync("user?slow", slow);
-        await Task.Delay(250);
+        for (var waited = 0; _server.PeakConcurrentRequests == 0 && waited < 10_000; waited += 10)
+        {
+            await Task.Delay(10);
+        }
+
+        _server.PeakConcurrentRequests.Should().Be(1, "the slow request has arrived and is being answered");
         using (await _server.GetAsync("user?fast", fast))
         {
         }
