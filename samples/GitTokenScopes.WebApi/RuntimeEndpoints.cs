@@ -33,24 +33,10 @@ internal static class RuntimeEndpoints
 
         // The answer holds nothing secret, but it is about one person's token: no cache should keep it.
         http.HttpContext.Response.Headers.CacheControl = "no-store";
-        if (!http.HasJsonContentType())
-        {
-            return Results.Problem("The body must be JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType);
-        }
-
-        CheckUserTokenBody? body;
-        try
-        {
-            body = await http.ReadFromJsonAsync(WebApiJsonContext.Default.CheckUserTokenBody, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException)
-        {
-            body = null;
-        }
-
+        var (body, problem) = await JsonBody.ReadAsync(http, WebApiJsonContext.Default.CheckUserTokenBody, BadBody, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
-            return Results.Problem(BadBody, statusCode: StatusCodes.Status400BadRequest);
+            return problem!;
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

@@ -1,6 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 
 namespace GitTokenScopes.WebApi;
@@ -22,24 +21,10 @@ internal static class TokenEndpoints
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(validator);
         ArgumentNullException.ThrowIfNull(options);
-        if (!http.HasJsonContentType())
-        {
-            return Results.Problem("The body must be JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType);
-        }
-
-        ValidateTokenBody? body;
-        try
-        {
-            body = await http.ReadFromJsonAsync(WebApiJsonContext.Default.ValidateTokenBody, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException)
-        {
-            body = null;
-        }
-
+        var (body, problem) = await JsonBody.ReadAsync(http, WebApiJsonContext.Default.ValidateTokenBody, BadBody, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
-            return Results.Problem(BadBody, statusCode: StatusCodes.Status400BadRequest);
+            return problem!;
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
