@@ -6,6 +6,8 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
+using GitTokenScopes.Tests.Validation;
+
 namespace GitTokenScopes.Tests.Schemas;
 
 /// <summary>
@@ -184,29 +186,7 @@ public sealed class ReportSchemaTests
         return [.. File.ReadLines(Path.Combine(folder, "PublicAPI.Shipped.txt")).Concat(File.ReadLines(Path.Combine(folder, "PublicAPI.Unshipped.txt")))];
     }
 
-    private static JsonObject FullReportJson()
-        => JsonNode.Parse(new TokenValidationReport
-        {
-            Verdict = ValidationVerdict.Fail,
-            Provider = GitProvider.GitHub,
-            TokenKind = TokenKind.Runtime,
-            Runtime = "prod",
-            TokenType = TokenType.GitHubClassic,
-            TokenFamily = TokenFamily.Classic,
-            Status = InspectionStatus.Ok,
-            TokenFingerprint = "sha256:0123456789ab",
-            ApiUrl = new Uri("https://api.github.com/"),
-            GrantedScopes = ["repo"],
-            MissingScopes = ["admin:repo_hook"],
-            Findings = [new ClauseFinding { Label = "admin:repo_hook", State = ClauseState.Missing, Scopes = ["admin:repo_hook"], Purpose = "Webhooks" }],
-            Repositories = [new RepositoryAccessResult("acme/config", RepositoryAccess.ReadWrite, RepositoryAccessState.Granted, true, true, null)],
-            Warnings = [new ValidationWarning(ValidationWarningCode.TokenNeverExpires, WarningSeverity.Info, "Never expires.")],
-            Account = new AccountInfo("octocat", "User", null),
-            RateLimit = new RateLimitInfo(5000, 4999, DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(30), "core"),
-            Remediation = new Remediation { CreateTokenUrl = new Uri("https://github.com/settings/tokens/new?scopes=repo"), Steps = ["Add admin:repo_hook."] },
-            Edition = "seed",
-            CheckedAt = DateTimeOffset.UnixEpoch,
-        }.ToJson())!.AsObject();
+    private static JsonObject FullReportJson() => JsonNode.Parse(TokenValidationReportJsonTests.FullReport().ToJson())!.AsObject();
 
     private static string RepositoryRoot()
     {

@@ -52,7 +52,8 @@ public sealed class TokenValidationReportJsonTests
         back.Findings.Single().State.Should().Be(ClauseState.Skipped);
     }
 
-    private static TokenValidationReport FullReport()
+    /// <summary>A report with every property set: also the schema tests' valid starting point.</summary>
+    internal static TokenValidationReport FullReport()
         => new()
         {
             Verdict = ValidationVerdict.Fail,
