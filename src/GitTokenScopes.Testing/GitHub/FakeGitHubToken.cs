@@ -96,7 +96,7 @@ public sealed class FakeGitHubToken
     /// <summary>Gets or sets a status every request with this token answers (for example 502), with GitHub's HTML page for 502, 503 and 504 and a JSON body otherwise.</summary>
     public int? ServerErrorStatus { get; set; }
 
-    /// <summary>Gets or sets a delay applied to every answer to this token, after authentication.</summary>
+    /// <summary>Gets or sets a delay applied to every answer to this token, after authentication, on <see cref="FakeGitHubServerOptions.TimeProvider"/>.</summary>
     public TimeSpan? Delay { get; set; }
 
     /// <summary>

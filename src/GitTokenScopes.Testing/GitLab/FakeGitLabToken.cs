@@ -81,7 +81,7 @@ public sealed class FakeGitLabToken
     /// <summary>Gets or sets a status every request with this token answers (for example 502), after authentication.</summary>
     public int? ServerErrorStatus { get; set; }
 
-    /// <summary>Gets or sets a delay applied to every answer to this token, after authentication.</summary>
+    /// <summary>Gets or sets a delay applied to every answer to this token, after authentication, on <see cref="FakeGitLabServerOptions.TimeProvider"/>.</summary>
     public TimeSpan? Delay { get; set; }
 
     /// <summary>Gets or sets a value indicating whether every successful answer's JSON body is cut in half (malformed), as a broken proxy would.</summary>

@@ -2,6 +2,7 @@
 
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GitTokenScopes.Testing.Tests.GitHub;
 
@@ -228,6 +229,32 @@ public sealed class FakeGitHubServerFailureModeTests : IDisposable
         using var response = await _server.GetAsync("user", token);
 
         watch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(190));
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task User_Delay_RunsOnTheOptionsTimeProvider()
+    {
+        var time = new FakeTimeProvider(ResetAt);
+        using var server = FakeGitHubServer.Start(new FakeGitHubServerOptions { TimeProvider = time });
+        var token = FakeGitHubToken.Classic("repo");
+        token.Delay = TimeSpan.FromHours(1);
+        server.AddToken(token);
+
+        var answer = server.GetAsync("user", token);
+        await Task.Delay(100);
+        var answeredBeforeTheClockMoved = answer.IsCompleted;
+
+        // The delay's timer starts when the request arrives; advancing until then moves no timer, so keep advancing.
+        for (var i = 0; i < 500 && !answer.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromHours(1));
+            await Task.WhenAny(answer, Task.Delay(20));
+        }
+
+        answeredBeforeTheClockMoved.Should().BeFalse();
+        answer.IsCompleted.Should().BeTrue("an hour on the server's clock passed");
+        using var response = await answer;
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }

@@ -146,7 +146,7 @@ internal sealed class GitHubFakeRouter
         // 2. Delay.
         if (token.Delay is { } delay && delay > TimeSpan.Zero)
         {
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
 
         // 3. Server error: no GitHub headers, as a failing proxy or load balancer answers.
