@@ -14,8 +14,8 @@ namespace GitTokenScopes;
 /// </summary>
 /// <remarks>
 /// Every method normalizes the scopes it is given (see <see cref="Normalize(string)"/>) and throws
-/// <see cref="ArgumentNullException"/> for a <see langword="null"/> one. Unknown scopes, well formed or not, imply
-/// nothing but themselves and never make anything fail.
+/// <see cref="ArgumentNullException"/> for a <see langword="null"/> one. Unknown scopes, well formed or not, are kept:
+/// they imply nothing but themselves and never make anything fail.
 /// </remarks>
 public sealed class ScopeVocabulary
 {
@@ -139,14 +139,9 @@ public sealed class ScopeVocabulary
         }
     }
 
+    // A built-in vocabulary has edges or a rule, never both.
     private string[] DirectChildren(string normalized)
-    {
-        var explicitChildren = _edges.TryGetValue(normalized, out var children) ? children : [];
-        var ruleChild = _rule?.Invoke(normalized);
-        return ruleChild is null || explicitChildren.Contains(ruleChild, StringComparer.Ordinal)
-            ? explicitChildren
-            : [.. explicitChildren, ruleChild];
-    }
+        => _rule?.Invoke(normalized) is { } child ? [child] : _edges.GetValueOrDefault(normalized, []);
 
     private static string SafeName(GitProvider provider)
         => Enum.IsDefined(provider) ? provider.ToWireName() : ((int)provider).ToString(CultureInfo.InvariantCulture);
