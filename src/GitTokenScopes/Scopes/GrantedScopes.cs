@@ -8,8 +8,8 @@ namespace GitTokenScopes;
 /// </summary>
 /// <remarks>
 /// Scopes are normalized (see <see cref="ScopeVocabulary.Normalize(string)"/>), empty ones are dropped and duplicates
-/// are removed, keeping first-seen order. Unknown scopes are kept. The factories throw <see cref="ArgumentNullException"/>
-/// for a <see langword="null"/> argument or scope.
+/// are removed, keeping first-seen order. Unknown scopes are kept. The factories and <see cref="Grants(string)"/> throw
+/// <see cref="ArgumentNullException"/> for a <see langword="null"/> argument or scope.
 /// </remarks>
 public sealed class GrantedScopes
 {
@@ -54,7 +54,7 @@ public sealed class GrantedScopes
     public static GrantedScopes Create(ScopeVocabulary vocabulary, IEnumerable<string> scopes)
         => Create(vocabulary, scopes, []);
 
-    /// <summary>Creates a grant of the scopes known to be granted, in which the <paramref name="undetermined"/> ones could not be determined.</summary>
+    /// <summary>Creates a grant of the scopes known to be granted and of those whose presence could not be determined.</summary>
     public static GrantedScopes Create(ScopeVocabulary vocabulary, IEnumerable<string> scopes, IEnumerable<string> undetermined)
         => new(vocabulary, scopes, undetermined, othersUndetermined: false);
 
