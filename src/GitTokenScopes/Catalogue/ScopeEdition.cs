@@ -59,13 +59,9 @@ public sealed class ScopeEdition
     public IReadOnlyList<ScopeRequirement> Requirements { get; }
 
     /// <summary>Gets the requirement for a key.</summary>
-    /// <param name="key">The key.</param>
-    /// <returns>The requirement.</returns>
     public ScopeRequirement this[ScopeRequirementKey key] => _byKey[key];
 
     /// <summary>Gets the requirement for a key, if the edition has one.</summary>
-    /// <param name="key">The key.</param>
-    /// <param name="requirement">The requirement, when found.</param>
     /// <returns><see langword="true"/> when found; always for a key built through the public constructor.</returns>
     public bool TryGet(ScopeRequirementKey key, [NotNullWhen(true)] out ScopeRequirement? requirement) => _byKey.TryGetValue(key, out requirement);
 

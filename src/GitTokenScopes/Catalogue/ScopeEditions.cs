@@ -32,10 +32,7 @@ public static class ScopeEditions
     /// <summary>Gets every built-in edition, the default first.</summary>
     public static IReadOnlyList<ScopeEdition> All { get; } = [Seed, CodefreshDocs];
 
-    /// <summary>Gets a built-in edition by name (ordinal, ignoring case).</summary>
-    /// <param name="name">The edition's name.</param>
-    /// <param name="edition">The edition, when found.</param>
-    /// <returns><see langword="true"/> when found.</returns>
+    /// <summary>Gets a built-in edition by name (ordinal, ignoring case), if there is one.</summary>
     public static bool TryGet([NotNullWhen(true)] string? name, [NotNullWhen(true)] out ScopeEdition? edition)
     {
         edition = All.FirstOrDefault(e => string.Equals(e.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -43,8 +40,6 @@ public static class ScopeEditions
     }
 
     /// <summary>Gets a built-in edition by name (ordinal, ignoring case).</summary>
-    /// <param name="name">The edition's name.</param>
-    /// <returns>The edition.</returns>
     /// <exception cref="ArgumentException">Thrown when no built-in edition has that name; the message lists the names.</exception>
     public static ScopeEdition Get(string name)
         => TryGet(name, out var edition)

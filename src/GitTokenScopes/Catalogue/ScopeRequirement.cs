@@ -21,11 +21,6 @@ public sealed class ScopeRequirement
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="clauses"/>, a clause or <paramref name="source"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when there is no clause, <paramref name="edition"/> is blank, or a scope is not well formed in the key's vocabulary.</exception>
     public ScopeRequirement(ScopeRequirementKey key, IEnumerable<ScopeClause> clauses, string edition, RequirementSource source, string? notes = null)
-        : this(key, clauses, edition, source, notes, [])
-    {
-    }
-
-    private ScopeRequirement(ScopeRequirementKey key, IEnumerable<ScopeClause> clauses, string edition, RequirementSource source, string? notes, IReadOnlyList<string> appliedOverrides)
     {
         ArgumentNullException.ThrowIfNull(clauses);
         ArgumentException.ThrowIfNullOrWhiteSpace(edition);
@@ -48,7 +43,6 @@ public sealed class ScopeRequirement
         Edition = edition;
         Source = source;
         Notes = string.IsNullOrWhiteSpace(notes) ? null : notes;
-        AppliedOverrides = appliedOverrides;
         Vocabulary = vocabulary;
         Scopes = normalized.SelectMany(c => c.AnyOf).ToFrozenSet(StringComparer.Ordinal);
         var digested = key.Family.ToWireName() + ":" + string.Join(",", Scopes.Order(StringComparer.Ordinal));
@@ -74,7 +68,7 @@ public sealed class ScopeRequirement
     /// Gets the overrides applied to the edition's requirement to produce this one, least specific first, each named by
     /// where it was declared (for example <c>GitTokenScopes:Overrides:0</c>); empty when none applied.
     /// </summary>
-    public IReadOnlyList<string> AppliedOverrides { get; }
+    public IReadOnlyList<string> AppliedOverrides { get; private init; } = [];
 
     /// <summary>Gets the vocabulary the scopes are written in.</summary>
     public ScopeVocabulary Vocabulary { get; }
@@ -90,5 +84,5 @@ public sealed class ScopeRequirement
 
     /// <summary>Creates the requirement that results from applying an override to this one.</summary>
     internal ScopeRequirement WithClauses(IEnumerable<ScopeClause> clauses, string overrideName)
-        => new(Key, clauses, Edition, Source, Notes, [.. AppliedOverrides, overrideName]);
+        => new(Key, clauses, Edition, Source, Notes) { AppliedOverrides = [.. AppliedOverrides, overrideName] };
 }

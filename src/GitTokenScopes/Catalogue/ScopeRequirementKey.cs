@@ -9,9 +9,6 @@ namespace GitTokenScopes;
 public readonly record struct ScopeRequirementKey
 {
     /// <summary>Initializes a new instance of the <see cref="ScopeRequirementKey"/> struct.</summary>
-    /// <param name="provider">The provider.</param>
-    /// <param name="kind">The token kind.</param>
-    /// <param name="family">The token family; it must belong to <paramref name="provider"/>.</param>
     /// <exception cref="ArgumentException">Thrown when <paramref name="family"/> is not a family of <paramref name="provider"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="kind"/> is not a defined value.</exception>
     public ScopeRequirementKey(GitProvider provider, TokenKind kind, TokenFamily family)
@@ -43,7 +40,6 @@ public readonly record struct ScopeRequirementKey
     public static IReadOnlyList<ScopeRequirementKey> All { get; } =
         [.. ScopeVocabulary.All.SelectMany(v => Enum.GetValues<TokenKind>(), (v, kind) => new ScopeRequirementKey(v.Provider, kind, v.Family))];
 
-    /// <summary>Returns the key as <c>provider/kind/family</c>, for example <c>github/runtime/classic</c>.</summary>
-    /// <returns>The key's wire names joined by slashes.</returns>
+    /// <summary>Returns the key's wire names as <c>provider/kind/family</c>, for example <c>github/runtime/classic</c>.</summary>
     public override string ToString() => $"{Provider.ToWireName()}/{Kind.ToWireName()}/{Family.ToWireName()}";
 }

@@ -8,12 +8,16 @@ namespace GitTokenScopes;
 /// </summary>
 /// <remarks>
 /// Scopes are normalized (see <see cref="ScopeVocabulary.Normalize(string)"/>), empty ones are dropped and duplicates
-/// are removed, keeping first-seen order. Unknown scopes are kept.
+/// are removed, keeping first-seen order. Unknown scopes are kept. The factories and <see cref="Grants(string)"/> throw
+/// <see cref="ArgumentNullException"/> for a <see langword="null"/> argument or scope.
 /// </remarks>
 public sealed class GrantedScopes
 {
     private GrantedScopes(ScopeVocabulary vocabulary, IEnumerable<string> scopes, IEnumerable<string> undetermined, bool othersUndetermined)
     {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        ArgumentNullException.ThrowIfNull(scopes);
+        ArgumentNullException.ThrowIfNull(undetermined);
         Vocabulary = vocabulary;
         Scopes = Distinct(vocabulary, scopes);
         Undetermined = Distinct(vocabulary, undetermined).Except(Scopes, StringComparer.Ordinal).ToArray();
@@ -46,43 +50,22 @@ public sealed class GrantedScopes
     /// <summary>Gets the closure of the granted and the undetermined scopes: what the token may hold.</summary>
     internal IReadOnlySet<string> PossibleClosure { get; }
 
-    /// <summary>Creates a fully known grant.</summary>
-    /// <param name="vocabulary">The vocabulary the scopes are written in.</param>
-    /// <param name="scopes">The granted scopes, as the provider reported them.</param>
-    /// <returns>The grant.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when an argument or a scope is <see langword="null"/>.</exception>
+    /// <summary>Creates a fully known grant from the scopes the provider reported.</summary>
     public static GrantedScopes Create(ScopeVocabulary vocabulary, IEnumerable<string> scopes)
         => Create(vocabulary, scopes, []);
 
-    /// <summary>Creates a grant in which some scopes could not be determined.</summary>
-    /// <param name="vocabulary">The vocabulary the scopes are written in.</param>
-    /// <param name="scopes">The scopes known to be granted.</param>
-    /// <param name="undetermined">The scopes whose presence could not be determined.</param>
-    /// <returns>The grant.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when an argument or a scope is <see langword="null"/>.</exception>
+    /// <summary>Creates a grant of the scopes known to be granted and of those whose presence could not be determined.</summary>
     public static GrantedScopes Create(ScopeVocabulary vocabulary, IEnumerable<string> scopes, IEnumerable<string> undetermined)
-    {
-        ArgumentNullException.ThrowIfNull(vocabulary);
-        ArgumentNullException.ThrowIfNull(scopes);
-        ArgumentNullException.ThrowIfNull(undetermined);
-        return new GrantedScopes(vocabulary, scopes, undetermined, othersUndetermined: false);
-    }
+        => new(vocabulary, scopes, undetermined, othersUndetermined: false);
 
-    /// <summary>Creates a grant about which nothing beyond <paramref name="scopes"/> is known.</summary>
-    /// <param name="vocabulary">The vocabulary the scopes are written in.</param>
-    /// <param name="scopes">The scopes known to be granted, if any.</param>
-    /// <returns>The grant; every clause it does not satisfy evaluates as unknown.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when <paramref name="vocabulary"/> or a scope is <see langword="null"/>.</exception>
+    /// <summary>
+    /// Creates a grant about which nothing beyond <paramref name="scopes"/> (if any) is known: every clause it does not
+    /// satisfy evaluates as unknown.
+    /// </summary>
     public static GrantedScopes CreateUndetermined(ScopeVocabulary vocabulary, IEnumerable<string>? scopes = null)
-    {
-        ArgumentNullException.ThrowIfNull(vocabulary);
-        return new GrantedScopes(vocabulary, scopes ?? [], [], othersUndetermined: true);
-    }
+        => new(vocabulary, scopes ?? [], [], othersUndetermined: true);
 
-    /// <summary>Tells whether the token holds a scope, directly or through an implication.</summary>
-    /// <param name="scope">The scope; it is normalized first.</param>
-    /// <returns><see langword="true"/> when the scope is in <see cref="Closure"/>.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when <paramref name="scope"/> is <see langword="null"/>.</exception>
+    /// <summary>Tells whether the token holds a scope (normalized first), directly or through an implication: it is in <see cref="Closure"/>.</summary>
     public bool Grants(string scope) => Closure.Contains(Vocabulary.Normalize(scope));
 
     /// <inheritdoc/>

@@ -13,14 +13,9 @@ namespace GitTokenScopes;
 /// which are known, and which scope implies which (the implication graph).
 /// </summary>
 /// <remarks>
-/// <para>
-/// Comparison rules: surrounding white space is removed and case is folded (to lower case for GitHub, GitLab and
-/// Bitbucket Cloud, to upper case for Bitbucket Server permissions). White space inside a scope is kept, so such a
-/// scope is simply unknown and matches nothing.
-/// </para>
-/// <para>
-/// Unknown scopes (well formed or not) are kept as they are: they imply nothing but themselves and never make anything fail.
-/// </para>
+/// Every method normalizes the scopes it is given (see <see cref="Normalize(string)"/>) and throws
+/// <see cref="ArgumentNullException"/> for a <see langword="null"/> one. Unknown scopes, well formed or not, are kept:
+/// they imply nothing but themselves and never make anything fail.
 /// </remarks>
 public sealed class ScopeVocabulary
 {
@@ -67,9 +62,6 @@ public sealed class ScopeVocabulary
     public static IReadOnlyList<ScopeVocabulary> All => BuiltInVocabularies.All;
 
     /// <summary>Gets the vocabulary of a provider and token family.</summary>
-    /// <param name="provider">The provider.</param>
-    /// <param name="family">The token family.</param>
-    /// <returns>The vocabulary.</returns>
     /// <exception cref="ArgumentException">Thrown when <paramref name="family"/> is not a family of <paramref name="provider"/>.</exception>
     public static ScopeVocabulary For(GitProvider provider, TokenFamily family)
         => TryGet(provider, family, out var vocabulary)
@@ -79,9 +71,6 @@ public sealed class ScopeVocabulary
                 nameof(family));
 
     /// <summary>Gets the vocabulary of a provider and token family, if that family belongs to that provider.</summary>
-    /// <param name="provider">The provider.</param>
-    /// <param name="family">The token family.</param>
-    /// <param name="vocabulary">The vocabulary, when found.</param>
     /// <returns><see langword="true"/> when <paramref name="family"/> is a family of <paramref name="provider"/>.</returns>
     public static bool TryGet(GitProvider provider, TokenFamily family, [NotNullWhen(true)] out ScopeVocabulary? vocabulary)
     {
@@ -89,16 +78,15 @@ public sealed class ScopeVocabulary
         return vocabulary is not null;
     }
 
-    /// <summary>Gets the token families of a provider.</summary>
-    /// <param name="provider">The provider.</param>
-    /// <returns>The families, in declaration order; empty for an undefined provider value.</returns>
+    /// <summary>Gets the token families of a provider, in declaration order; none for an undefined provider value.</summary>
     public static IReadOnlyList<TokenFamily> FamiliesOf(GitProvider provider)
         => BuiltInVocabularies.All.Where(v => v.Provider == provider).Select(v => v.Family).ToArray();
 
-    /// <summary>Normalizes a scope for comparison: trims surrounding white space and folds case.</summary>
-    /// <param name="scope">The scope as written or reported.</param>
-    /// <returns>The normalized scope; empty when <paramref name="scope"/> is only white space.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when <paramref name="scope"/> is <see langword="null"/>.</exception>
+    /// <summary>
+    /// Normalizes a scope for comparison: trims surrounding white space (a blank scope becomes empty) and folds case, to
+    /// lower case except for Bitbucket Server permissions (upper case). White space inside a scope is kept, so such a
+    /// scope is simply unknown and matches nothing.
+    /// </summary>
     public string Normalize(string scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -107,38 +95,22 @@ public sealed class ScopeVocabulary
     }
 
     /// <summary>Tells whether a scope has the shape of a scope in this vocabulary, known or not.</summary>
-    /// <param name="scope">The scope; it is normalized first.</param>
-    /// <returns><see langword="true"/> when the scope is well formed.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when <paramref name="scope"/> is <see langword="null"/>.</exception>
     public bool IsWellFormed(string scope) => _wellFormed.IsMatch(Normalize(scope));
 
     /// <summary>Tells whether a scope is one this vocabulary knows.</summary>
-    /// <param name="scope">The scope; it is normalized first.</param>
-    /// <returns><see langword="true"/> when the scope is known.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when <paramref name="scope"/> is <see langword="null"/>.</exception>
     public bool IsKnown(string scope) => _closures.ContainsKey(Normalize(scope));
 
-    /// <summary>Gets the scopes a scope directly implies (its children in the implication graph).</summary>
-    /// <param name="scope">The scope; it is normalized first.</param>
-    /// <returns>The directly implied scopes, normalized; empty for a scope that implies nothing.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when <paramref name="scope"/> is <see langword="null"/>.</exception>
+    /// <summary>Gets the scopes a scope directly implies (its children in the implication graph), normalized.</summary>
     public IReadOnlyList<string> GetImpliedScopes(string scope) => DirectChildren(Normalize(scope));
 
-    /// <summary>Tells whether holding one scope grants another (reflexively and transitively).</summary>
-    /// <param name="granted">The scope held.</param>
-    /// <param name="required">The scope needed.</param>
-    /// <returns><see langword="true"/> when <paramref name="granted"/> is or implies <paramref name="required"/>.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <summary>Tells whether holding <paramref name="granted"/> grants <paramref name="required"/>: it is or implies it.</summary>
     public bool Implies(string granted, string required)
     {
         ArgumentNullException.ThrowIfNull(required);
         return ClosureOf(Normalize(granted)).Contains(Normalize(required));
     }
 
-    /// <summary>Computes the closure of a set of scopes: the scopes themselves plus everything they imply.</summary>
-    /// <param name="scopes">The scopes; each is normalized and empty ones are dropped.</param>
-    /// <returns>The closure, normalized.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when <paramref name="scopes"/> or one of its items is <see langword="null"/>.</exception>
+    /// <summary>Computes the closure of a set of scopes: the scopes themselves (empty ones dropped) plus everything they imply.</summary>
     public IReadOnlySet<string> Expand(IEnumerable<string> scopes)
     {
         ArgumentNullException.ThrowIfNull(scopes);
@@ -167,14 +139,9 @@ public sealed class ScopeVocabulary
         }
     }
 
+    // A built-in vocabulary has edges or a rule, never both.
     private string[] DirectChildren(string normalized)
-    {
-        var explicitChildren = _edges.TryGetValue(normalized, out var children) ? children : [];
-        var ruleChild = _rule?.Invoke(normalized);
-        return ruleChild is null || explicitChildren.Contains(ruleChild, StringComparer.Ordinal)
-            ? explicitChildren
-            : [.. explicitChildren, ruleChild];
-    }
+        => _rule?.Invoke(normalized) is { } child ? [child] : _edges.GetValueOrDefault(normalized, []);
 
     private static string SafeName(GitProvider provider)
         => Enum.IsDefined(provider) ? provider.ToWireName() : ((int)provider).ToString(CultureInfo.InvariantCulture);

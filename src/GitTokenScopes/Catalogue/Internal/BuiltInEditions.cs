@@ -8,14 +8,6 @@ namespace GitTokenScopes.Catalogue.Internal;
 /// </summary>
 internal static class BuiltInEditions
 {
-    private const string GitHubRepoHookNote =
-        "GitHub's repo scope already grants full access to repository webhooks; the source still lists admin:repo_hook, "
-        + "and so does this requirement (Codefresh's own CLI checks both by exact name).";
-
-    private const string ApiReadTypoNote =
-        "The source lists \"api_read\", which is not a GitLab scope: it is a typo for read_api (GitLab's READ_API_SCOPE), "
-        + "which this requirement uses. The label keeps the source's words.";
-
     private const string FineGrainedNote =
         "Fine-grained permissions are written name=level. \"Repository access\" has no permission name at GitHub; its two "
         + "choices are written repository_selection=all and repository_selection=selected.";
@@ -111,7 +103,9 @@ internal static class BuiltInEditions
     /// <summary>The rows both editions share: the classic GitHub Runtime token, every User token, and Bitbucket's.</summary>
     private static Row[] SharedRows() =>
     [
-        new(GitProvider.GitHub, TokenKind.Runtime, TokenFamily.Classic, GitHubRepoHookNote,
+        new(GitProvider.GitHub, TokenKind.Runtime, TokenFamily.Classic,
+            "GitHub's repo scope already grants full access to repository webhooks; the source still lists admin:repo_hook, "
+            + "and so does this requirement (Codefresh's own CLI checks both by exact name).",
             Clause("repo", "Create the Git repository and install the Runtime; Argo CD clones the Git repositories, pulls changes and syncs them to the cluster; cap-app-proxy clones the Shared Configuration Repository", "repo"),
             Clause("admin:repo_hook", Purposes.ArgoEventsWebhooks, "admin:repo_hook")),
         .. Bitbucket(TokenKind.Runtime),
@@ -121,7 +115,9 @@ internal static class BuiltInEditions
             Clause(Labels.RepositoryAccess, "Reach every repository the user works with through the Runtime, including the Shared Configuration Repository", "repository_selection=all", "repository_selection=selected"),
             Clause(Labels.ContentsReadWrite, "Read and commit to the Runtime's repositories on the user's behalf", "contents=write"),
             Clause(Labels.MetadataRead, Purposes.Metadata, "metadata=read")),
-        new(GitProvider.GitLab, TokenKind.User, TokenFamily.PersonalAccessToken, ApiReadTypoNote,
+        new(GitProvider.GitLab, TokenKind.User, TokenFamily.PersonalAccessToken,
+            "The source lists \"api_read\", which is not a GitLab scope: it is a typo for read_api (GitLab's READ_API_SCOPE), "
+            + "which this requirement uses. The label keeps the source's words.",
             Clause(Labels.WriteRepository, "Pull from and push to the Runtime's repositories over Git on the user's behalf", "write_repository"),
             Clause("api_read", Purposes.UserReadApi, "read_api")),
         new(GitProvider.GitLab, TokenKind.User, TokenFamily.FineGrained, GitLabFineGrainedNote + " write_repository → download_code and push_code; api_read (read_api) → read_project.",

@@ -33,12 +33,7 @@ internal sealed class ConfiguredScopeRequirements : IScopeRequirements
     public ScopeRequirement GetRequirement(ScopeRequirementKey key, string? runtimeName = null, string? repository = null)
     {
         var requirement = _edition[key];
-        if (!_overrides.TryGetValue(key, out var candidates))
-        {
-            return requirement;
-        }
-
-        foreach (var candidate in candidates.Where(c => c.AppliesTo(runtimeName, repository)))
+        foreach (var candidate in _overrides.GetValueOrDefault(key, []).Where(c => c.AppliesTo(runtimeName, repository)))
         {
             var clauses = candidate.ApplyTo(requirement.Clauses).ToArray();
             if (clauses.Length == 0)

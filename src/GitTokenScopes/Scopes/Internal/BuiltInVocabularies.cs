@@ -172,22 +172,12 @@ internal static partial class BuiltInVocabularies
     ];
 
     /// <summary>The one-level-lower fine-grained permission (<c>x=admin</c> → <c>x=write</c> → <c>x=read</c>).</summary>
-    internal static string? FineGrainedLevelBelow(string permission)
+    private static string? FineGrainedLevelBelow(string permission) => permission.Split('=') switch
     {
-        var separator = permission.IndexOf('=', StringComparison.Ordinal);
-        if (separator <= 0)
-        {
-            return null;
-        }
-
-        var name = permission[..separator];
-        return permission.AsSpan(separator + 1) switch
-        {
-            "admin" => name + "=write",
-            "write" => name + "=read",
-            _ => null,
-        };
-    }
+        [{ Length: > 0 } name, "admin"] => name + "=write",
+        [{ Length: > 0 } name, "write"] => name + "=read",
+        _ => null,
+    };
 
     // Repository and account permission names as used by X-Accepted-GitHub-Permissions and the fine-grained template
     // URL parameters (PROVIDERS.md §1.4, §1.7), each at read and write. "Repository access: All repositories or Only
