@@ -84,9 +84,9 @@ public sealed class GitCredential
     /// <returns>For example <c>github token sha256:0123456789ab at https://ghe.example.com/</c>.</returns>
     public override string ToString()
     {
-        var where = ApiUrl ?? ServerUrl;
         var user = Username is null ? string.Empty : $" for {Username}";
-        return where is null ? $"{Provider.ToWireName()} token {Fingerprint}{user}" : $"{Provider.ToWireName()} token {Fingerprint}{user} at {where}";
+        var where = (ApiUrl ?? ServerUrl) is { } url ? $" at {url}" : string.Empty;
+        return $"{Provider.ToWireName()} token {Fingerprint}{user}{where}";
     }
 
     /// <summary>
@@ -106,24 +106,17 @@ public sealed class GitCredential
 
     private static void RequirePlainAddress(Uri? url, string what, string parameter)
     {
-        if (url is null)
+        var problem = url switch
         {
-            return;
-        }
-
-        if (!url.IsAbsoluteUri)
+            null => null,
+            { IsAbsoluteUri: false } => "must be absolute.",
+            { UserInfo.Length: > 0 } => "must not carry user information (user:secret@): give the token and the user name separately.",
+            { Query.Length: > 0 } or { Fragment.Length: > 0 } => "must not carry a query or a fragment.",
+            _ => null,
+        };
+        if (problem is not null)
         {
-            throw new ArgumentException($"The {what} must be absolute.", parameter);
-        }
-
-        if (url.UserInfo.Length > 0)
-        {
-            throw new ArgumentException($"The {what} must not carry user information (user:secret@): give the token and the user name separately.", parameter);
-        }
-
-        if (url.Query.Length > 0 || url.Fragment.Length > 0)
-        {
-            throw new ArgumentException($"The {what} must not carry a query or a fragment.", parameter);
+            throw new ArgumentException($"The {what} {problem}", parameter);
         }
     }
 }

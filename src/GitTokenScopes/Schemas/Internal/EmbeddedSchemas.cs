@@ -9,13 +9,8 @@ namespace GitTokenScopes.Schemas.Internal;
 /// </summary>
 internal static class EmbeddedSchemas
 {
-    /// <summary>The logical name of the report's schema, as the project file embeds it.</summary>
-    internal const string ReportResourceName = "GitTokenScopes.Schemas.token-validation-report.schema.json";
-
-    private static readonly Lazy<string> Report = new(() => Read(ReportResourceName));
-
-    /// <summary>Gets the JSON Schema of <see cref="TokenValidationReport"/>'s JSON form.</summary>
-    internal static string TokenValidationReport => Report.Value;
+    /// <summary>Gets the JSON Schema of <see cref="TokenValidationReport"/>'s JSON form (the logical name is the project file's).</summary>
+    internal static string TokenValidationReport => field ??= Read("GitTokenScopes.Schemas.token-validation-report.schema.json");
 
     private static string Read(string name)
     {
