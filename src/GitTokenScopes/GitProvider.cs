@@ -4,13 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace GitTokenScopes;
 
-/// <summary>
-/// A Git hosting provider whose tokens the library understands.
-/// </summary>
-/// <remarks>
-/// The JSON and configuration names are <c>github</c>, <c>gitlab</c>, <c>bitbucket-cloud</c> and
-/// <c>bitbucket-server</c> (see <see cref="WireNames"/>).
-/// </remarks>
+/// <summary>A Git hosting provider whose tokens the library understands; its JSON and configuration names are in <see cref="WireNames"/>.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<GitProvider>))]
 public enum GitProvider
 {

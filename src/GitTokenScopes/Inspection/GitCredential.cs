@@ -64,10 +64,7 @@ public sealed class GitCredential
     /// <summary>Gets the user name, if one was given.</summary>
     public string? Username { get; }
 
-    /// <summary>
-    /// Gets a stable, non-reversible identifier of the token for logs and support: <c>sha256:</c> followed by the first
-    /// 12 hexadecimal digits of the SHA-256 of the token.
-    /// </summary>
+    /// <summary>Gets a stable, non-reversible identifier of the token for logs: <c>sha256:</c> and the first 12 hex digits of its SHA-256.</summary>
     public string Fingerprint { get; }
 
     /// <summary>Computes the fingerprint of a token (see <see cref="Fingerprint"/>).</summary>
@@ -90,8 +87,8 @@ public sealed class GitCredential
     }
 
     /// <summary>
-    /// The full SHA-256 (hexadecimal) over a domain prefix, the provider, the user name and the token, separated by NUL:
-    /// the token's identity in cache keys and tags, shared by every instance, so its definition must not change.
+    /// The token's identity in cache keys and tags: a SHA-256 over a prefix, provider, user name and token. Every instance
+    /// sharing a cache computes it, so its definition must not change.
     /// </summary>
     internal string CacheKeyHash { get; }
 

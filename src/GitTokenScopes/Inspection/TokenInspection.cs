@@ -27,19 +27,15 @@ public sealed class TokenInspection
     public TokenFamily? Family { get; init; }
 
     /// <summary>
-    /// Gets what the token holds, in <see cref="Family"/>'s vocabulary, when the provider showed it (always with
-    /// <see cref="InspectionStatus.Ok"/>; also with <see cref="InspectionStatus.SsoRequired"/> when the grant was read
-    /// before an organization refused the token). Permissions that could not be checked are undetermined.
+    /// Gets what the token holds, in <see cref="Family"/>'s vocabulary: always with <see cref="InspectionStatus.Ok"/>, and with
+    /// <see cref="InspectionStatus.SsoRequired"/> when read before an organization refused the token. Unchecked permissions are undetermined.
     /// </summary>
     public GrantedScopes? Granted { get; init; }
 
     /// <summary>Gets when the token expires, when the provider says; see <see cref="ExpiryKnown"/>.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
-    /// <summary>
-    /// Gets a value indicating whether the provider's answer settles the expiry: <see langword="true"/> with a
-    /// <see langword="null"/> <see cref="ExpiresAt"/> means the token never expires.
-    /// </summary>
+    /// <summary>Gets whether the provider settled the expiry: <see langword="true"/> with a <see langword="null"/> <see cref="ExpiresAt"/> means never.</summary>
     public bool ExpiryKnown { get; init; }
 
     /// <summary>Gets the account the token acts as, when the provider says.</summary>

@@ -81,16 +81,12 @@ public sealed class TokenValidationReport
     public static JsonTypeInfo<TokenValidationReport> JsonTypeInfo => ReportJsonContext.Default.TokenValidationReport;
 
     /// <summary>
-    /// Gets the JSON Schema (draft 2020-12) of the report's JSON form, the text of the package's
-    /// <c>schemas/token-validation-report.schema.json</c>: for tools that check reports, or a host that publishes the
-    /// contract (an OpenAPI document, say). It describes reports as <see cref="ToJson"/> writes them, every property
-    /// present; enumerations list this version's values, and a minor version may add some.
+    /// Gets the JSON Schema (draft 2020-12) of reports as <see cref="ToJson"/> writes them, every property present; also
+    /// in the package as <c>schemas/token-validation-report.schema.json</c>. A minor version may add enumeration values.
     /// </summary>
     public static string JsonSchema => EmbeddedSchemas.TokenValidationReport;
 
     /// <summary>Reads a report from its JSON form.</summary>
-    /// <param name="json">The JSON text.</param>
-    /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="json"/> is <see langword="null"/>.</exception>
     /// <exception cref="JsonException">Thrown when the text is not a report.</exception>
     public static TokenValidationReport FromJson(string json)
@@ -99,14 +95,11 @@ public sealed class TokenValidationReport
         return JsonSerializer.Deserialize(json, JsonTypeInfo) ?? throw new JsonException("The JSON text is null, not a report.");
     }
 
-    /// <summary>Writes the report in its JSON form.</summary>
-    /// <param name="indented">Whether to indent the JSON for people.</param>
-    /// <returns>The JSON text.</returns>
+    /// <summary>Writes the report in its JSON form, indented for people when <paramref name="indented"/> is set.</summary>
     public string ToJson(bool indented = false)
         => indented ? JsonSerializer.Serialize(this, ReportJsonContext.Indented.TokenValidationReport) : JsonSerializer.Serialize(this, JsonTypeInfo);
 
     /// <summary>Returns one line for a log: verdict, provider, kind, token type and fingerprint, then what is missing and the warning codes.</summary>
-    /// <returns>The line.</returns>
     public override string ToString()
     {
         var unknown = Findings.Where(f => f.State == ClauseState.Unknown).Select(f => f.Label);
