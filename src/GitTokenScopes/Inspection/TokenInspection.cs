@@ -62,17 +62,9 @@ public sealed class TokenInspection
     /// <inheritdoc/>
     public override string ToString()
     {
-        var text = $"{Provider.ToWireName()} {CredentialFingerprint}: {Status}";
-        if (TokenType != TokenType.Unknown)
-        {
-            text += $", {TokenType}";
-        }
-
-        if (Granted is not null)
-        {
-            text += $", [{string.Join(", ", Granted.Scopes)}]";
-        }
-
-        return Message is null ? text : $"{text} ({Message})";
+        var type = TokenType == TokenType.Unknown ? string.Empty : $", {TokenType}";
+        var scopes = Granted is null ? string.Empty : $", [{string.Join(", ", Granted.Scopes)}]";
+        var message = Message is null ? string.Empty : $" ({Message})";
+        return $"{Provider.ToWireName()} {CredentialFingerprint}: {Status}{type}{scopes}{message}";
     }
 }

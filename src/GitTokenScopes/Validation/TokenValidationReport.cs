@@ -2,7 +2,6 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using GitTokenScopes.Schemas.Internal;
 using GitTokenScopes.Validation.Internal;
 
 namespace GitTokenScopes;
@@ -84,7 +83,7 @@ public sealed class TokenValidationReport
     /// Gets the JSON Schema (draft 2020-12) of reports as <see cref="ToJson"/> writes them, every property present; also
     /// in the package as <c>schemas/token-validation-report.schema.json</c>. A minor version may add enumeration values.
     /// </summary>
-    public static string JsonSchema => EmbeddedSchemas.TokenValidationReport;
+    public static string JsonSchema => field ??= ReadEmbedded("GitTokenScopes.Schemas.token-validation-report.schema.json");
 
     /// <summary>Reads a report from its JSON form.</summary>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="json"/> is <see langword="null"/>.</exception>
@@ -116,5 +115,14 @@ public sealed class TokenValidationReport
             + (TokenType == TokenType.Unknown ? string.Empty : $" ({TokenType.ToWireName()})")
             + (Runtime is null ? string.Empty : $" for runtime {Runtime}");
         return string.Concat(parts.Where(p => p.Items.Any()).Select(p => $"; {p.Label} {string.Join(", ", p.Items)}").Prepend(head));
+    }
+
+    // The project file embeds the schema under this logical name.
+    private static string ReadEmbedded(string name)
+    {
+        using var stream = typeof(TokenValidationReport).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The assembly lacks its embedded resource '{name}'.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 }
