@@ -4,7 +4,10 @@ using System.Text.Json.Serialization;
 
 namespace GitTokenScopes;
 
-/// <summary>A Git hosting provider whose tokens the library understands; its JSON and configuration names are in <see cref="WireNames"/>.</summary>
+/// <summary>
+/// A Git hosting provider whose tokens the library understands. JSON and configuration name it <c>github</c>,
+/// <c>gitlab</c>, <c>bitbucket-cloud</c> or <c>bitbucket-server</c> (see <see cref="WireNames"/>).
+/// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<GitProvider>))]
 public enum GitProvider
 {
