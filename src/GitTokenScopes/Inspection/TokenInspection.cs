@@ -35,7 +35,10 @@ public sealed class TokenInspection
     /// <summary>Gets when the token expires, when the provider says; see <see cref="ExpiryKnown"/>.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
-    /// <summary>Gets whether the provider settled the expiry: <see langword="true"/> with a <see langword="null"/> <see cref="ExpiresAt"/> means never.</summary>
+    /// <summary>
+    /// Gets whether the provider settled the expiry: <see langword="true"/> with a <see langword="null"/> <see cref="ExpiresAt"/>
+    /// means the token never expires.
+    /// </summary>
     public bool ExpiryKnown { get; init; }
 
     /// <summary>Gets the account the token acts as, when the provider says.</summary>

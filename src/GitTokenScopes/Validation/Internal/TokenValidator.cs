@@ -25,7 +25,8 @@ internal sealed partial class TokenValidator(
 {
     private readonly Dictionary<GitProvider, ITokenInspector> _inspectors = OnePerProvider(inspectors);
 
-    private static readonly ValidationVerdict[] LeastToMostSevere = [ValidationVerdict.Pass, ValidationVerdict.Skipped, ValidationVerdict.Indeterminate, ValidationVerdict.Fail];
+    private static readonly ValidationVerdict[] LeastToMostSevere =
+        [ValidationVerdict.Pass, ValidationVerdict.Skipped, ValidationVerdict.Indeterminate, ValidationVerdict.Fail];
 
     private readonly Dictionary<GitProvider, IProviderGuide> _guides = guides.ToDictionary(g => g.Provider);
 
@@ -99,7 +100,8 @@ internal sealed partial class TokenValidator(
 
             var perRuntime = question.RequirementsFor(cached.Inspection.Family);
             var now = time.GetUtcNow();
-            reports = [.. runtimes.Select((runtime, i) => ReportBuilder.Build(request, runtime, cached, _guides[credential.Provider], perRuntime?[i], settings, now))];
+            var guide = _guides[credential.Provider];
+            reports = [.. runtimes.Select((runtime, i) => ReportBuilder.Build(request, runtime, cached, guide, perRuntime?[i], settings, now))];
         }
 
         var elapsed = time.GetElapsedTime(started);
