@@ -5,12 +5,9 @@ using System.Text.Json.Serialization;
 namespace GitTokenScopes;
 
 /// <summary>
-/// A Git hosting provider whose tokens the library understands.
+/// A Git hosting provider whose tokens the library understands. JSON and configuration name it <c>github</c>,
+/// <c>gitlab</c>, <c>bitbucket-cloud</c> or <c>bitbucket-server</c> (see <see cref="WireNames"/>).
 /// </summary>
-/// <remarks>
-/// The JSON and configuration names are <c>github</c>, <c>gitlab</c>, <c>bitbucket-cloud</c> and
-/// <c>bitbucket-server</c> (see <see cref="WireNames"/>).
-/// </remarks>
 [JsonConverter(typeof(JsonStringEnumConverter<GitProvider>))]
 public enum GitProvider
 {

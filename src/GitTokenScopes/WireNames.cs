@@ -12,8 +12,9 @@ namespace GitTokenScopes;
 /// (<c>github</c>, <c>bitbucket-cloud</c>, <c>fine-grained</c>, …).
 /// </summary>
 /// <remarks>
-/// Parsing accepts the wire name or the C# member name, ignoring case and surrounding white space, so
-/// <c>bitbucket-cloud</c>, <c>BitbucketCloud</c> and <c>BITBUCKET-CLOUD</c> all name <see cref="GitProvider.BitbucketCloud"/>.
+/// <c>ToWireName</c> throws <see cref="ArgumentOutOfRangeException"/> for a value that is not defined. <c>TryParse</c> accepts
+/// the wire name or the C# member name, ignoring case and surrounding white space, so <c>bitbucket-cloud</c>,
+/// <c>BitbucketCloud</c> and <c>BITBUCKET-CLOUD</c> all name <see cref="GitProvider.BitbucketCloud"/>.
 /// </remarks>
 public static class WireNames
 {
@@ -27,69 +28,48 @@ public static class WireNames
     public static IReadOnlyList<string> TokenFamilyNames { get; } = NamesOf<TokenFamily>();
 
     /// <summary>Gets the wire name of a provider (<c>github</c>, <c>bitbucket-cloud</c>, …).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="provider"/> is not a defined value.</exception>
     public static string ToWireName(this GitProvider provider) => NameOf(provider);
 
     /// <summary>Gets the wire name of a token kind (<c>runtime</c> or <c>user</c>).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="kind"/> is not a defined value.</exception>
     public static string ToWireName(this TokenKind kind) => NameOf(kind);
 
     /// <summary>Gets the wire name of a token family (<c>classic</c>, <c>fine-grained</c>, …).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="family"/> is not a defined value.</exception>
     public static string ToWireName(this TokenFamily family) => NameOf(family);
 
     /// <summary>Gets the JSON name of an inspection status (<c>ok</c>, <c>rate-limited</c>, …).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="status"/> is not a defined value.</exception>
     public static string ToWireName(this InspectionStatus status) => NameOf(status);
 
     /// <summary>Gets the JSON name of a token type (<c>github-classic</c>, <c>gitlab-project</c>, …).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="type"/> is not a defined value.</exception>
     public static string ToWireName(this TokenType type) => NameOf(type);
 
     /// <summary>Gets the JSON name of a verdict (<c>pass</c>, <c>fail</c>, <c>indeterminate</c>, <c>skipped</c>).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="verdict"/> is not a defined value.</exception>
     public static string ToWireName(this ValidationVerdict verdict) => NameOf(verdict);
 
     /// <summary>Gets the JSON name of a clause state (<c>satisfied</c>, <c>missing</c>, <c>unknown</c>, <c>skipped</c>).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="state"/> is not a defined value.</exception>
     public static string ToWireName(this ClauseState state) => NameOf(state);
 
     /// <summary>Gets the JSON name of a warning code (<c>token-expiring</c>, …).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="code"/> is not a defined value.</exception>
     public static string ToWireName(this ValidationWarningCode code) => NameOf(code);
 
     /// <summary>Gets the JSON name of a repository access level (<c>read</c>, <c>read-write</c>).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="access"/> is not a defined value.</exception>
     public static string ToWireName(this RepositoryAccess access) => NameOf(access);
 
     /// <summary>Gets the JSON name of a repository access state (<c>granted</c>, <c>insufficient</c>, …).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="state"/> is not a defined value.</exception>
     public static string ToWireName(this RepositoryAccessState state) => NameOf(state);
 
-    /// <summary>Parses a provider name.</summary>
-    /// <param name="value">A wire name or member name, for example <c>bitbucket-server</c> or <c>BitbucketServer</c>.</param>
-    /// <param name="provider">The provider, when the name is known.</param>
-    /// <returns><see langword="true"/> when <paramref name="value"/> names a provider.</returns>
+    /// <summary>Parses a provider name (a wire name or member name); <see langword="true"/> when it names one.</summary>
     public static bool TryParse([NotNullWhen(true)] string? value, out GitProvider provider) => TryParseName(value, out provider);
 
-    /// <summary>Parses a token kind name.</summary>
-    /// <param name="value">A wire name or member name, for example <c>runtime</c>.</param>
-    /// <param name="kind">The token kind, when the name is known.</param>
-    /// <returns><see langword="true"/> when <paramref name="value"/> names a token kind.</returns>
+    /// <summary>Parses a token kind name (a wire name or member name); <see langword="true"/> when it names one.</summary>
     public static bool TryParse([NotNullWhen(true)] string? value, out TokenKind kind) => TryParseName(value, out kind);
 
-    /// <summary>Parses a token family name.</summary>
-    /// <param name="value">A wire name or member name, for example <c>fine-grained</c> or <c>FineGrained</c>.</param>
-    /// <param name="family">The token family, when the name is known.</param>
-    /// <returns><see langword="true"/> when <paramref name="value"/> names a token family.</returns>
+    /// <summary>Parses a token family name (a wire name or member name); <see langword="true"/> when it names one.</summary>
     public static bool TryParse([NotNullWhen(true)] string? value, out TokenFamily family) => TryParseName(value, out family);
 
-    /// <summary>The wire names of every value of an enumeration, in declaration order.</summary>
     internal static string[] NamesOf<T>()
         where T : struct, Enum
         => [.. Enum.GetValues<T>().Select(NameOf)];
 
-    /// <summary>Parses a wire name or a member name, ignoring case and surrounding white space.</summary>
     internal static bool TryParseName<T>([NotNullWhen(true)] string? value, out T result)
         where T : struct, Enum
     {

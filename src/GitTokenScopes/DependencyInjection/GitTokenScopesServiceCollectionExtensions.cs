@@ -26,7 +26,6 @@ public static class GitTokenScopesServiceCollectionExtensions
     /// Registers the library core: the requirements catalogue (<see cref="IScopeRequirements"/>), its options, their
     /// validation at startup, and <see cref="TimeProvider.System"/> unless one is registered. Calling it again adds nothing twice.
     /// </summary>
-    /// <param name="services">The service collection.</param>
     /// <returns>A builder on which providers and features chain.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="services"/> is <see langword="null"/>.</exception>
     public static IGitTokenScopesBuilder AddGitTokenScopes(this IServiceCollection services)

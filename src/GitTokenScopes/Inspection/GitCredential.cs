@@ -64,10 +64,7 @@ public sealed class GitCredential
     /// <summary>Gets the user name, if one was given.</summary>
     public string? Username { get; }
 
-    /// <summary>
-    /// Gets a stable, non-reversible identifier of the token for logs and support: <c>sha256:</c> followed by the first
-    /// 12 hexadecimal digits of the SHA-256 of the token.
-    /// </summary>
+    /// <summary>Gets a stable, non-reversible identifier of the token for logs: <c>sha256:</c> and the first 12 hex digits of its SHA-256.</summary>
     public string Fingerprint { get; }
 
     /// <summary>Computes the fingerprint of a token (see <see cref="Fingerprint"/>).</summary>
@@ -84,14 +81,14 @@ public sealed class GitCredential
     /// <returns>For example <c>github token sha256:0123456789ab at https://ghe.example.com/</c>.</returns>
     public override string ToString()
     {
-        var where = ApiUrl ?? ServerUrl;
         var user = Username is null ? string.Empty : $" for {Username}";
-        return where is null ? $"{Provider.ToWireName()} token {Fingerprint}{user}" : $"{Provider.ToWireName()} token {Fingerprint}{user} at {where}";
+        var where = (ApiUrl ?? ServerUrl) is { } url ? $" at {url}" : string.Empty;
+        return $"{Provider.ToWireName()} token {Fingerprint}{user}{where}";
     }
 
     /// <summary>
-    /// The full SHA-256 (hexadecimal) over a domain prefix, the provider, the user name and the token, separated by NUL:
-    /// the token's identity in cache keys and tags, shared by every instance, so its definition must not change.
+    /// The token's identity in cache keys and tags: a SHA-256 over a prefix, provider, user name and token. Every instance
+    /// sharing a cache computes it, so its definition must not change.
     /// </summary>
     internal string CacheKeyHash { get; }
 
@@ -106,24 +103,17 @@ public sealed class GitCredential
 
     private static void RequirePlainAddress(Uri? url, string what, string parameter)
     {
-        if (url is null)
+        var problem = url switch
         {
-            return;
-        }
-
-        if (!url.IsAbsoluteUri)
+            null => null,
+            { IsAbsoluteUri: false } => "must be absolute.",
+            { UserInfo.Length: > 0 } => "must not carry user information (user:secret@): give the token and the user name separately.",
+            { Query.Length: > 0 } or { Fragment.Length: > 0 } => "must not carry a query or a fragment.",
+            _ => null,
+        };
+        if (problem is not null)
         {
-            throw new ArgumentException($"The {what} must be absolute.", parameter);
-        }
-
-        if (url.UserInfo.Length > 0)
-        {
-            throw new ArgumentException($"The {what} must not carry user information (user:secret@): give the token and the user name separately.", parameter);
-        }
-
-        if (url.Query.Length > 0 || url.Fragment.Length > 0)
-        {
-            throw new ArgumentException($"The {what} must not carry a query or a fragment.", parameter);
+            throw new ArgumentException($"The {what} {problem}", parameter);
         }
     }
 }

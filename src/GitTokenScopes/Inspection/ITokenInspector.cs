@@ -16,9 +16,8 @@ public interface ITokenInspector
     /// <summary>Gets the provider this inspector talks to.</summary>
     GitProvider Provider { get; }
 
-    /// <summary>Inspects a token.</summary>
-    /// <param name="request">The credential, the repositories to check and the requirements to probe for.</param>
+    /// <summary>Inspects a token: the credential, the repositories to check and the requirements to probe for.</summary>
+    /// <param name="request">What to inspect.</param>
     /// <param name="cancellationToken">Cancels the inspection; an <see cref="OperationCanceledException"/> is then thrown.</param>
-    /// <returns>What the provider showed.</returns>
     Task<TokenInspection> InspectAsync(TokenInspectionRequest request, CancellationToken cancellationToken = default);
 }

@@ -27,9 +27,8 @@ public sealed class TokenInspection
     public TokenFamily? Family { get; init; }
 
     /// <summary>
-    /// Gets what the token holds, in <see cref="Family"/>'s vocabulary, when the provider showed it (always with
-    /// <see cref="InspectionStatus.Ok"/>; also with <see cref="InspectionStatus.SsoRequired"/> when the grant was read
-    /// before an organization refused the token). Permissions that could not be checked are undetermined.
+    /// Gets what the token holds, in <see cref="Family"/>'s vocabulary: always with <see cref="InspectionStatus.Ok"/>, and with
+    /// <see cref="InspectionStatus.SsoRequired"/> when read before an organization refused the token. Unchecked permissions are undetermined.
     /// </summary>
     public GrantedScopes? Granted { get; init; }
 
@@ -37,8 +36,8 @@ public sealed class TokenInspection
     public DateTimeOffset? ExpiresAt { get; init; }
 
     /// <summary>
-    /// Gets a value indicating whether the provider's answer settles the expiry: <see langword="true"/> with a
-    /// <see langword="null"/> <see cref="ExpiresAt"/> means the token never expires.
+    /// Gets whether the provider settled the expiry: <see langword="true"/> with a <see langword="null"/> <see cref="ExpiresAt"/>
+    /// means the token never expires.
     /// </summary>
     public bool ExpiryKnown { get; init; }
 
@@ -66,17 +65,9 @@ public sealed class TokenInspection
     /// <inheritdoc/>
     public override string ToString()
     {
-        var text = $"{Provider.ToWireName()} {CredentialFingerprint}: {Status}";
-        if (TokenType != TokenType.Unknown)
-        {
-            text += $", {TokenType}";
-        }
-
-        if (Granted is not null)
-        {
-            text += $", [{string.Join(", ", Granted.Scopes)}]";
-        }
-
-        return Message is null ? text : $"{text} ({Message})";
+        var type = TokenType == TokenType.Unknown ? string.Empty : $", {TokenType}";
+        var scopes = Granted is null ? string.Empty : $", [{string.Join(", ", Granted.Scopes)}]";
+        var message = Message is null ? string.Empty : $" ({Message})";
+        return $"{Provider.ToWireName()} {CredentialFingerprint}: {Status}{type}{scopes}{message}";
     }
 }

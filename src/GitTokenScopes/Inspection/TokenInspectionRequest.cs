@@ -9,8 +9,8 @@ public sealed class TokenInspectionRequest
     /// <param name="credential">The token and where it belongs.</param>
     /// <param name="repositories">The repositories the token must reach; may be empty.</param>
     /// <param name="requirements">
-    /// The requirements the result will be evaluated against. Inspectors that must probe permission by permission
-    /// (GitHub fine-grained tokens, Bitbucket Server) probe exactly what these ask for; may be empty.
+    /// The requirements the result will be evaluated against, may be empty. Inspectors that probe permission by
+    /// permission (GitHub fine-grained tokens, Bitbucket Server) probe exactly these.
     /// </param>
     /// <exception cref="ArgumentNullException">Thrown when an argument or an item is <see langword="null"/>.</exception>
     public TokenInspectionRequest(GitCredential credential, IEnumerable<RepositoryRequest>? repositories = null, IEnumerable<ScopeRequirement>? requirements = null)

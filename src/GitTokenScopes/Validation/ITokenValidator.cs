@@ -16,7 +16,6 @@ public interface ITokenValidator
     /// <summary>Validates a token for the request's runtime.</summary>
     /// <param name="request">What to validate.</param>
     /// <param name="cancellationToken">Cancels the validation; an <see cref="OperationCanceledException"/> is then thrown.</param>
-    /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">Thrown when no inspector is registered for the credential's provider.</exception>
     Task<TokenValidationReport> ValidateAsync(TokenValidationRequest request, CancellationToken cancellationToken = default);
@@ -28,7 +27,6 @@ public interface ITokenValidator
     /// <param name="request">What to validate.</param>
     /// <param name="runtimeNames">The runtimes, at least one; a <see langword="null"/> entry stands for the defaults.</param>
     /// <param name="cancellationToken">Cancels the validation; an <see cref="OperationCanceledException"/> is then thrown.</param>
-    /// <returns>One report per runtime, in the order given.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when no runtime is given.</exception>
     /// <exception cref="InvalidOperationException">Thrown when no inspector is registered for the credential's provider.</exception>

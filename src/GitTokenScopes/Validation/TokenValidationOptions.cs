@@ -20,17 +20,13 @@ public sealed class TokenValidationOptions
     /// <summary>Gets or sets how long an inspection whose every evaluation passed is remembered; the default is 10 minutes.</summary>
     public TimeSpan PassCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>
-    /// Gets or sets how long any other inspection (a failure, a rate limit, an outage) is remembered; the default is 30
-    /// seconds, long enough to absorb a burst, short enough that a fixed token is seen soon.
-    /// </summary>
+    /// <summary>Gets or sets how long any other inspection (a failure, a rate limit, an outage) is remembered; the default is 30 seconds.</summary>
     public TimeSpan FailCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Gets or sets how long, after <see cref="ITokenValidator.InvalidateAsync"/>, other instances sharing a distributed
-    /// cache may go on serving the token's cached inspections; the default is 30 seconds. Each instance asks the
-    /// distributed cache about a token at most once per this interval. Within the invalidating instance the effect is
-    /// immediate.
+    /// Gets or sets how long, after <see cref="ITokenValidator.InvalidateAsync"/>, other instances sharing a distributed cache
+    /// may go on serving the token's cached inspections (each asks about a token at most once per this interval); the
+    /// default is 30 seconds. Within the invalidating instance the effect is immediate.
     /// </summary>
     public TimeSpan InvalidationPropagationTime { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -41,7 +37,5 @@ public sealed class TokenValidationOptions
     public string? TokenDescription { get; set; }
 
     /// <summary>Gets the policy for a token kind.</summary>
-    /// <param name="kind">The token kind.</param>
-    /// <returns>The policy.</returns>
     public TokenKindPolicy For(TokenKind kind) => kind == TokenKind.Runtime ? Runtime : User;
 }

@@ -2,7 +2,6 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using GitTokenScopes.Schemas.Internal;
 using GitTokenScopes.Validation.Internal;
 
 namespace GitTokenScopes;
@@ -81,16 +80,12 @@ public sealed class TokenValidationReport
     public static JsonTypeInfo<TokenValidationReport> JsonTypeInfo => ReportJsonContext.Default.TokenValidationReport;
 
     /// <summary>
-    /// Gets the JSON Schema (draft 2020-12) of the report's JSON form, the text of the package's
-    /// <c>schemas/token-validation-report.schema.json</c>: for tools that check reports, or a host that publishes the
-    /// contract (an OpenAPI document, say). It describes reports as <see cref="ToJson"/> writes them, every property
-    /// present; enumerations list this version's values, and a minor version may add some.
+    /// Gets the JSON Schema (draft 2020-12) of reports as <see cref="ToJson"/> writes them, every property present; also
+    /// in the package as <c>schemas/token-validation-report.schema.json</c>. A minor version may add enumeration values.
     /// </summary>
-    public static string JsonSchema => EmbeddedSchemas.TokenValidationReport;
+    public static string JsonSchema => field ??= ReadEmbedded("GitTokenScopes.Schemas.token-validation-report.schema.json");
 
     /// <summary>Reads a report from its JSON form.</summary>
-    /// <param name="json">The JSON text.</param>
-    /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="json"/> is <see langword="null"/>.</exception>
     /// <exception cref="JsonException">Thrown when the text is not a report.</exception>
     public static TokenValidationReport FromJson(string json)
@@ -99,14 +94,11 @@ public sealed class TokenValidationReport
         return JsonSerializer.Deserialize(json, JsonTypeInfo) ?? throw new JsonException("The JSON text is null, not a report.");
     }
 
-    /// <summary>Writes the report in its JSON form.</summary>
-    /// <param name="indented">Whether to indent the JSON for people.</param>
-    /// <returns>The JSON text.</returns>
+    /// <summary>Writes the report in its JSON form, indented for people when <paramref name="indented"/> is set.</summary>
     public string ToJson(bool indented = false)
         => indented ? JsonSerializer.Serialize(this, ReportJsonContext.Indented.TokenValidationReport) : JsonSerializer.Serialize(this, JsonTypeInfo);
 
     /// <summary>Returns one line for a log: verdict, provider, kind, token type and fingerprint, then what is missing and the warning codes.</summary>
-    /// <returns>The line.</returns>
     public override string ToString()
     {
         var unknown = Findings.Where(f => f.State == ClauseState.Unknown).Select(f => f.Label);
@@ -123,5 +115,14 @@ public sealed class TokenValidationReport
             + (TokenType == TokenType.Unknown ? string.Empty : $" ({TokenType.ToWireName()})")
             + (Runtime is null ? string.Empty : $" for runtime {Runtime}");
         return string.Concat(parts.Where(p => p.Items.Any()).Select(p => $"; {p.Label} {string.Join(", ", p.Items)}").Prepend(head));
+    }
+
+    // The project file embeds the schema under this logical name.
+    private static string ReadEmbedded(string name)
+    {
+        using var stream = typeof(TokenValidationReport).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The assembly lacks its embedded resource '{name}'.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 }

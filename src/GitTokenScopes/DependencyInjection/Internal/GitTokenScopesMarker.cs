@@ -1,5 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
+using Microsoft.Extensions.DependencyInjection;
+
 namespace GitTokenScopes.DependencyInjection.Internal;
 
 /// <summary>
@@ -12,3 +14,5 @@ internal sealed class GitTokenScopesMarker
 
     public string? Path { get; set; }
 }
+
+internal sealed record GitTokenScopesBuilder(IServiceCollection Services) : IGitTokenScopesBuilder;

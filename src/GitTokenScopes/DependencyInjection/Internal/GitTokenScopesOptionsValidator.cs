@@ -23,66 +23,42 @@ internal sealed class GitTokenScopesOptionsValidator(GitTokenScopesMarker? marke
 
     private static IEnumerable<string> ValidationErrors(TokenValidationOptions validation, string at)
     {
-        foreach (var (name, value) in new[]
-        {
-            (nameof(validation.PassCacheDuration), validation.PassCacheDuration),
-            (nameof(validation.FailCacheDuration), validation.FailCacheDuration),
-            (nameof(validation.InvalidationPropagationTime), validation.InvalidationPropagationTime),
-        })
-        {
-            if (value <= TimeSpan.Zero)
-            {
-                yield return $"{at}:{name}: must be positive; found {value}.";
-            }
-        }
-
-        if (validation.ExpiryWarningWindow < TimeSpan.Zero)
-        {
-            yield return $"{at}:{nameof(validation.ExpiryWarningWindow)}: must not be negative; found {validation.ExpiryWarningWindow}.";
-        }
-
-        foreach (var (kind, policy) in new[] { ("Runtime", validation.Runtime), ("User", validation.User) })
-        {
-            if (!Enum.IsDefined(policy.UnknownClauses))
-            {
-                yield return $"{at}:{kind}:{nameof(policy.UnknownClauses)}: must be FailClosed or FailOpen.";
-            }
-        }
+        (bool Wrong, string Key, string Rule)[] checks =
+        [
+            (validation.PassCacheDuration <= TimeSpan.Zero, nameof(validation.PassCacheDuration), $"must be positive; found {validation.PassCacheDuration}."),
+            (validation.FailCacheDuration <= TimeSpan.Zero, nameof(validation.FailCacheDuration), $"must be positive; found {validation.FailCacheDuration}."),
+            (validation.InvalidationPropagationTime <= TimeSpan.Zero, nameof(validation.InvalidationPropagationTime),
+                $"must be positive; found {validation.InvalidationPropagationTime}."),
+            (validation.ExpiryWarningWindow < TimeSpan.Zero, nameof(validation.ExpiryWarningWindow),
+                $"must not be negative; found {validation.ExpiryWarningWindow}."),
+            (!Enum.IsDefined(validation.Runtime.UnknownClauses), "Runtime:UnknownClauses", "must be FailClosed or FailOpen."),
+            (!Enum.IsDefined(validation.User.UnknownClauses), "User:UnknownClauses", "must be FailClosed or FailOpen."),
+        ];
+        return checks.Where(c => c.Wrong).Select(c => $"{at}:{c.Key}: {c.Rule}");
     }
 
     private static IEnumerable<string> ResilienceErrors(GitTokenScopesResilienceOptions resilience, string at)
     {
         if (!resilience.Enabled)
         {
-            yield break;
+            return [];
         }
 
         // Polly's own bounds: a timeout between 10 ms and 24 h, at most 10 retries here by choice (each one costs a provider call).
         var min = TimeSpan.FromMilliseconds(10);
         var max = TimeSpan.FromHours(24);
-        if (resilience.AttemptTimeout < min || resilience.AttemptTimeout > max)
-        {
-            yield return $"{at}:{nameof(resilience.AttemptTimeout)}: must be between 10 ms and 24 h; found {resilience.AttemptTimeout}.";
-        }
-
-        if (resilience.TotalTimeout < resilience.AttemptTimeout || resilience.TotalTimeout > max)
-        {
-            yield return $"{at}:{nameof(resilience.TotalTimeout)}: must be at least the attempt timeout and at most 24 h; found {resilience.TotalTimeout}.";
-        }
-
-        if (resilience.MaxRetryAttempts is < 0 or > 10)
-        {
-            yield return $"{at}:{nameof(resilience.MaxRetryAttempts)}: must be between 0 and 10; found {resilience.MaxRetryAttempts}.";
-        }
-
-        if (resilience.RetryBaseDelay < TimeSpan.Zero)
-        {
-            yield return $"{at}:{nameof(resilience.RetryBaseDelay)}: must not be negative; found {resilience.RetryBaseDelay}.";
-        }
-
-        if (resilience.MaxRetryAfter < TimeSpan.Zero || resilience.MaxRetryAfter >= resilience.TotalTimeout)
-        {
-            yield return $"{at}:{nameof(resilience.MaxRetryAfter)}: must be at least zero and shorter than the total timeout; found {resilience.MaxRetryAfter}.";
-        }
+        (bool Wrong, string Key, string Rule)[] checks =
+        [
+            (resilience.AttemptTimeout < min || resilience.AttemptTimeout > max, nameof(resilience.AttemptTimeout),
+                $"must be between 10 ms and 24 h; found {resilience.AttemptTimeout}."),
+            (resilience.TotalTimeout < resilience.AttemptTimeout || resilience.TotalTimeout > max, nameof(resilience.TotalTimeout),
+                $"must be at least the attempt timeout and at most 24 h; found {resilience.TotalTimeout}."),
+            (resilience.MaxRetryAttempts is < 0 or > 10, nameof(resilience.MaxRetryAttempts),
+                $"must be between 0 and 10; found {resilience.MaxRetryAttempts}."),
+            (resilience.RetryBaseDelay < TimeSpan.Zero, nameof(resilience.RetryBaseDelay), $"must not be negative; found {resilience.RetryBaseDelay}."),
+            (resilience.MaxRetryAfter < TimeSpan.Zero || resilience.MaxRetryAfter >= resilience.TotalTimeout, nameof(resilience.MaxRetryAfter),
+                $"must be at least zero and shorter than the total timeout; found {resilience.MaxRetryAfter}."),
+        ];
+        return checks.Where(c => c.Wrong).Select(c => $"{at}:{c.Key}: {c.Rule}");
     }
 }

@@ -16,10 +16,6 @@ internal sealed class ValidationTelemetry : IDisposable
     public const string TokenKindTag = "gittokenscopes.token.kind";
     public const string VerdictTag = "gittokenscopes.verdict";
     public const string StatusTag = "gittokenscopes.status";
-    public const string CacheResultTag = "gittokenscopes.cache.result";
-    public const string ProbePermissionTag = "gittokenscopes.probe.permission";
-    public const string ProbeVerdictTag = "gittokenscopes.probe.verdict";
-    public const string ProbeExpectedRejectionTag = "gittokenscopes.probe.expected_rejection";
 
     // A cached validation takes microseconds, one round trip 50-300 ms, a slow provider with retries tens of seconds:
     // buckets from 1 ms to 30 s keep those apart (the default buckets put 2 ms and 440 ms in one).
@@ -64,14 +60,12 @@ internal sealed class ValidationTelemetry : IDisposable
         }
     }
 
-    /// <summary>
-    /// Starts the span of one permission probe (a child of the validation's span; the HTTP client's span nests in it).
-    /// </summary>
+    /// <summary>Starts the span of one permission probe (a child of the validation's span; the HTTP client's span nests in it).</summary>
     public static Activity? StartProbe(GitProvider provider, PermissionProbe probe, string repository)
     {
         var span = ActivitySource.StartActivity("GitTokenScopes.Probe");
         span?.SetTag(ProviderTag, provider.ToWireName());
-        span?.SetTag(ProbePermissionTag, probe.Scope);
+        span?.SetTag("gittokenscopes.probe.permission", probe.Scope);
         span?.SetTag("gittokenscopes.repository", repository);
         span?.SetTag("http.request.method", probe.Method.Method);
         return span;
@@ -100,11 +94,11 @@ internal sealed class ValidationTelemetry : IDisposable
             ProbeVerdict.UnexpectedSuccess => "unexpected-success",
             _ => "unknown",
         };
-        span.SetTag(ProbeVerdictTag, verdict);
+        span.SetTag("gittokenscopes.probe.verdict", verdict);
         if (result.Answer is { } answer)
         {
             span.SetTag("http.response.status_code", answer.StatusCode);
-            span.SetTag(ProbeExpectedRejectionTag, answer.StatusCode >= 400 && result.Verdict is ProbeVerdict.Granted or ProbeVerdict.Denied);
+            span.SetTag("gittokenscopes.probe.expected_rejection", answer.StatusCode >= 400 && result.Verdict is ProbeVerdict.Granted or ProbeVerdict.Denied);
         }
 
         if (result.Verdict is not (ProbeVerdict.Granted or ProbeVerdict.Denied))
@@ -113,7 +107,7 @@ internal sealed class ValidationTelemetry : IDisposable
         }
     }
 
-    public void CacheLookup(bool hit) => _cacheLookups.Add(1, new KeyValuePair<string, object?>(CacheResultTag, hit ? "hit" : "miss"));
+    public void CacheLookup(bool hit) => _cacheLookups.Add(1, new KeyValuePair<string, object?>("gittokenscopes.cache.result", hit ? "hit" : "miss"));
 
     public void Dispose()
     {

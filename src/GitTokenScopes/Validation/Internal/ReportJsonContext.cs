@@ -5,24 +5,16 @@ using System.Text.Json.Serialization;
 
 namespace GitTokenScopes.Validation.Internal;
 
-/// <summary>Source-generated JSON for the report contract; null values are written so that every documented property is present.</summary>
+/// <summary>
+/// Source-generated JSON for the report contract; null values are written so that every documented property is present.
+/// The report's enumerations are reached through its properties (<see cref="WireNames"/> reads their names here).
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     RespectNullableAnnotations = true)]
 [JsonSerializable(typeof(TokenValidationReport))]
 [JsonSerializable(typeof(IReadOnlyList<TokenValidationReport>))]
-[JsonSerializable(typeof(GitProvider))]
-[JsonSerializable(typeof(TokenKind))]
-[JsonSerializable(typeof(TokenFamily))]
-[JsonSerializable(typeof(InspectionStatus))]
-[JsonSerializable(typeof(TokenType))]
-[JsonSerializable(typeof(ValidationVerdict))]
-[JsonSerializable(typeof(ClauseState))]
-[JsonSerializable(typeof(ValidationWarningCode))]
-[JsonSerializable(typeof(WarningSeverity))]
-[JsonSerializable(typeof(RepositoryAccess))]
-[JsonSerializable(typeof(RepositoryAccessState))]
 [JsonSerializable(typeof(UnknownClausePolicy))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext
 {

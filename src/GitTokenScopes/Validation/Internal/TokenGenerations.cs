@@ -8,13 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace GitTokenScopes.Validation.Internal;
 
 /// <summary>
-/// A token's cache generation, part of every inspection key. <c>HybridCache</c> forgets tagged entries at once in the
-/// instance that calls <c>RemoveByTagAsync</c>, but other instances keep their own record of tag invalidations and may
-/// go on serving the old entry. Invalidation therefore also writes a new generation to the distributed cache; every
-/// instance reads a token's generation from there at most once per <see cref="TokenValidationOptions.InvalidationPropagationTime"/>,
-/// so an invalidation reaches every instance within that interval. Without a distributed cache there is one instance
-/// and the tag removal suffices. A failing distributed cache never fails a validation: the last generation this
-/// instance knew is used (the initial one if it knew none).
+/// A token's cache generation, part of every inspection key. <c>RemoveByTagAsync</c> forgets a token's entries at once
+/// only in the instance that calls it, so invalidation also writes a new generation to the distributed cache, which every
+/// instance reads at most once per <see cref="TokenValidationOptions.InvalidationPropagationTime"/>. Without a distributed
+/// cache there is one instance and the tag removal suffices. A failing distributed cache never fails a validation.
 /// </summary>
 internal sealed partial class TokenGenerations(IDistributedCache? distributed, TimeProvider time, ILogger<TokenGenerations> logger) : IDisposable
 {
@@ -23,11 +20,10 @@ internal sealed partial class TokenGenerations(IDistributedCache? distributed, T
     // A private cache, keyed by the token hash alone: the host's IMemoryCache may have a size limit, which would demand a size on every entry.
     private readonly MemoryCache memory = new(new MemoryCacheOptions());
 
-    /// <summary>The token's generation: read from the distributed cache once per <paramref name="refresh"/>.</summary>
-    /// <param name="tokenHash">The token's cache hash.</param>
-    /// <param name="refresh">How long a generation read from the distributed cache is trusted.</param>
-    /// <param name="keep">How long a generation is remembered, so that an outage of the distributed cache falls back on it: the longest an inspection is cached.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <summary>
+    /// The token's generation, read from the distributed cache once per <paramref name="refresh"/> and remembered for
+    /// <paramref name="keep"/> (the longest an inspection is cached), so that an outage of the distributed cache falls back on it.
+    /// </summary>
     public async ValueTask<string> GetAsync(string tokenHash, TimeSpan refresh, TimeSpan keep, CancellationToken cancellationToken)
     {
         var known = memory.Get<Known>(tokenHash);
@@ -73,7 +69,6 @@ internal sealed partial class TokenGenerations(IDistributedCache? distributed, T
     private void Remember(string tokenHash, string generation, TimeSpan refresh, TimeSpan keep)
         => memory.Set(tokenHash, new Known(generation, time.GetUtcNow() + refresh), keep > refresh ? keep : refresh);
 
-    /// <summary>A generation and when it must be read again from the distributed cache.</summary>
     private sealed record Known(string Generation, DateTimeOffset RefreshAt);
 
     private static partial class Log

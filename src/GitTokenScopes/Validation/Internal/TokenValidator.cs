@@ -25,6 +25,9 @@ internal sealed partial class TokenValidator(
 {
     private readonly Dictionary<GitProvider, ITokenInspector> _inspectors = OnePerProvider(inspectors);
 
+    private static readonly ValidationVerdict[] LeastToMostSevere =
+        [ValidationVerdict.Pass, ValidationVerdict.Skipped, ValidationVerdict.Indeterminate, ValidationVerdict.Fail];
+
     private readonly Dictionary<GitProvider, IProviderGuide> _guides = guides.ToDictionary(g => g.Provider);
 
     public async Task<TokenValidationReport> ValidateAsync(TokenValidationRequest request, CancellationToken cancellationToken = default)
@@ -97,11 +100,8 @@ internal sealed partial class TokenValidator(
 
             var perRuntime = question.RequirementsFor(cached.Inspection.Family);
             var now = time.GetUtcNow();
-            reports = new TokenValidationReport[runtimes.Length];
-            for (var i = 0; i < runtimes.Length; i++)
-            {
-                reports[i] = ReportBuilder.Build(request, runtimes[i], cached, _guides[credential.Provider], perRuntime?[i], settings, now);
-            }
+            var guide = _guides[credential.Provider];
+            reports = [.. runtimes.Select((runtime, i) => ReportBuilder.Build(request, runtime, cached, guide, perRuntime?[i], settings, now))];
         }
 
         var elapsed = time.GetElapsedTime(started);
@@ -111,7 +111,7 @@ internal sealed partial class TokenValidator(
         }
 
         // One call, one duration: the worst verdict of its reports labels it.
-        var worst = reports.Select(r => r.Verdict).MaxBy(Rank);
+        var worst = reports.Select(r => r.Verdict).MaxBy(v => Array.IndexOf(LeastToMostSevere, v));
         telemetry.Completed(credential.Provider, worst, elapsed);
         activity?.SetTag(ValidationTelemetry.VerdictTag, worst.ToWireName());
         if (logger.IsEnabled(LogLevel.Information))
@@ -170,10 +170,7 @@ internal sealed partial class TokenValidator(
         }
     }
 
-    /// <summary>
-    /// Whether the inspection passes every runtime's requirement strictly: token valid, every clause satisfied, every
-    /// repository granted. Only such an inspection is kept for the long pass duration.
-    /// </summary>
+    /// <summary>Token valid, every runtime's clauses satisfied, every repository granted: only this is kept for the pass duration.</summary>
     private static bool IsCleanPass(ValidationQuestion question, CachedInspection cached)
     {
         var inspection = cached.Inspection;
@@ -215,9 +212,8 @@ internal sealed partial class TokenValidator(
     }
 
     /// <summary>
-    /// One inspector per provider. An inspector the host registers replaces the library's built-in one whatever the
-    /// order of registration (a test's fake must win over <c>AddGitHub()</c> called later); two of the host's own for
-    /// one provider are a wiring error, since no order between them says which is meant.
+    /// A host's inspector replaces the built-in one whatever the order (a test's fake must win over a later <c>AddGitHub()</c>);
+    /// two of the host's own for one provider are a wiring error, since no order between them says which is meant.
     /// </summary>
     private static Dictionary<GitProvider, ITokenInspector> OnePerProvider(IEnumerable<ITokenInspector> inspectors)
     {
@@ -255,15 +251,6 @@ internal sealed partial class TokenValidator(
         => settings.PassCacheDuration > settings.FailCacheDuration ? settings.PassCacheDuration : settings.FailCacheDuration;
 
     private static HybridCacheEntryOptions EntryOptions(TimeSpan duration) => new() { Expiration = duration, LocalCacheExpiration = duration };
-
-    private static int Rank(ValidationVerdict verdict)
-        => verdict switch
-        {
-            ValidationVerdict.Fail => 3,
-            ValidationVerdict.Indeterminate => 2,
-            ValidationVerdict.Skipped => 1,
-            _ => 0,
-        };
 
     // Event ids 1–99 are the validator's (GitHub 100–199, GitLab 200–299, Bitbucket Cloud 300–399, Bitbucket Server 400–499).
     private static partial class Log

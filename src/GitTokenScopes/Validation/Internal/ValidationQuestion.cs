@@ -12,31 +12,13 @@ namespace GitTokenScopes.Validation.Internal;
 /// </summary>
 internal sealed class ValidationQuestion
 {
-    private readonly List<(TokenFamily Family, ScopeRequirement[] PerRuntime)> _families = [];
+    private readonly List<(TokenFamily Family, ScopeRequirement[] PerRuntime)> _families;
 
     public ValidationQuestion(IScopeRequirements requirements, TokenValidationRequest request, string?[] runtimes)
     {
-        var asked = new List<ScopeRequirement>();
-        foreach (var key in ScopeRequirementKey.All)
-        {
-            if (key.Provider != request.Credential.Provider || key.Kind != request.Kind)
-            {
-                continue;
-            }
-
-            var perRuntime = new ScopeRequirement[runtimes.Length];
-            for (var i = 0; i < runtimes.Length; i++)
-            {
-                perRuntime[i] = Resolve(requirements, key, runtimes[i], request.Repositories);
-                if (!asked.Contains(perRuntime[i]))
-                {
-                    asked.Add(perRuntime[i]);
-                }
-            }
-
-            _families.Add((key.Family, perRuntime));
-        }
-
+        var keys = ScopeRequirementKey.All.Where(k => k.Provider == request.Credential.Provider && k.Kind == request.Kind);
+        _families = [.. keys.Select(key => (key.Family, runtimes.Select(r => Resolve(requirements, key, r, request.Repositories)).ToArray()))];
+        List<ScopeRequirement> asked = [.. _families.SelectMany(f => f.PerRuntime).Distinct()];
         Inspection = new TokenInspectionRequest(request.Credential, request.Repositories, asked);
         Digest = DigestOf(request.Repositories, asked);
     }
@@ -46,18 +28,7 @@ internal sealed class ValidationQuestion
     public string Digest { get; }
 
     /// <summary>The requirement of each runtime, in order; <see langword="null"/> when the family is unknown or not the provider's.</summary>
-    public ScopeRequirement[]? RequirementsFor(TokenFamily? family)
-    {
-        foreach (var (known, perRuntime) in _families)
-        {
-            if (known == family)
-            {
-                return perRuntime;
-            }
-        }
-
-        return null;
-    }
+    public ScopeRequirement[]? RequirementsFor(TokenFamily? family) => _families.Find(f => f.Family == family).PerRuntime;
 
     /// <summary>
     /// Without repositories, the runtime's requirement. With repositories, the token must satisfy each repository's
@@ -91,17 +62,7 @@ internal sealed class ValidationQuestion
     /// </summary>
     private static string DigestOf(IReadOnlyList<RepositoryRequest> repositories, List<ScopeRequirement> requirements)
     {
-        var digests = new List<string>(requirements.Count);
-        foreach (var requirement in requirements)
-        {
-            if (!digests.Contains(requirement.ScopeDigest))
-            {
-                digests.Add(requirement.ScopeDigest);
-            }
-        }
-
-        digests.Sort(string.CompareOrdinal);
-        var scopes = string.Join('.', digests);
+        var scopes = string.Join('.', requirements.Select(r => r.ScopeDigest).Distinct().Order(StringComparer.Ordinal));
         if (repositories.Count == 0 && scopes.Length <= 64)
         {
             return scopes;
