@@ -22,7 +22,8 @@ internal sealed class BitbucketCloudTokenInspector(
     IHttpClientFactory clients,
     IOptionsMonitor<BitbucketCloudInspectorOptions> options,
     TimeProvider time,
-    ILogger<BitbucketCloudTokenInspector> logger) : ProviderInspector<BitbucketCloudInspectorOptions>(options, time, logger)
+    ILogger<BitbucketCloudTokenInspector> logger) : ProviderInspector<BitbucketCloudInspectorOptions>(
+        GitProvider.BitbucketCloud, "Bitbucket Cloud", BitbucketCloudApiAddress.BitbucketOrg, BitbucketCloudApiAddress.Resolve, options, time, logger)
 {
     internal const string AccessTokenNote =
         "Repository, project and workspace access tokens act as their own user: they have no Bitbucket account, so the account "
@@ -32,14 +33,6 @@ internal sealed class BitbucketCloudTokenInspector(
     internal const string ApiTokenUserNames =
         "An Atlassian API token authenticates to the REST API with Basic authentication and the Atlassian account's e-mail "
         + "address as the user name; the Bitbucket user name (or " + BitbucketCloudCredentialClassifier.GitApiTokenUser + ") is for Git over HTTPS only.";
-
-    public override GitProvider Provider => GitProvider.BitbucketCloud;
-
-    protected override string Name => "Bitbucket Cloud";
-
-    protected override Uri DefaultApiUrl => BitbucketCloudApiAddress.BitbucketOrg;
-
-    protected override (Uri? Address, string? Error) Resolve(GitCredential credential) => BitbucketCloudApiAddress.Resolve(credential);
 
     // The type comes from Bitbucket's answer (x-credential-type); the token alone does not tell.
     protected override (TokenType Type, TokenFamily? Family) Classify(GitCredential credential) => (TokenType.Unknown, null);

@@ -18,7 +18,8 @@ internal sealed class BitbucketServerTokenInspector(
     IHttpClientFactory clients,
     IOptionsMonitor<BitbucketServerInspectorOptions> options,
     TimeProvider time,
-    ILogger<BitbucketServerTokenInspector> logger) : ProviderInspector<BitbucketServerInspectorOptions>(options, time, logger)
+    ILogger<BitbucketServerTokenInspector> logger) : ProviderInspector<BitbucketServerInspectorOptions>(
+        GitProvider.BitbucketServer, "Bitbucket Server", BitbucketServerApiAddress.Placeholder, BitbucketServerApiAddress.Resolve, options, time, logger)
 {
     internal const string MetadataNote =
         "Permissions read from the token's own entry in the access-token REST resource. They cap what the token may do; its "
@@ -33,14 +34,6 @@ internal sealed class BitbucketServerTokenInspector(
     private static readonly ScopeVocabulary Vocabulary = ScopeVocabulary.For(GitProvider.BitbucketServer, TokenFamily.HttpAccessToken);
 
     private static readonly string[] Permissions = ["PROJECT_READ", "PROJECT_WRITE", "PROJECT_ADMIN", "REPO_READ", "REPO_WRITE", "REPO_ADMIN"];
-
-    public override GitProvider Provider => GitProvider.BitbucketServer;
-
-    protected override string Name => "Bitbucket Server";
-
-    protected override Uri DefaultApiUrl => BitbucketServerApiAddress.Placeholder;
-
-    protected override (Uri? Address, string? Error) Resolve(GitCredential credential) => BitbucketServerApiAddress.Resolve(credential);
 
     protected override (TokenType Type, TokenFamily? Family) Classify(GitCredential credential) => (TokenType.BitbucketServerHttpAccessToken, TokenFamily.HttpAccessToken);
 

@@ -18,19 +18,12 @@ internal sealed class GitHubTokenInspector(
     IHttpMessageHandlerFactory handlers,
     IOptionsMonitor<GitHubInspectorOptions> options,
     TimeProvider time,
-    ILogger<GitHubTokenInspector> logger) : ProviderInspector<GitHubInspectorOptions>(options, time, logger)
+    ILogger<GitHubTokenInspector> logger) : ProviderInspector<GitHubInspectorOptions>(
+        GitProvider.GitHub, "GitHub", GitHubApiAddress.GitHubDotCom, GitHubApiAddress.Resolve, options, time, logger)
 {
     private static readonly ScopeVocabulary ClassicVocabulary = ScopeVocabulary.For(GitProvider.GitHub, TokenFamily.Classic);
     private static readonly ScopeVocabulary FineGrainedVocabulary = ScopeVocabulary.For(GitProvider.GitHub, TokenFamily.FineGrained);
     private static readonly string[] Levels = ["read", "write", "admin"];
-
-    public override GitProvider Provider => GitProvider.GitHub;
-
-    protected override string Name => "GitHub";
-
-    protected override Uri DefaultApiUrl => GitHubApiAddress.GitHubDotCom;
-
-    protected override (Uri? Address, string? Error) Resolve(GitCredential credential) => GitHubApiAddress.Resolve(credential);
 
     protected override (TokenType Type, TokenFamily? Family) Classify(GitCredential credential)
     {

@@ -19,7 +19,8 @@ internal sealed partial class GitLabTokenInspector(
     IHttpClientFactory clients,
     IOptionsMonitor<GitLabInspectorOptions> options,
     TimeProvider time,
-    ILogger<GitLabTokenInspector> logger) : ProviderInspector<GitLabInspectorOptions>(options, time, logger)
+    ILogger<GitLabTokenInspector> logger) : ProviderInspector<GitLabInspectorOptions>(
+        GitProvider.GitLab, "GitLab", GitLabApiAddress.GitLabDotCom, GitLabApiAddress.Resolve, options, time, logger)
 {
     private const string SelfEndpoint = "personal_access_tokens/self";
     private const string UserEndpoint = "user";
@@ -30,14 +31,6 @@ internal sealed partial class GitLabTokenInspector(
 
     private static readonly ScopeVocabulary Vocabulary = ScopeVocabulary.For(GitProvider.GitLab, TokenFamily.PersonalAccessToken);
     private static readonly ScopeVocabulary FineGrained = ScopeVocabulary.For(GitProvider.GitLab, TokenFamily.FineGrained);
-
-    public override GitProvider Provider => GitProvider.GitLab;
-
-    protected override string Name => "GitLab";
-
-    protected override Uri DefaultApiUrl => GitLabApiAddress.GitLabDotCom;
-
-    protected override (Uri? Address, string? Error) Resolve(GitCredential credential) => GitLabApiAddress.Resolve(credential);
 
     protected override (TokenType Type, TokenFamily? Family) Classify(GitCredential credential)
     {

@@ -66,8 +66,7 @@ internal sealed class ProviderSession : IDisposable
 
     /// <summary>
     /// Sends one request to <paramref name="endpoint"/> (escaped, relative to the API address, or absolute). No answer in
-    /// time or a transport failure throws <see cref="ProviderUnreachableException"/>, and so does an answer the transport
-    /// rules refuse (with <see cref="InspectionStatus.ProviderError"/>); the caller's cancellation throws.
+    /// time, a transport failure or an answer the transport rules refuse throws <see cref="ProviderUnreachableException"/>.
     /// </summary>
     public async Task<ProviderAnswer> SendAsync(HttpMethod method, string endpoint, string? jsonBody, CancellationToken cancellationToken)
     {
@@ -144,7 +143,7 @@ internal sealed class ProviderSession : IDisposable
         return request;
     }
 
-    /// <summary>The answer, scrubbed of the credential; or, when the transport rules refuse it, why (what came back).</summary>
+    /// <summary>The answer, scrubbed of the credential; or, when the transport rules refuse it, what came back.</summary>
     private async Task<(ProviderAnswer? Answer, string? Refusal)> ReadAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
@@ -228,4 +227,21 @@ internal sealed class ProviderSession : IDisposable
     // What messages name: the path as the provider's docs write it, never the query (it may carry names).
     private static string PathOf(string endpoint, Uri target)
         => endpoint.Contains("://", StringComparison.Ordinal) ? target.AbsolutePath : "/" + endpoint.Split('?')[0];
+}
+
+/// <summary>An answer, or why there is none: one repository's loss is <see cref="NotChecked"/>, a required request's <see cref="Required"/>.</summary>
+internal readonly record struct ProviderReply(ProviderAnswer? Answer, string? Unreachable, InspectionStatus Status = InspectionStatus.Unreachable)
+{
+    public ProviderAnswer Required => Answer ?? throw new ProviderUnreachableException(Unreachable!, Status);
+
+    public RepositoryAccessResult NotChecked(RepositoryRequest repository) => repository.Unknown($"Not checked: {Unreachable}");
+}
+
+/// <summary>
+/// No usable answer: none (time-out, transport failure; <see cref="InspectionStatus.Unreachable"/>) or one the transport
+/// rules refuse (<see cref="InspectionStatus.ProviderError"/>). The message names the method and path, never a header or the query.
+/// </summary>
+internal sealed class ProviderUnreachableException(string message, InspectionStatus status = InspectionStatus.Unreachable) : Exception(message)
+{
+    public InspectionStatus Status { get; } = status;
 }
