@@ -52,13 +52,7 @@ internal sealed class BitbucketServerTokenInspector(
         });
     }
 
-    private RateLimitInfo? RateLimit(ProviderAnswer answer)
-    {
-        var limit = answer.Int("X-RateLimit-Limit");
-        var remaining = answer.Int("X-RateLimit-Remaining");
-        var retryAfter = answer.RetryAfter(Time);
-        return limit is null && remaining is null && retryAfter is null ? null : new RateLimitInfo(limit, remaining, null, retryAfter, null);
-    }
+    private RateLimitInfo? RateLimit(ProviderAnswer answer) => answer.RateLimit(Time, "X-RateLimit-Limit", "X-RateLimit-Remaining", null);
 
     private void FailWith(InspectionDraft result, ProviderAnswer answer, string what)
     {

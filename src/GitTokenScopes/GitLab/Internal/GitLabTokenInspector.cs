@@ -68,7 +68,7 @@ internal sealed partial class GitLabTokenInspector(
         }
 
         var answer = self.Answer!;
-        result.RateLimit = GitLabHeaders.RateLimit(answer, Time);
+        result.RateLimit = GitLabStatusMap.RateLimit(answer, Time);
         IReadOnlyList<GitLabGrant>? grants = null;
         switch (GitLabStatusMap.Classify(answer))
         {
@@ -208,7 +208,7 @@ internal sealed partial class GitLabTokenInspector(
     private void FailWith(InspectionDraft result, ProviderAnswer answer, string what)
     {
         var outcome = GitLabStatusMap.Classify(answer);
-        result.RateLimit = GitLabHeaders.RateLimit(answer, Time) ?? result.RateLimit;
+        result.RateLimit = GitLabStatusMap.RateLimit(answer, Time) ?? result.RateLimit;
         var error = GitLabJson.Error(answer.Body);
         var said = GitLabJson.Said(error);
         var suffix = said is null ? string.Empty : $": {said}";
@@ -353,7 +353,7 @@ internal sealed partial class GitLabTokenInspector(
 
                 // A permissions object with neither project nor group access means no membership (0). Without membership a
                 // private project shows only to administrators, whose rights GitLab does not list: reading is then unknown.
-                var level = project.AccessLevel ?? (project.PermissionsShown ? 0 : null);
+                var level = project.AccessLevel ?? (project.Permissions is not null ? 0 : null);
                 if (grants is not null)
                 {
                     // A fine-grained permission counts only where its access boundary reaches the project.
@@ -417,10 +417,10 @@ internal sealed partial class GitLabTokenInspector(
             bool? covers = grant.Access switch
             {
                 "all_memberships" => level is null ? null : level > 0,
-                "personal_projects" => project.NamespaceKind is null || owner is null ? null
-                    : project.NamespaceKind == "user" && string.Equals(project.NamespacePath, owner, StringComparison.OrdinalIgnoreCase),
+                "personal_projects" => project.Namespace?.Kind is null || owner is null ? null
+                    : project.Namespace.Kind == "user" && string.Equals(project.Namespace.FullPath, owner, StringComparison.OrdinalIgnoreCase),
                 "selected_memberships" when grant.ProjectId is { } id => project.Id == id,
-                "selected_memberships" when grant.GroupId is { } group => project.NamespaceId == group ? true : project.NamespaceKind == "user" ? false : null,
+                "selected_memberships" when grant.GroupId is { } group => project.Namespace?.Id == group ? true : project.Namespace?.Kind == "user" ? false : null,
                 "user" or "instance" => false,
                 _ => null,
             };
