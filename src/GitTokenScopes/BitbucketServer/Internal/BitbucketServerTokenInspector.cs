@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.Net.Http.Headers;
+using System.Text;
 using GitTokenScopes.Inspection.Internal;
 using GitTokenScopes.Providers.Internal;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,17 @@ internal sealed class BitbucketServerTokenInspector(
 
     private static readonly string[] Permissions = ["PROJECT_READ", "PROJECT_WRITE", "PROJECT_ADMIN", "REPO_READ", "REPO_WRITE", "REPO_ADMIN"];
 
+    private static readonly ProviderOutcome[] NotPermitted = [ProviderOutcome.Unauthorized, ProviderOutcome.Forbidden];
+
+    // PROVIDERS.md §4.2: a read-only request that needs the permission, or for write a branch with a blank name from a
+    // blank start point, which Bitbucket can only reject (400/409/422 passed authorization, 401/403 did not).
+    private static readonly PermissionProbe[] Probes =
+    [
+        new("REPO_WRITE", HttpMethod.Post, r => BitbucketServerApiAddress.RepositoryPath(r) + "/branches", """{"name":"","startPoint":""}""", [ProviderOutcome.Rejected], NotPermitted),
+        new("REPO_ADMIN", HttpMethod.Get, r => BitbucketServerApiAddress.RepositoryPath(r) + "/webhooks?limit=1", null, [ProviderOutcome.Success], NotPermitted),
+        new("PROJECT_READ", HttpMethod.Get, BitbucketServerApiAddress.ProjectPath, null, [ProviderOutcome.Success], [.. NotPermitted, ProviderOutcome.NotFound]),
+    ];
+
     protected override (TokenType Type, TokenFamily? Family) Classify(GitCredential credential) => (TokenType.BitbucketServerHttpAccessToken, TokenFamily.HttpAccessToken);
 
     protected override ProviderSession Open(Uri apiUrl, GitCredential credential, BitbucketServerInspectorOptions settings)
@@ -50,6 +62,39 @@ internal sealed class BitbucketServerTokenInspector(
                 r.Headers.TryAddWithoutValidation("X-Atlassian-Token", "no-check");
             }
         });
+    }
+
+    /// <summary>The probe for a permission; <see langword="null"/> when none exists (the permission stays undetermined).</summary>
+    internal static PermissionProbe? ProbeFor(string permission) => Array.Find(Probes, p => p.Scope == permission);
+
+    /// <summary>
+    /// An HTTP access token's id (PROVIDERS.md §4.1): a token is <c>BBDC-</c> followed by base64 of
+    /// <c>&lt;12-digit id&gt;:&lt;secret&gt;</c>; older tokens are the same base64 without the prefix. <see langword="null"/> for another shape.
+    /// </summary>
+    internal static string? TokenIdOf(string token)
+    {
+        var encoded = token.StartsWith("BBDC-", StringComparison.Ordinal) ? token["BBDC-".Length..] : token;
+        if (encoded.Length is < 8 or > 512)
+        {
+            return null;
+        }
+
+        var padded = encoded.Replace('-', '+').Replace('_', '/');
+        padded = padded.PadRight(padded.Length + ((4 - (padded.Length % 4)) % 4), '=');
+        Span<byte> bytes = stackalloc byte[padded.Length];
+        if (!Convert.TryFromBase64String(padded, bytes, out var written))
+        {
+            return null;
+        }
+
+        var decoded = bytes[..written];
+        var colon = decoded.IndexOf((byte)':');
+        if (colon is < 6 or > 20 || colon == decoded.Length - 1)
+        {
+            return null;
+        }
+
+        return decoded[..colon].ContainsAnyExceptInRange((byte)'0', (byte)'9') ? null : Encoding.ASCII.GetString(decoded[..colon]);
     }
 
     private RateLimitInfo? RateLimit(ProviderAnswer answer) => answer.RateLimit(Time, "X-RateLimit-Limit", "X-RateLimit-Remaining", null);
@@ -71,7 +116,7 @@ internal sealed class BitbucketServerTokenInspector(
 
     protected override async Task InspectCoreAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, BitbucketServerInspectorOptions settings, CancellationToken cancellationToken)
     {
-        var tokenId = BitbucketServerTokenId.TryRead(request.Credential.Token);
+        var tokenId = TokenIdOf(request.Credential.Token);
         var accessTokens = BitbucketServerApiAddress.AccessTokens(session.ApiUrl);
         var readMetadata = settings.ReadTokenMetadata;
         var identity = (await session.TrySendAsync(HttpMethod.Get, IdentityEndpoint, null, cancellationToken).ConfigureAwait(false)).Required;
@@ -147,7 +192,7 @@ internal sealed class BitbucketServerTokenInspector(
 
             foreach (var permission in permissions.Order(StringComparer.Ordinal))
             {
-                if (BitbucketServerPermissionProbe.For(permission) is { } probe)
+                if (ProbeFor(permission) is { } probe)
                 {
                     probes.Add((i, ProbeAsync(session, result.CredentialFingerprint, request.Repositories[i], probe, a => ProviderStatusMap.Classify(a.StatusCode), cancellationToken)));
                 }

@@ -21,7 +21,7 @@ internal sealed class GitHubGuide : IProviderGuide
             (TokenFamily.Classic, _) when inspection.Status == InspectionStatus.PolicyForbidden => null,
             (TokenFamily.Classic, not TokenType.GitHubOAuth) => Classic(WebRoot(serverUrl, inspection.ApiUrl), scopes, description),
             (TokenFamily.FineGrained, TokenType.GitHubFineGrained) when !IsEnterpriseServer(inspection.ApiUrl)
-                => FineGrained(WebRoot(serverUrl, inspection.ApiUrl), scopes, description, description, owner, GitHubPolicy.MaxDaysIn(inspection.Message)),
+                => FineGrained(WebRoot(serverUrl, inspection.ApiUrl), scopes, description, description, owner, GitHubStatusMap.MaxDaysIn(inspection.Message)),
             _ => null,
         };
 

@@ -76,12 +76,12 @@ internal sealed class GitHubTokenInspector(
         var outcome = GitHubStatusMap.Classify(answer);
         result.RateLimit = GitHubHeaders.RateLimit(answer, Time) ?? result.RateLimit;
         var url = outcome == ProviderOutcome.SsoRequired ? GitHubHeaders.SsoRequirement(answer).Url : null;
-        var policy = outcome == ProviderOutcome.PolicyForbidden ? GitHubPolicy.Refusal(answer) : null;
+        var policy = outcome == ProviderOutcome.PolicyForbidden ? GitHubStatusMap.PolicyRefusal(answer) : null;
         result.ActionUrl = outcome == ProviderOutcome.SsoRequired ? url : policy?.SettingsUrl ?? result.ActionUrl;
         Fail(result, outcome, answer, what, answer.ErrorMessage(), outcome switch
         {
             ProviderOutcome.SsoRequired => (InspectionStatus.SsoRequired, "An organization requires SAML single sign-on: authorize the token for it" + (url is null ? "." : $" at {url}.")),
-            ProviderOutcome.PolicyForbidden => (InspectionStatus.PolicyForbidden, GitHubPolicy.Message(policy!.Value, what)),
+            ProviderOutcome.PolicyForbidden => (InspectionStatus.PolicyForbidden, GitHubStatusMap.PolicyMessage(policy!.Value, what)),
             _ => null,
         });
     }
@@ -104,7 +104,7 @@ internal sealed class GitHubTokenInspector(
         }
 
         // JSON that is not a user (a proxy's, a stranger's) says nothing about the token: without it, no scope header means none.
-        if (GitHubJson.Account(identity.Body) is null)
+        if (GitHubJson.Account(identity.Body) is not { } account)
         {
             result.Fail(InspectionStatus.ProviderError, "GitHub answered GET /user with JSON that is not a user (no login): not GitHub's API.");
             return;
@@ -130,7 +130,7 @@ internal sealed class GitHubTokenInspector(
             result.Note("GitHub sent no X-OAuth-Scopes header: the token holds no scopes.");
         }
 
-        result.Account = GitHubJson.Account(identity.Body);
+        result.Account = account;
         result.ExpiresAt = GitHubHeaders.Expiration(identity);
         result.ExpiryKnown = true;
         result.RateLimit = GitHubHeaders.RateLimit(identity, Time);
@@ -223,14 +223,12 @@ internal sealed class GitHubTokenInspector(
         var probes = await Task.WhenAll(probeRuns).ConfigureAwait(false);
         var answers = await Task.WhenAll(reads).ConfigureAwait(false);
         var identity = (await identityTask.ConfigureAwait(false)).Required;
-        var visible = new bool[answers.Length];
-        var visibleCount = 0;
+        var visible = answers.Select(a => a.Answer is { } read && GitHubStatusMap.Classify(read) == ProviderOutcome.Success).ToArray();
+        var visibleCount = visible.Count(v => v);
         for (var i = 0; i < answers.Length; i++)
         {
-            visible[i] = answers[i].Answer is { } read && GitHubStatusMap.Classify(read) == ProviderOutcome.Success;
             if (visible[i])
             {
-                visibleCount++;
                 ApplyProbeResults(result, repositories[i], probes[i], visible: true);
             }
         }
@@ -295,15 +293,9 @@ internal sealed class GitHubTokenInspector(
                 granted.Add("repository_selection=selected");
             }
         }
-        else if (!installation)
+        else
         {
-            undetermined.Add("repository_selection=all");
-            undetermined.Add("repository_selection=selected");
-        }
-
-        if (visibleCount == 0)
-        {
-            undetermined.Add("metadata=read");
+            undetermined.AddRange(installation ? ["metadata=read"] : ["repository_selection=all", "repository_selection=selected", "metadata=read"]);
         }
 
         foreach (var (permission, level) in needed)
