@@ -65,14 +65,15 @@ internal sealed class BitbucketCloudTokenInspector(
         var credential = request.Credential;
         var basic = BitbucketCloudCredentialClassifier.UsesBasic(credential);
         var apiToken = credential.Token.StartsWith(BitbucketCloudCredentialClassifier.ApiTokenPrefix, StringComparison.Ordinal);
-        var identityTask = session.TrySendAsync(HttpMethod.Get, "user", null, cancellationToken);
-        var early = basic ? SendRepositoriesAsync(session, request, userBound: true, cancellationToken) : null;
+        var identityTask = session.GetAsync("user", cancellationToken);
+        var early = basic ? session.GetEachAsync(request.Repositories, BitbucketCloudApiAddress.PermissionPath, cancellationToken) : null;
         var identity = await identityTask.ConfigureAwait(false);
         var replies = early is null ? null : await early.ConfigureAwait(false);
         if (Learn(result, identity.Required, basic, apiToken))
         {
             var userBound = basic || !BitbucketCloudCredentialClassifier.IsAccessToken(result.Type);
-            replies ??= await SendRepositoriesAsync(session, request, userBound, cancellationToken).ConfigureAwait(false);
+            var endpoint = userBound ? BitbucketCloudApiAddress.PermissionPath : (Func<RepositoryRequest, string>)BitbucketCloudApiAddress.RepositoryPath;
+            replies ??= await session.GetEachAsync(request.Repositories, endpoint, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < replies.Length; i++)
             {
                 result.Repositories.Add(userBound ? UserRepository(result, request.Repositories[i], replies[i]) : AccessTokenRepository(result, request.Repositories[i], replies[i]));
@@ -180,10 +181,6 @@ internal sealed class BitbucketCloudTokenInspector(
             });
     }
 
-    /// <summary>One request per repository, concurrently: the account's permission, or (access tokens) the repository.</summary>
-    private static Task<ProviderReply[]> SendRepositoriesAsync(ProviderSession session, TokenInspectionRequest request, bool userBound, CancellationToken cancellationToken)
-        => Task.WhenAll(request.Repositories.Select(r => session.TrySendAsync(HttpMethod.Get, userBound ? BitbucketCloudApiAddress.PermissionPath(r) : BitbucketCloudApiAddress.RepositoryPath(r), null, cancellationToken)));
-
     /// <summary>A user-bound credential's access: the account's permission on the repository, capped by the credential's scopes.</summary>
     private RepositoryAccessResult UserRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
     {
@@ -201,33 +198,22 @@ internal sealed class BitbucketCloudTokenInspector(
                 return repository.NotVisible("Bitbucket Cloud lists no permission of the account on the repository: it does not exist or the account has no access.");
             }
 
-            var granted = result.Granted!;
             var (readScope, writeScope) = RepositoryScopes(result.Family);
-            var canRead = RepositoryResults.Holds(granted, readScope);
-            bool? canWrite = permission is "write" or "admin" ? RepositoryResults.Holds(granted, writeScope) : false;
+            var mayWrite = permission is "write" or "admin";
+            var canRead = RepositoryResults.Holds(result.Granted!, readScope);
+            bool? canWrite = mayWrite ? RepositoryResults.Holds(result.Granted!, writeScope) : false;
             var enough = repository.Access == RepositoryAccess.Read ? canRead : RepositoryResults.All(canRead, canWrite);
-            string? message = null;
-            if (enough != true)
-            {
-                var reasons = new List<string>();
-                if (canRead == false)
-                {
-                    reasons.Add($"the credential lacks the {readScope} scope");
-                }
-
-                if (repository.Access == RepositoryAccess.ReadWrite && permission is not ("write" or "admin"))
-                {
-                    reasons.Add($"the account's permission on the repository is {permission}");
-                }
-                else if (repository.Access == RepositoryAccess.ReadWrite && canWrite == false)
-                {
-                    reasons.Add($"the credential lacks the {writeScope} scope");
-                }
-
-                message = reasons.Count > 0 ? char.ToUpperInvariant(reasons[0][0]) + string.Join("; ", reasons)[1..] + "." : "The credential's scopes could not be read.";
-            }
-
-            return repository.Judged(enough, canRead, canWrite, message);
+            string?[] reasons =
+            [
+                canRead == false ? $"the credential lacks the {readScope} scope" : null,
+                repository.Access == RepositoryAccess.Read ? null
+                    : !mayWrite ? $"the account's permission on the repository is {permission}"
+                    : canWrite == false ? $"the credential lacks the {writeScope} scope" : null,
+            ];
+            var why = string.Join("; ", reasons.OfType<string>());
+            return repository.Judged(enough, canRead, canWrite, enough == true ? null
+                : why.Length > 0 ? char.ToUpperInvariant(why[0]) + why[1..] + "."
+                : "The credential's scopes could not be read.");
         }
 
         return outcome == ProviderOutcome.NotFound
@@ -259,7 +245,7 @@ internal sealed class BitbucketCloudTokenInspector(
             case ProviderOutcome.Forbidden:
             {
                 var (message, required, _) = BitbucketCloudJson.Error(answer.Body);
-                return new(repository.Name, repository.Access, RepositoryAccessState.Insufficient, false, false,
+                return repository.Judged(false, false, false,
                     $"Bitbucket Cloud refused to show the repository to the token (403{(message is null ? string.Empty : $": {message}")})"
                     + (required is { Count: > 0 } ? $"; it requires {string.Join(" or ", required)}." : "."));
             }

@@ -38,11 +38,13 @@ internal sealed class BitbucketServerTokenInspector(
 
     private static readonly ProviderOutcome[] NotPermitted = [ProviderOutcome.Unauthorized, ProviderOutcome.Forbidden];
 
-    // PROVIDERS.md §4.2: a read-only request that needs the permission, or for write a branch with a blank name from a
-    // blank start point, which Bitbucket can only reject (400/409/422 passed authorization, 401/403 did not).
+    // PROVIDERS.md §4.2: a read-only request that needs the permission, or for write an invalid payload (400/409/422
+    // passed authorization, 401/403 did not): a branch with a blank name from a blank start point, which Bitbucket can only reject.
+    private const string InvalidBranch = """{"name":"","startPoint":""}""";
+
     private static readonly PermissionProbe[] Probes =
     [
-        new("REPO_WRITE", HttpMethod.Post, r => BitbucketServerApiAddress.RepositoryPath(r) + "/branches", """{"name":"","startPoint":""}""", [ProviderOutcome.Rejected], NotPermitted),
+        new("REPO_WRITE", HttpMethod.Post, r => BitbucketServerApiAddress.RepositoryPath(r) + "/branches", InvalidBranch, [ProviderOutcome.Rejected], NotPermitted),
         new("REPO_ADMIN", HttpMethod.Get, r => BitbucketServerApiAddress.RepositoryPath(r) + "/webhooks?limit=1", null, [ProviderOutcome.Success], NotPermitted),
         new("PROJECT_READ", HttpMethod.Get, BitbucketServerApiAddress.ProjectPath, null, [ProviderOutcome.Success], [.. NotPermitted, ProviderOutcome.NotFound]),
     ];
@@ -119,7 +121,7 @@ internal sealed class BitbucketServerTokenInspector(
         var tokenId = TokenIdOf(request.Credential.Token);
         var accessTokens = BitbucketServerApiAddress.AccessTokens(session.ApiUrl);
         var readMetadata = settings.ReadTokenMetadata;
-        var identity = (await session.TrySendAsync(HttpMethod.Get, IdentityEndpoint, null, cancellationToken).ConfigureAwait(false)).Required;
+        var identity = (await session.GetAsync(IdentityEndpoint, cancellationToken).ConfigureAwait(false)).Required;
         result.RateLimit = RateLimit(identity);
         if (!identity.IsSuccess)
         {
@@ -137,13 +139,11 @@ internal sealed class BitbucketServerTokenInspector(
 
         // Round one: every named repository, and the token's own entry, concurrently. A user's slug is its name in lower
         // case for ordinary names; where it differs, the lookup misses and the permissions are probed instead.
-        var repositoryTasks = request.Repositories
-            .Select(r => session.TrySendAsync(HttpMethod.Get, BitbucketServerApiAddress.RepositoryPath(r), null, cancellationToken))
-            .ToArray();
+        var repositoriesTask = session.GetEachAsync(request.Repositories, BitbucketServerApiAddress.RepositoryPath, cancellationToken);
         var metadataTask = readMetadata && tokenId is not null && accessTokens is not null
-            ? session.TrySendAsync(HttpMethod.Get, new Uri(accessTokens, $"users/{Uri.EscapeDataString(username.ToLowerInvariant())}/{tokenId}").ToString(), null, cancellationToken)
+            ? session.GetAsync(new Uri(accessTokens, $"users/{Uri.EscapeDataString(username.ToLowerInvariant())}/{tokenId}").ToString(), cancellationToken)
             : null;
-        await Task.WhenAll(metadataTask is null ? repositoryTasks : repositoryTasks.Append(metadataTask)).ConfigureAwait(false);
+        await Task.WhenAll(repositoriesTask, metadataTask ?? Task.CompletedTask).ConfigureAwait(false);
 
         var metadata = metadataTask is null ? null : (await metadataTask.ConfigureAwait(false)).Required;
         var exact = metadata is { IsSuccess: true } ? BitbucketServerJson.AccessToken(metadata.Body) : null;
@@ -172,7 +172,7 @@ internal sealed class BitbucketServerTokenInspector(
                 : $"The instance did not show the token's own permissions (the access-token resource answered {metadata.StatusCode}).");
         }
 
-        var repositoryAnswers = await Task.WhenAll(repositoryTasks).ConfigureAwait(false);
+        var repositoryAnswers = await repositoriesTask.ConfigureAwait(false);
 
         // Round two: the probes, on every visible repository, concurrently.
         var wanted = exact is null ? Wanted(request) : [];
@@ -247,8 +247,9 @@ internal sealed class BitbucketServerTokenInspector(
         ProviderSession session, Uri accessTokens, RepositoryRequest repository, string tokenId, CancellationToken cancellationToken)
     {
         var project = Uri.EscapeDataString(repository.Owner);
-        var repositoryTask = session.TrySendAsync(HttpMethod.Get, new Uri(accessTokens, $"projects/{project}/repos/{Uri.EscapeDataString(repository.Repository)}/{tokenId}").ToString(), null, cancellationToken);
-        var projectTask = session.TrySendAsync(HttpMethod.Get, new Uri(accessTokens, $"projects/{project}/{tokenId}").ToString(), null, cancellationToken);
+        var slug = Uri.EscapeDataString(repository.Repository);
+        var repositoryTask = session.GetAsync(new Uri(accessTokens, $"projects/{project}/repos/{slug}/{tokenId}").ToString(), cancellationToken);
+        var projectTask = session.GetAsync(new Uri(accessTokens, $"projects/{project}/{tokenId}").ToString(), cancellationToken);
         await Task.WhenAll(repositoryTask, projectTask).ConfigureAwait(false);
         var (byRepository, byProject) = ((await repositoryTask.ConfigureAwait(false)).Required, (await projectTask.ConfigureAwait(false)).Required);
         return byRepository.IsSuccess && BitbucketServerJson.AccessToken(byRepository.Body) is { } repositoryToken ? (TokenType.BitbucketServerRepository, repositoryToken, byRepository)

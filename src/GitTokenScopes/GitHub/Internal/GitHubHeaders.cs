@@ -44,7 +44,10 @@ internal static partial class GitHubHeaders
 
     /// <summary>Reads the rate-limit headers; <see langword="null"/> when GitHub sent none (GHES with rate limits off).</summary>
     public static RateLimitInfo? RateLimit(ProviderAnswer answer, TimeProvider time)
-        => answer.RateLimit(time, "x-ratelimit-limit", "x-ratelimit-remaining", answer.Long("x-ratelimit-reset") is { } epoch ? DateTimeOffset.FromUnixTimeSeconds(epoch) : null, "x-ratelimit-resource");
+    {
+        var reset = answer.Long("x-ratelimit-reset") is { } epoch ? DateTimeOffset.FromUnixTimeSeconds(epoch) : (DateTimeOffset?)null;
+        return answer.RateLimit(time, "x-ratelimit-limit", "x-ratelimit-remaining", reset, "x-ratelimit-resource");
+    }
 
     /// <summary>Reads <c>X-GitHub-SSO: required; url=…</c>; returns whether SSO is required and the authorization URL.</summary>
     public static (bool Required, Uri? Url) SsoRequirement(ProviderAnswer answer)

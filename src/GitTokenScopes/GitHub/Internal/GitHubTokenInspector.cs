@@ -90,11 +90,8 @@ internal sealed class GitHubTokenInspector(
     private async Task InspectClassicAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
     {
         // Every request settles before any answer is read, so none is still running when the inspection ends.
-        var identityTask = session.TrySendAsync(HttpMethod.Get, "user", null, cancellationToken);
-        var repositoryTasks = request.Repositories
-            .Select(r => session.TrySendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(r), null, cancellationToken))
-            .ToArray();
-        var repositories = await Task.WhenAll(repositoryTasks).ConfigureAwait(false);
+        var identityTask = session.GetAsync("user", cancellationToken);
+        var repositories = await session.GetEachAsync(request.Repositories, GitHubApiAddress.RepositoryPath, cancellationToken).ConfigureAwait(false);
         var identity = (await identityTask.ConfigureAwait(false)).Required;
 
         if (!identity.IsSuccess)
@@ -207,12 +204,12 @@ internal sealed class GitHubTokenInspector(
         var installation = result.Type == TokenType.GitHubAppInstallation;
 
         // Installation tokens get 403 on /user; they list what they can reach instead (no permission needed).
-        var identityTask = session.TrySendAsync(HttpMethod.Get, installation ? "installation/repositories?per_page=100" : "user", null, cancellationToken);
+        var identityTask = session.GetAsync(installation ? "installation/repositories?per_page=100" : "user", cancellationToken);
         var needed = NeededPermissions(request);
         var repositories = request.Repositories;
 
         // Every GET is queued before any probe, so that under the session's concurrency cap the reads go out first.
-        var reads = repositories.Select(r => session.TrySendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(r), null, cancellationToken)).ToArray();
+        var reads = session.GetEachAsync(repositories, GitHubApiAddress.RepositoryPath, cancellationToken);
 
         var readProbes = ProbesFor(RepositoryAccess.Read, needed);
         var readWriteProbes = ProbesFor(RepositoryAccess.ReadWrite, needed);
@@ -221,7 +218,7 @@ internal sealed class GitHubTokenInspector(
 
         // Every request settles before any answer is read, so none is still running when the inspection ends.
         var probes = await Task.WhenAll(probeRuns).ConfigureAwait(false);
-        var answers = await Task.WhenAll(reads).ConfigureAwait(false);
+        var answers = await reads.ConfigureAwait(false);
         var identity = (await identityTask.ConfigureAwait(false)).Required;
         var visible = answers.Select(a => a.Answer is { } read && GitHubStatusMap.Classify(read) == ProviderOutcome.Success).ToArray();
         var visibleCount = visible.Count(v => v);

@@ -34,7 +34,8 @@ internal static partial class GitLabJson
 
     /// <summary><c>GET /projects/:id</c>; <see langword="null"/> when malformed or naming neither id nor path.</summary>
     public static GitLabProject? Project(string? body)
-        => ProviderAnswer.Read(body, GitLabWireContext.Default.GitLabProject) is { } project && (project.Id is not null || project.PathWithNamespace is not null)
+        => ProviderAnswer.Read(body, GitLabWireContext.Default.GitLabProject) is { } project
+            && (project.Id is not null || project.PathWithNamespace is not null)
             ? project
             : null;
 
@@ -159,7 +160,8 @@ internal sealed record GitLabTokenInfo(
 internal sealed record GitLabGrant(string Access, IReadOnlyList<string> Permissions, long? ProjectId, long? GroupId);
 
 /// <summary>What <c>GET /projects/:id</c> tells: visibility, the caller's access levels, and the namespace (<c>user</c> or <c>group</c>).</summary>
-internal sealed record GitLabProject(long? Id, string? PathWithNamespace, string? Visibility, GitLabProject.Members? Permissions, GitLabProject.Space? Namespace)
+internal sealed record GitLabProject(
+    long? Id, string? PathWithNamespace, string? Visibility, GitLabProject.Members? Permissions, GitLabProject.Space? Namespace)
 {
     /// <summary>The higher of the caller's project and group access levels.</summary>
     public int? AccessLevel => new[] { Permissions?.ProjectAccess?.AccessLevel, Permissions?.GroupAccess?.AccessLevel }.Max();

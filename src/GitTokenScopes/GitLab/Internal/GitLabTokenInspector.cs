@@ -22,8 +22,6 @@ internal sealed partial class GitLabTokenInspector(
     ILogger<GitLabTokenInspector> logger) : ProviderInspector<GitLabInspectorOptions>(
         GitProvider.GitLab, "GitLab", GitLabApiAddress.GitLabDotCom, GitLabApiAddress.Resolve, options, time, logger)
 {
-    private const string SelfEndpoint = "personal_access_tokens/self";
-    private const string UserEndpoint = "user";
     private const string ListProjectsProbe = "projects?per_page=1&simple=true";
     private const string CreateProjectProbe = "projects";
     private const int Reporter = 20;
@@ -52,22 +50,13 @@ internal sealed partial class GitLabTokenInspector(
     protected override async Task InspectCoreAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, GitLabInspectorOptions settings, CancellationToken cancellationToken)
     {
         // Both identity calls and every project call go out together: wall time is one round trip.
-        var selfTask = session.TrySendAsync(HttpMethod.Get, SelfEndpoint, null, cancellationToken);
-        var userTask = session.TrySendAsync(HttpMethod.Get, UserEndpoint, null, cancellationToken);
-        var projectTasks = request.Repositories
-            .Select(r => session.TrySendAsync(HttpMethod.Get, GitLabApiAddress.ProjectPath(r), null, cancellationToken))
-            .ToArray();
+        var selfTask = session.GetAsync("personal_access_tokens/self", cancellationToken);
+        var userTask = session.GetAsync("user", cancellationToken);
+        var projectsTask = session.GetEachAsync(request.Repositories, GitLabApiAddress.ProjectPath, cancellationToken);
         var self = await selfTask.ConfigureAwait(false);
         var user = await userTask.ConfigureAwait(false);
-        var projects = await Task.WhenAll(projectTasks).ConfigureAwait(false);
-
-        if (self.Unreachable is { } unreachable)
-        {
-            result.Fail(self.Status, unreachable);
-            return;
-        }
-
-        var answer = self.Answer!;
+        var projects = await projectsTask.ConfigureAwait(false);
+        var answer = self.Required;
         result.RateLimit = GitLabStatusMap.RateLimit(answer, Time);
         IReadOnlyList<GitLabGrant>? grants = null;
         switch (GitLabStatusMap.Classify(answer))
@@ -247,15 +236,9 @@ internal sealed partial class GitLabTokenInspector(
         result.Note("Scopes inferred from probes because GET /personal_access_tokens/self is not available (GitLab older than 15.5): "
             + "read_repository and write_repository cannot be seen through the API, and the expiry is unknown.");
         result.ExpiryKnown = false;
-        if (user.Unreachable is { } unreachable)
-        {
-            result.Fail(user.Status, unreachable);
-            return;
-        }
-
+        var userAnswer = user.Required;
         var granted = new List<string>();
         var disproven = new HashSet<string>(StringComparer.Ordinal);
-        var userAnswer = user.Answer!;
         var userOutcome = GitLabStatusMap.Classify(userAnswer);
         switch (userOutcome)
         {
@@ -271,17 +254,11 @@ internal sealed partial class GitLabTokenInspector(
 
         if (!disproven.Contains("read_api"))
         {
-            var listTask = session.TrySendAsync(HttpMethod.Get, ListProjectsProbe, null, cancellationToken);
+            var listTask = session.GetAsync(ListProjectsProbe, cancellationToken);
             var createTask = session.TrySendAsync(HttpMethod.Post, CreateProjectProbe, null, cancellationToken);
-            var list = await listTask.ConfigureAwait(false);
-            var create = await createTask.ConfigureAwait(false);
-            if ((list.Unreachable ?? create.Unreachable) is { } failed)
-            {
-                result.Fail(list.Unreachable is null ? create.Status : list.Status, failed);
-                return;
-            }
-
-            switch (GitLabStatusMap.Classify(list.Answer!))
+            var (listReply, createReply) = (await listTask.ConfigureAwait(false), await createTask.ConfigureAwait(false));
+            var (list, create) = (listReply.Required, createReply.Required);
+            switch (GitLabStatusMap.Classify(list))
             {
                 case ProviderOutcome.Success:
                     granted.Add("read_api");
@@ -290,11 +267,11 @@ internal sealed partial class GitLabTokenInspector(
                     disproven.UnionWith(["api", "read_api"]);
                     break;
                 default:
-                    FailWith(result, list.Answer!, "GET /projects");
+                    FailWith(result, list, "GET /projects");
                     return;
             }
 
-            switch (GitLabStatusMap.Classify(create.Answer!))
+            switch (GitLabStatusMap.Classify(create))
             {
                 case ProviderOutcome.Rejected:
                     granted.Add("api");
@@ -303,12 +280,13 @@ internal sealed partial class GitLabTokenInspector(
                     disproven.Add("api");
                     break;
                 case ProviderOutcome.Success:
-                    ProviderLog.UnexpectedProbeSuccess(Logger, Name, result.CredentialFingerprint, "POST /" + CreateProjectProbe, create.Answer!.StatusCode);
+                    ProviderLog.UnexpectedProbeSuccess(Logger, Name, result.CredentialFingerprint, "POST /" + CreateProjectProbe, create.StatusCode);
                     result.Fail(InspectionStatus.ProviderError,
-                        $"GitLab answered POST /projects with {create.Answer.StatusCode}, although the probe sends no project name and GitLab must reject it; the api scope was not trusted. Check the instance's projects and report this.");
+                        $"GitLab answered POST /projects with {create.StatusCode}, although the probe sends no project name and GitLab must reject it; "
+                        + "the api scope was not trusted. Check the instance's projects and report this.");
                     return;
                 default:
-                    FailWith(result, create.Answer!, "POST /projects");
+                    FailWith(result, create, "POST /projects");
                     return;
             }
         }
@@ -420,7 +398,8 @@ internal sealed partial class GitLabTokenInspector(
                 "personal_projects" => project.Namespace?.Kind is null || owner is null ? null
                     : project.Namespace.Kind == "user" && string.Equals(project.Namespace.FullPath, owner, StringComparison.OrdinalIgnoreCase),
                 "selected_memberships" when grant.ProjectId is { } id => project.Id == id,
-                "selected_memberships" when grant.GroupId is { } group => project.Namespace?.Id == group ? true : project.Namespace?.Kind == "user" ? false : null,
+                "selected_memberships" when grant.GroupId is { } group
+                    => project.Namespace?.Id == group ? true : project.Namespace?.Kind == "user" ? false : null,
                 "user" or "instance" => false,
                 _ => null,
             };

@@ -120,6 +120,13 @@ internal sealed class ProviderSession : IDisposable
         }
     }
 
+    public Task<ProviderReply> GetAsync(string endpoint, CancellationToken cancellationToken)
+        => TrySendAsync(HttpMethod.Get, endpoint, null, cancellationToken);
+
+    /// <summary>One GET per repository, all sent at once; the replies in the repositories' order.</summary>
+    public Task<ProviderReply[]> GetEachAsync(IEnumerable<RepositoryRequest> repositories, Func<RepositoryRequest, string> path, CancellationToken token)
+        => Task.WhenAll(repositories.Select(r => GetAsync(path(r), token)));
+
     public void Dispose()
     {
         _owned?.Dispose();
