@@ -150,7 +150,7 @@ internal sealed class GitHubTokenInspector(
         {
             case ProviderOutcome.Success when GitHubJson.Repository(answer.Body) is { } info:
             {
-                var (isPrivate, pull, push) = info;
+                var (isPrivate, pull, push) = (info.Private, info.Permissions?.Pull, info.Permissions?.Push);
 
                 // Push needs both the account's role and a scope that lets the token write: repo, or public_repo on a public repository.
                 var scopeWrites = granted.Grants("repo") || (isPrivate == false && granted.Grants("public_repo"));
@@ -249,9 +249,9 @@ internal sealed class GitHubTokenInspector(
                 return;
             }
 
-            if (listing.Selection is "all" or "selected")
+            if (listing.RepositorySelection is "all" or "selected")
             {
-                granted.Add("repository_selection=" + listing.Selection);
+                granted.Add("repository_selection=" + listing.RepositorySelection);
             }
         }
         else
