@@ -222,12 +222,9 @@ internal sealed class GitHubTokenInspector(
         var identity = (await identityTask.ConfigureAwait(false)).Required;
         var visible = answers.Select(a => a.Answer is { } read && GitHubStatusMap.Classify(read) == ProviderOutcome.Success).ToArray();
         var visibleCount = visible.Count(v => v);
-        for (var i = 0; i < answers.Length; i++)
+        foreach (var i in Enumerable.Range(0, answers.Length).Where(i => visible[i]))
         {
-            if (visible[i])
-            {
-                ApplyProbeResults(result, repositories[i], probes[i], visible: true);
-            }
+            ApplyProbeResults(result, repositories[i], probes[i], visible: true);
         }
 
         if (!identity.IsSuccess)
@@ -259,26 +256,20 @@ internal sealed class GitHubTokenInspector(
             result.Account = GitHubJson.Account(identity.Body);
         }
 
-        var repositoryStates = new RepositoryAccessResult[repositories.Count];
-        for (var i = 0; i < answers.Length; i++)
-        {
-            var repository = repositories[i];
-            repositoryStates[i] = answers[i].Answer is not { } read ? answers[i].NotChecked(repository) : GitHubStatusMap.Classify(read) switch
+        var repositoryStates = answers.Select((reply, i) => reply.Answer is not { } read
+            ? reply.NotChecked(repositories[i])
+            : GitHubStatusMap.Classify(read) switch
             {
-                ProviderOutcome.Success => FineGrainedRepository(repository, probes[i]),
-                ProviderOutcome.NotFound => repository.NotVisible(
+                ProviderOutcome.Success => FineGrainedRepository(repositories[i], probes[i]),
+                ProviderOutcome.NotFound => repositories[i].NotVisible(
                     "GitHub does not show the repository to the token: it is not in the token's repository selection, the account has no access, or an organization's approval is pending."),
-                _ => UnknownRepository(result, repository, read),
-            };
-        }
+                _ => UnknownRepository(result, repositories[i], read),
+            }).ToArray();
 
         // Hidden repositories' probes last, after what their own answers decided.
-        for (var i = 0; i < answers.Length; i++)
+        foreach (var i in Enumerable.Range(0, answers.Length).Where(i => !visible[i]))
         {
-            if (!visible[i])
-            {
-                ApplyProbeResults(result, repositories[i], probes[i], visible: false);
-            }
+            ApplyProbeResults(result, repositories[i], probes[i], visible: false);
         }
 
         if (visibleCount > 0)
