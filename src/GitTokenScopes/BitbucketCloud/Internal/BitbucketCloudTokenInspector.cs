@@ -74,10 +74,8 @@ internal sealed class BitbucketCloudTokenInspector(
             var userBound = basic || !BitbucketCloudCredentialClassifier.IsAccessToken(result.Type);
             var endpoint = userBound ? BitbucketCloudApiAddress.PermissionPath : (Func<RepositoryRequest, string>)BitbucketCloudApiAddress.RepositoryPath;
             replies ??= await session.GetEachAsync(request.Repositories, endpoint, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < replies.Length; i++)
-            {
-                result.Repositories.Add(userBound ? UserRepository(result, request.Repositories[i], replies[i]) : AccessTokenRepository(result, request.Repositories[i], replies[i]));
-            }
+            result.Repositories.AddRange(request.Repositories.Zip(replies, (repository, reply)
+                => userBound ? UserRepository(result, repository, reply) : AccessTokenRepository(result, repository, reply)));
         }
     }
 

@@ -177,13 +177,8 @@ internal sealed class BitbucketServerTokenInspector(
         // Round two: the probes, on every visible repository, concurrently.
         var wanted = exact is null ? Wanted(request) : [];
         var probes = new List<(int Repository, Task<ProbeResult> Result)>();
-        for (var i = 0; i < repositoryAnswers.Length; i++)
+        foreach (var i in Enumerable.Range(0, repositoryAnswers.Length).Where(i => Visible(repositoryAnswers[i])))
         {
-            if (!Visible(repositoryAnswers[i]))
-            {
-                continue;
-            }
-
             var permissions = new HashSet<string>(wanted, StringComparer.Ordinal);
             if (request.Repositories[i].Access == RepositoryAccess.ReadWrite && (exact is null || result.Granted!.Grants("REPO_WRITE")))
             {
@@ -207,12 +202,10 @@ internal sealed class BitbucketServerTokenInspector(
             var (probe, verdict, reply, unreachable) = await task.ConfigureAwait(false);
             if (reply is not { } answer)
             {
+                // No answer: the verdict is Unknown.
                 result.Note($"The {probe.Scope} probe on {repository} was not checked ({unreachable})");
-                verdicts.Add((index, probe.Scope, ProbeVerdict.Unknown));
-                continue;
             }
-
-            if (verdict == ProbeVerdict.UnexpectedSuccess)
+            else if (verdict == ProbeVerdict.UnexpectedSuccess)
             {
                 result.Fail(InspectionStatus.ProviderError,
                     $"The write probe {probe.Method.Method} for {probe.Scope} on {repository} answered {answer.StatusCode}; it was built to be rejected, so the answer cannot be trusted and the permission stays undetermined.");

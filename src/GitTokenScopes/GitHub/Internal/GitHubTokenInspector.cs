@@ -132,10 +132,7 @@ internal sealed class GitHubTokenInspector(
         result.ExpiryKnown = true;
         result.RateLimit = GitHubHeaders.RateLimit(identity, Time);
 
-        for (var i = 0; i < repositories.Length; i++)
-        {
-            result.Repositories.Add(ClassicRepository(result, request.Repositories[i], repositories[i]));
-        }
+        result.Repositories.AddRange(request.Repositories.Zip(repositories, (repository, reply) => ClassicRepository(result, repository, reply)));
     }
 
     private RepositoryAccessResult ClassicRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)

@@ -94,10 +94,7 @@ internal sealed partial class GitLabTokenInspector(
         }
 
         ReadOwner(result, user);
-        for (var i = 0; i < projects.Length; i++)
-        {
-            result.Repositories.Add(ProjectAccess(result, grants, request.Repositories[i], projects[i]));
-        }
+        result.Repositories.AddRange(request.Repositories.Zip(projects, (repository, reply) => ProjectAccess(result, grants, repository, reply)));
     }
 
     /// <summary>What <c>/self</c> said: scopes (or fine-grained permissions), expiry, state, and the type when GitLab says it.</summary>
