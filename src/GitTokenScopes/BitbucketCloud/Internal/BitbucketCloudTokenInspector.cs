@@ -74,8 +74,8 @@ internal sealed class BitbucketCloudTokenInspector(
             var userBound = basic || !BitbucketCloudCredentialClassifier.IsAccessToken(result.Type);
             var endpoint = userBound ? BitbucketCloudApiAddress.PermissionPath : (Func<RepositoryRequest, string>)BitbucketCloudApiAddress.RepositoryPath;
             replies ??= await session.GetEachAsync(request.Repositories, endpoint, cancellationToken).ConfigureAwait(false);
-            result.Repositories.AddRange(request.Repositories.Zip(replies, (repository, reply)
-                => userBound ? UserRepository(result, repository, reply) : AccessTokenRepository(result, repository, reply)));
+            result.Repositories.AddRange(request.Repositories.Zip(replies, (repository, reply) => reply.Assess(repository, answer
+                => userBound ? UserRepository(result, repository, answer) : AccessTokenRepository(result, repository, answer))));
         }
     }
 
@@ -180,13 +180,8 @@ internal sealed class BitbucketCloudTokenInspector(
     }
 
     /// <summary>A user-bound credential's access: the account's permission on the repository, capped by the credential's scopes.</summary>
-    private RepositoryAccessResult UserRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
+    private RepositoryAccessResult UserRepository(InspectionDraft result, RepositoryRequest repository, ProviderAnswer answer)
     {
-        if (reply.Answer is not { } answer)
-        {
-            return reply.NotChecked(repository);
-        }
-
         var outcome = OutcomeOf(answer);
         if (outcome == ProviderOutcome.Success && BitbucketCloudJson.Listing(answer.Body) is { } items)
         {
@@ -220,13 +215,8 @@ internal sealed class BitbucketCloudTokenInspector(
     }
 
     /// <summary>An access token's access: it reaches the repositories of its repository, project or workspace, as its scopes allow.</summary>
-    private RepositoryAccessResult AccessTokenRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
+    private RepositoryAccessResult AccessTokenRepository(InspectionDraft result, RepositoryRequest repository, ProviderAnswer answer)
     {
-        if (reply.Answer is not { } answer)
-        {
-            return reply.NotChecked(repository);
-        }
-
         var outcome = OutcomeOf(answer);
         switch (outcome)
         {

@@ -231,7 +231,8 @@ internal sealed class BitbucketServerTokenInspector(
         for (var i = 0; i < repositoryAnswers.Length; i++)
         {
             var write = verdicts.Where(v => v.Repository == i && v.Permission == "REPO_WRITE").Select(v => (ProbeVerdict?)v.Verdict).FirstOrDefault();
-            result.Repositories.Add(RepositoryResult(result, request.Repositories[i], repositoryAnswers[i], write, exact is not null));
+            var repository = request.Repositories[i];
+            result.Repositories.Add(repositoryAnswers[i].Assess(repository, answer => RepositoryResult(result, repository, answer, write, exact is not null)));
         }
     }
 
@@ -270,18 +271,14 @@ internal sealed class BitbucketServerTokenInspector(
         return GrantedScopes.Create(Vocabulary, granted, undetermined);
     }
 
-    private RepositoryAccessResult RepositoryResult(InspectionDraft result, RepositoryRequest repository, ProviderReply reply, ProbeVerdict? write, bool exact)
+    private RepositoryAccessResult RepositoryResult(
+        InspectionDraft result, RepositoryRequest repository, ProviderAnswer answer, ProbeVerdict? write, bool exact)
     {
-        if (reply.Answer is not { } answer)
-        {
-            return reply.NotChecked(repository);
-        }
-
         var outcome = ProviderStatusMap.Classify(answer.StatusCode);
         var said = BitbucketServerJson.ErrorMessage(answer.Body) is { } message ? $" ({message})" : string.Empty;
         switch (outcome)
         {
-            case ProviderOutcome.Success when Visible(reply):
+            case ProviderOutcome.Success when BitbucketServerJson.RepositorySlug(answer.Body) is not null:
             {
                 if (repository.Access == RepositoryAccess.Read)
                 {

@@ -132,16 +132,12 @@ internal sealed class GitHubTokenInspector(
         result.ExpiryKnown = true;
         result.RateLimit = GitHubHeaders.RateLimit(identity, Time);
 
-        result.Repositories.AddRange(request.Repositories.Zip(repositories, (repository, reply) => ClassicRepository(result, repository, reply)));
+        result.Repositories.AddRange(request.Repositories.Zip(repositories, (repository, reply)
+            => reply.Assess(repository, answer => ClassicRepository(result, repository, answer))));
     }
 
-    private RepositoryAccessResult ClassicRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
+    private RepositoryAccessResult ClassicRepository(InspectionDraft result, RepositoryRequest repository, ProviderAnswer answer)
     {
-        if (reply.Answer is not { } answer)
-        {
-            return reply.NotChecked(repository);
-        }
-
         var granted = result.Granted!;
         switch (GitHubStatusMap.Classify(answer))
         {
@@ -253,15 +249,13 @@ internal sealed class GitHubTokenInspector(
             result.Account = GitHubJson.Account(identity.Body);
         }
 
-        var repositoryStates = answers.Select((reply, i) => reply.Answer is not { } read
-            ? reply.NotChecked(repositories[i])
-            : GitHubStatusMap.Classify(read) switch
-            {
-                ProviderOutcome.Success => FineGrainedRepository(repositories[i], probes[i]),
-                ProviderOutcome.NotFound => repositories[i].NotVisible(
-                    "GitHub does not show the repository to the token: it is not in the token's repository selection, the account has no access, or an organization's approval is pending."),
-                _ => UnknownRepository(result, repositories[i], read),
-            }).ToArray();
+        var repositoryStates = answers.Select((reply, i) => reply.Assess(repositories[i], read => GitHubStatusMap.Classify(read) switch
+        {
+            ProviderOutcome.Success => FineGrainedRepository(repositories[i], probes[i]),
+            ProviderOutcome.NotFound => repositories[i].NotVisible(
+                "GitHub does not show the repository to the token: it is not in the token's repository selection, the account has no access, or an organization's approval is pending."),
+            _ => UnknownRepository(result, repositories[i], read),
+        })).ToArray();
 
         // Hidden repositories' probes last, after what their own answers decided.
         foreach (var i in Enumerable.Range(0, answers.Length).Where(i => !visible[i]))

@@ -94,7 +94,8 @@ internal sealed partial class GitLabTokenInspector(
         }
 
         ReadOwner(result, user);
-        result.Repositories.AddRange(request.Repositories.Zip(projects, (repository, reply) => ProjectAccess(result, grants, repository, reply)));
+        result.Repositories.AddRange(request.Repositories.Zip(projects, (repository, reply)
+            => reply.Assess(repository, answer => ProjectAccess(result, grants, repository, answer))));
     }
 
     /// <summary>What <c>/self</c> said: scopes (or fine-grained permissions), expiry, state, and the type when GitLab says it.</summary>
@@ -308,18 +309,14 @@ internal sealed partial class GitLabTokenInspector(
     /// Access to one project (§2.2): scopes cap, the role in <c>permissions</c> decides (Reporter reads a private
     /// project, Developer pushes). Protected branches are not checked.
     /// </summary>
-    private static RepositoryAccessResult ProjectAccess(InspectionDraft result, IReadOnlyList<GitLabGrant>? grants, RepositoryRequest repository, ProviderReply reply)
+    private static RepositoryAccessResult ProjectAccess(
+        InspectionDraft result, IReadOnlyList<GitLabGrant>? grants, RepositoryRequest repository, ProviderAnswer answer)
     {
         var granted = result.Granted!;
         var fineGrained = result.Family == TokenFamily.FineGrained;
         var (readScope, writeScope) = fineGrained ? ("download_code", "push_code") : ("read_repository", "write_repository");
         var scopeRead = RepositoryResults.Holds(granted, readScope);
         var scopeWrite = RepositoryResults.Holds(granted, writeScope);
-        if (reply.Answer is not { } answer)
-        {
-            return reply.NotChecked(repository);
-        }
-
         switch (GitLabStatusMap.Classify(answer))
         {
             case ProviderOutcome.Success when GitLabJson.Project(answer.Body) is { } project:

@@ -213,12 +213,14 @@ internal sealed class ProviderSession(
         => endpoint.Contains("://", StringComparison.Ordinal) ? target.AbsolutePath : "/" + endpoint.Split('?')[0];
 }
 
-/// <summary>An answer, or why there is none: one repository's loss is <see cref="NotChecked"/>, a required request's <see cref="Required"/>.</summary>
+/// <summary>An answer, or why there is none: a required request's <see cref="Required"/>, a repository's <see cref="Assess"/>.</summary>
 internal readonly record struct ProviderReply(ProviderAnswer? Answer, string? Unreachable, InspectionStatus Status = InspectionStatus.Unreachable)
 {
     public ProviderAnswer Required => Answer ?? throw new ProviderUnreachableException(Unreachable!, Status);
 
-    public RepositoryAccessResult NotChecked(RepositoryRequest repository) => repository.Unknown($"Not checked: {Unreachable}");
+    /// <summary>What <paramref name="judge"/> makes of the answer; without one, the repository was not checked.</summary>
+    public RepositoryAccessResult Assess(RepositoryRequest repository, Func<ProviderAnswer, RepositoryAccessResult> judge)
+        => Answer is { } answer ? judge(answer) : repository.Unknown($"Not checked: {Unreachable}");
 }
 
 /// <summary>
