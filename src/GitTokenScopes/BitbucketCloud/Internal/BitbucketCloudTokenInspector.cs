@@ -72,7 +72,7 @@ internal sealed class BitbucketCloudTokenInspector(
         if (Learn(result, identity.Required, basic, apiToken))
         {
             var userBound = basic || !BitbucketCloudCredentialClassifier.IsAccessToken(result.Type);
-            var endpoint = userBound ? BitbucketCloudApiAddress.PermissionPath : (Func<RepositoryRequest, string>)BitbucketCloudApiAddress.RepositoryPath;
+            Func<RepositoryRequest, string> endpoint = userBound ? BitbucketCloudApiAddress.PermissionPath : BitbucketCloudApiAddress.RepositoryPath;
             replies ??= await session.GetEachAsync(request.Repositories, endpoint, cancellationToken).ConfigureAwait(false);
             result.Repositories.AddRange(request.Repositories.Zip(replies, (repository, reply) => reply.Assess(repository, answer
                 => userBound ? UserRepository(result, repository, answer) : AccessTokenRepository(result, repository, answer))));
