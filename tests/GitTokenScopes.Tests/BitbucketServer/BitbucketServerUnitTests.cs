@@ -35,12 +35,12 @@ public sealed class BitbucketServerUnitTests
     {
         var token = "BBDC-" + Convert.ToBase64String(Encoding.ASCII.GetBytes("139493427183:s3cr3tValue+/x")).TrimEnd('=');
 
-        BitbucketServerTokenId.TryRead(token).Should().Be("139493427183");
+        BitbucketServerTokenInspector.TokenIdOf(token).Should().Be("139493427183");
     }
 
     [Fact]
     public void TokenId_LegacyTokenWithoutPrefix_IsRecovered()
-        => BitbucketServerTokenId.TryRead(Convert.ToBase64String(Encoding.ASCII.GetBytes("075905477751:abcdefABCDEF0123456789"))).Should().Be("075905477751");
+        => BitbucketServerTokenInspector.TokenIdOf(Convert.ToBase64String(Encoding.ASCII.GetBytes("075905477751:abcdefABCDEF0123456789"))).Should().Be("075905477751");
 
     [Theory]
     [InlineData("BBDC-not base64!")]
@@ -48,7 +48,7 @@ public sealed class BitbucketServerUnitTests
     [InlineData("plain-token-value")]
     [InlineData("BBDC-bm9pZDpzZWNyZXQ")] // "noid:secret"
     public void TokenId_OtherShapes_AreNull(string token)
-        => BitbucketServerTokenId.TryRead(token).Should().BeNull();
+        => BitbucketServerTokenInspector.TokenIdOf(token).Should().BeNull();
 
     [Theory]
     [InlineData("https://bitbucket.org", null)]
@@ -116,16 +116,16 @@ public sealed class BitbucketServerUnitTests
     [InlineData("PROJECT_READ", 200, "Granted")]
     [InlineData("PROJECT_READ", 404, "Denied")]
     public void Probe_InterpretsEachAnswer(string permission, int status, string verdict)
-        => BitbucketServerPermissionProbe.For(permission)!.Interpret(ProviderStatusMap.Classify(status)).Should().Be(Enum.Parse<ProbeVerdict>(verdict));
+        => BitbucketServerTokenInspector.ProbeFor(permission)!.Interpret(ProviderStatusMap.Classify(status)).Should().Be(Enum.Parse<ProbeVerdict>(verdict));
 
     [Fact]
     public void Probe_WriteProbe_SendsAnInvalidBranchToTheBranchesEndpoint()
     {
-        var probe = BitbucketServerPermissionProbe.For("REPO_WRITE")!;
+        var probe = BitbucketServerTokenInspector.ProbeFor("REPO_WRITE")!;
 
         probe.Method.Should().Be(HttpMethod.Post);
         probe.Endpoint(new RepositoryRequest("CF/config")).Should().Be("projects/CF/repos/config/branches");
         probe.Body.Should().Be("""{"name":"","startPoint":""}""");
-        BitbucketServerPermissionProbe.For("PROJECT_ADMIN").Should().BeNull("there is no safe probe for it; it stays undetermined");
+        BitbucketServerTokenInspector.ProbeFor("PROJECT_ADMIN").Should().BeNull("there is no safe probe for it; it stays undetermined");
     }
 }

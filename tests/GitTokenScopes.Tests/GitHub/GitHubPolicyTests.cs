@@ -23,7 +23,7 @@ public sealed class GitHubPolicyTests : IDisposable
     [Fact]
     public void Refusal_LifetimeMessage_GivesTheOrganizationTheLimitAndTheSettingsLink()
     {
-        var refusal = GitHubPolicy.Refusal(Answer(403, Lifetime));
+        var refusal = GitHubStatusMap.PolicyRefusal(Answer(403, Lifetime));
 
         refusal.Should().Be(("NixOS", (int?)90, new Uri("https://github.com/settings/personal-access-tokens/12885303")));
         GitHubStatusMap.Classify(Answer(403, Lifetime)).Should().Be(ProviderOutcome.PolicyForbidden);
@@ -34,7 +34,7 @@ public sealed class GitHubPolicyTests : IDisposable
     [InlineData(ClassicNewer, "acme")]
     public void Refusal_ClassicMessage_GivesTheOrganizationAndNoLimit(string body, string organization)
     {
-        GitHubPolicy.Refusal(Answer(403, body)).Should().Be((organization, (int?)null, (Uri?)null));
+        GitHubStatusMap.PolicyRefusal(Answer(403, body)).Should().Be((organization, (int?)null, (Uri?)null));
         GitHubStatusMap.Classify(Answer(403, body)).Should().Be(ProviderOutcome.PolicyForbidden);
     }
 
@@ -43,7 +43,7 @@ public sealed class GitHubPolicyTests : IDisposable
     [InlineData(404, Classic)]
     [InlineData(403, "<html>Forbidden</html>")]
     public void Refusal_OtherAnswers_AreNotPolicyRefusals(int status, string body)
-        => GitHubPolicy.Refusal(Answer(status, body)).Should().BeNull();
+        => GitHubStatusMap.PolicyRefusal(Answer(status, body)).Should().BeNull();
 
     [Fact]
     public async Task InspectAsync_OrganizationForbidsClassicTokens_IsPolicyForbiddenNamingIt()

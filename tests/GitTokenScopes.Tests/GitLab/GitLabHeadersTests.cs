@@ -17,7 +17,7 @@ public sealed class GitLabHeadersTests
         var answer = Answer(("RateLimit-Name", "throttle_authenticated_api"), ("RateLimit-Limit", "2000"), ("RateLimit-Observed", "2001"),
             ("RateLimit-Remaining", "0"), ("RateLimit-Reset", "1795611660"), ("RateLimit-ResetTime", "Wed, 25 Nov 2026 12:01:00 GMT"), ("Retry-After", "60"));
 
-        GitLabHeaders.RateLimit(answer, Time).Should().Be(new RateLimitInfo(2000, 0, DateTimeOffset.FromUnixTimeSeconds(1795611660), TimeSpan.FromSeconds(60), "throttle_authenticated_api"));
+        GitLabStatusMap.RateLimit(answer, Time).Should().Be(new RateLimitInfo(2000, 0, DateTimeOffset.FromUnixTimeSeconds(1795611660), TimeSpan.FromSeconds(60), "throttle_authenticated_api"));
     }
 
     [Fact]
@@ -25,18 +25,18 @@ public sealed class GitLabHeadersTests
     {
         var answer = Answer(("ratelimit-resettime", "Wed, 25 Nov 2026 12:01:00 GMT"));
 
-        GitLabHeaders.RateLimit(answer, Time)!.ResetAt.Should().Be(new DateTimeOffset(2026, 11, 25, 12, 1, 0, TimeSpan.Zero));
+        GitLabStatusMap.RateLimit(answer, Time)!.ResetAt.Should().Be(new DateTimeOffset(2026, 11, 25, 12, 1, 0, TimeSpan.Zero));
     }
 
     [Fact]
     public void RateLimit_RetryAfterAsHttpDate_IsTheWaitFromNow()
-        => GitLabHeaders.RateLimit(Answer(("Retry-After", "Wed, 25 Nov 2026 12:05:00 GMT")), Time)!.RetryAfter.Should().Be(TimeSpan.FromMinutes(5));
+        => GitLabStatusMap.RateLimit(Answer(("Retry-After", "Wed, 25 Nov 2026 12:05:00 GMT")), Time)!.RetryAfter.Should().Be(TimeSpan.FromMinutes(5));
 
     [Fact]
-    public void RateLimit_NoHeaders_IsNull() => GitLabHeaders.RateLimit(Answer(), Time).Should().BeNull();
+    public void RateLimit_NoHeaders_IsNull() => GitLabStatusMap.RateLimit(Answer(), Time).Should().BeNull();
 
     [Fact]
-    public void RateLimit_Garbage_IsIgnored() => GitLabHeaders.RateLimit(Answer(("RateLimit-Limit", "lots"), ("Retry-After", "soon")), Time).Should().BeNull();
+    public void RateLimit_Garbage_IsIgnored() => GitLabStatusMap.RateLimit(Answer(("RateLimit-Limit", "lots"), ("Retry-After", "soon")), Time).Should().BeNull();
 
     private static ProviderAnswer Answer(params (string Name, string Value)[] headers)
         => new(429, headers.ToDictionary(h => h.Name, h => h.Value), "Retry later\n");

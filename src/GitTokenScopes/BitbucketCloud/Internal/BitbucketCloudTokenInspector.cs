@@ -22,7 +22,8 @@ internal sealed class BitbucketCloudTokenInspector(
     IHttpClientFactory clients,
     IOptionsMonitor<BitbucketCloudInspectorOptions> options,
     TimeProvider time,
-    ILogger<BitbucketCloudTokenInspector> logger) : ProviderInspector<BitbucketCloudInspectorOptions>(options, time, logger)
+    ILogger<BitbucketCloudTokenInspector> logger) : ProviderInspector<BitbucketCloudInspectorOptions>(
+        GitProvider.BitbucketCloud, "Bitbucket Cloud", BitbucketCloudApiAddress.BitbucketOrg, BitbucketCloudApiAddress.Resolve, options, time, logger)
 {
     internal const string AccessTokenNote =
         "Repository, project and workspace access tokens act as their own user: they have no Bitbucket account, so the account "
@@ -32,14 +33,6 @@ internal sealed class BitbucketCloudTokenInspector(
     internal const string ApiTokenUserNames =
         "An Atlassian API token authenticates to the REST API with Basic authentication and the Atlassian account's e-mail "
         + "address as the user name; the Bitbucket user name (or " + BitbucketCloudCredentialClassifier.GitApiTokenUser + ") is for Git over HTTPS only.";
-
-    public override GitProvider Provider => GitProvider.BitbucketCloud;
-
-    protected override string Name => "Bitbucket Cloud";
-
-    protected override Uri DefaultApiUrl => BitbucketCloudApiAddress.BitbucketOrg;
-
-    protected override (Uri? Address, string? Error) Resolve(GitCredential credential) => BitbucketCloudApiAddress.Resolve(credential);
 
     // The type comes from Bitbucket's answer (x-credential-type); the token alone does not tell.
     protected override (TokenType Type, TokenFamily? Family) Classify(GitCredential credential) => (TokenType.Unknown, null);
@@ -72,18 +65,17 @@ internal sealed class BitbucketCloudTokenInspector(
         var credential = request.Credential;
         var basic = BitbucketCloudCredentialClassifier.UsesBasic(credential);
         var apiToken = credential.Token.StartsWith(BitbucketCloudCredentialClassifier.ApiTokenPrefix, StringComparison.Ordinal);
-        var identityTask = session.TrySendAsync(HttpMethod.Get, "user", null, cancellationToken);
-        var early = basic ? SendRepositoriesAsync(session, request, userBound: true, cancellationToken) : null;
+        var identityTask = session.GetAsync("user", cancellationToken);
+        var early = basic ? session.GetEachAsync(request.Repositories, BitbucketCloudApiAddress.PermissionPath, cancellationToken) : null;
         var identity = await identityTask.ConfigureAwait(false);
         var replies = early is null ? null : await early.ConfigureAwait(false);
         if (Learn(result, identity.Required, basic, apiToken))
         {
             var userBound = basic || !BitbucketCloudCredentialClassifier.IsAccessToken(result.Type);
-            replies ??= await SendRepositoriesAsync(session, request, userBound, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < replies.Length; i++)
-            {
-                result.Repositories.Add(userBound ? UserRepository(result, request.Repositories[i], replies[i]) : AccessTokenRepository(result, request.Repositories[i], replies[i]));
-            }
+            Func<RepositoryRequest, string> endpoint = userBound ? BitbucketCloudApiAddress.PermissionPath : BitbucketCloudApiAddress.RepositoryPath;
+            replies ??= await session.GetEachAsync(request.Repositories, endpoint, cancellationToken).ConfigureAwait(false);
+            result.Repositories.AddRange(request.Repositories.Zip(replies, (repository, reply) => reply.Assess(repository, answer
+                => userBound ? UserRepository(result, repository, answer) : AccessTokenRepository(result, repository, answer))));
         }
     }
 
@@ -187,18 +179,9 @@ internal sealed class BitbucketCloudTokenInspector(
             });
     }
 
-    /// <summary>One request per repository, concurrently: the account's permission, or (access tokens) the repository.</summary>
-    private static Task<ProviderReply[]> SendRepositoriesAsync(ProviderSession session, TokenInspectionRequest request, bool userBound, CancellationToken cancellationToken)
-        => Task.WhenAll(request.Repositories.Select(r => session.TrySendAsync(HttpMethod.Get, userBound ? BitbucketCloudApiAddress.PermissionPath(r) : BitbucketCloudApiAddress.RepositoryPath(r), null, cancellationToken)));
-
     /// <summary>A user-bound credential's access: the account's permission on the repository, capped by the credential's scopes.</summary>
-    private RepositoryAccessResult UserRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
+    private RepositoryAccessResult UserRepository(InspectionDraft result, RepositoryRequest repository, ProviderAnswer answer)
     {
-        if (reply.Answer is not { } answer)
-        {
-            return reply.NotChecked(repository);
-        }
-
         var outcome = OutcomeOf(answer);
         if (outcome == ProviderOutcome.Success && BitbucketCloudJson.Listing(answer.Body) is { } items)
         {
@@ -208,33 +191,22 @@ internal sealed class BitbucketCloudTokenInspector(
                 return repository.NotVisible("Bitbucket Cloud lists no permission of the account on the repository: it does not exist or the account has no access.");
             }
 
-            var granted = result.Granted!;
             var (readScope, writeScope) = RepositoryScopes(result.Family);
-            var canRead = RepositoryResults.Holds(granted, readScope);
-            bool? canWrite = permission is "write" or "admin" ? RepositoryResults.Holds(granted, writeScope) : false;
+            var mayWrite = permission is "write" or "admin";
+            var canRead = RepositoryResults.Holds(result.Granted!, readScope);
+            bool? canWrite = mayWrite ? RepositoryResults.Holds(result.Granted!, writeScope) : false;
             var enough = repository.Access == RepositoryAccess.Read ? canRead : RepositoryResults.All(canRead, canWrite);
-            string? message = null;
-            if (enough != true)
-            {
-                var reasons = new List<string>();
-                if (canRead == false)
-                {
-                    reasons.Add($"the credential lacks the {readScope} scope");
-                }
-
-                if (repository.Access == RepositoryAccess.ReadWrite && permission is not ("write" or "admin"))
-                {
-                    reasons.Add($"the account's permission on the repository is {permission}");
-                }
-                else if (repository.Access == RepositoryAccess.ReadWrite && canWrite == false)
-                {
-                    reasons.Add($"the credential lacks the {writeScope} scope");
-                }
-
-                message = reasons.Count > 0 ? char.ToUpperInvariant(reasons[0][0]) + string.Join("; ", reasons)[1..] + "." : "The credential's scopes could not be read.";
-            }
-
-            return repository.Judged(enough, canRead, canWrite, message);
+            string?[] reasons =
+            [
+                canRead == false ? $"the credential lacks the {readScope} scope" : null,
+                repository.Access == RepositoryAccess.Read ? null
+                    : !mayWrite ? $"the account's permission on the repository is {permission}"
+                    : canWrite == false ? $"the credential lacks the {writeScope} scope" : null,
+            ];
+            var why = string.Join("; ", reasons.OfType<string>());
+            return repository.Judged(enough, canRead, canWrite, enough == true ? null
+                : why.Length > 0 ? char.ToUpperInvariant(why[0]) + why[1..] + "."
+                : "The credential's scopes could not be read.");
         }
 
         return outcome == ProviderOutcome.NotFound
@@ -243,13 +215,8 @@ internal sealed class BitbucketCloudTokenInspector(
     }
 
     /// <summary>An access token's access: it reaches the repositories of its repository, project or workspace, as its scopes allow.</summary>
-    private RepositoryAccessResult AccessTokenRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
+    private RepositoryAccessResult AccessTokenRepository(InspectionDraft result, RepositoryRequest repository, ProviderAnswer answer)
     {
-        if (reply.Answer is not { } answer)
-        {
-            return reply.NotChecked(repository);
-        }
-
         var outcome = OutcomeOf(answer);
         switch (outcome)
         {
@@ -266,7 +233,7 @@ internal sealed class BitbucketCloudTokenInspector(
             case ProviderOutcome.Forbidden:
             {
                 var (message, required, _) = BitbucketCloudJson.Error(answer.Body);
-                return new(repository.Name, repository.Access, RepositoryAccessState.Insufficient, false, false,
+                return repository.Judged(false, false, false,
                     $"Bitbucket Cloud refused to show the repository to the token (403{(message is null ? string.Empty : $": {message}")})"
                     + (required is { Count: > 0 } ? $"; it requires {string.Join(" or ", required)}." : "."));
             }

@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using System.Net.Http.Headers;
+using System.Text;
 using GitTokenScopes.Inspection.Internal;
 using GitTokenScopes.Providers.Internal;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,8 @@ internal sealed class BitbucketServerTokenInspector(
     IHttpClientFactory clients,
     IOptionsMonitor<BitbucketServerInspectorOptions> options,
     TimeProvider time,
-    ILogger<BitbucketServerTokenInspector> logger) : ProviderInspector<BitbucketServerInspectorOptions>(options, time, logger)
+    ILogger<BitbucketServerTokenInspector> logger) : ProviderInspector<BitbucketServerInspectorOptions>(
+        GitProvider.BitbucketServer, "Bitbucket Server", BitbucketServerApiAddress.Placeholder, BitbucketServerApiAddress.Resolve, options, time, logger)
 {
     internal const string MetadataNote =
         "Permissions read from the token's own entry in the access-token REST resource. They cap what the token may do; its "
@@ -34,13 +36,18 @@ internal sealed class BitbucketServerTokenInspector(
 
     private static readonly string[] Permissions = ["PROJECT_READ", "PROJECT_WRITE", "PROJECT_ADMIN", "REPO_READ", "REPO_WRITE", "REPO_ADMIN"];
 
-    public override GitProvider Provider => GitProvider.BitbucketServer;
+    private static readonly ProviderOutcome[] NotPermitted = [ProviderOutcome.Unauthorized, ProviderOutcome.Forbidden];
 
-    protected override string Name => "Bitbucket Server";
+    // PROVIDERS.md §4.2: a read-only request that needs the permission, or for write an invalid payload (400/409/422
+    // passed authorization, 401/403 did not): a branch with a blank name from a blank start point, which Bitbucket can only reject.
+    private const string InvalidBranch = """{"name":"","startPoint":""}""";
 
-    protected override Uri DefaultApiUrl => BitbucketServerApiAddress.Placeholder;
-
-    protected override (Uri? Address, string? Error) Resolve(GitCredential credential) => BitbucketServerApiAddress.Resolve(credential);
+    private static readonly PermissionProbe[] Probes =
+    [
+        new("REPO_WRITE", HttpMethod.Post, r => BitbucketServerApiAddress.RepositoryPath(r) + "/branches", InvalidBranch, [ProviderOutcome.Rejected], NotPermitted),
+        new("REPO_ADMIN", HttpMethod.Get, r => BitbucketServerApiAddress.RepositoryPath(r) + "/webhooks?limit=1", null, [ProviderOutcome.Success], NotPermitted),
+        new("PROJECT_READ", HttpMethod.Get, BitbucketServerApiAddress.ProjectPath, null, [ProviderOutcome.Success], [.. NotPermitted, ProviderOutcome.NotFound]),
+    ];
 
     protected override (TokenType Type, TokenFamily? Family) Classify(GitCredential credential) => (TokenType.BitbucketServerHttpAccessToken, TokenFamily.HttpAccessToken);
 
@@ -59,13 +66,40 @@ internal sealed class BitbucketServerTokenInspector(
         });
     }
 
-    private RateLimitInfo? RateLimit(ProviderAnswer answer)
+    /// <summary>The probe for a permission; <see langword="null"/> when none exists (the permission stays undetermined).</summary>
+    internal static PermissionProbe? ProbeFor(string permission) => Array.Find(Probes, p => p.Scope == permission);
+
+    /// <summary>
+    /// An HTTP access token's id (PROVIDERS.md §4.1): a token is <c>BBDC-</c> followed by base64 of
+    /// <c>&lt;12-digit id&gt;:&lt;secret&gt;</c>; older tokens are the same base64 without the prefix. <see langword="null"/> for another shape.
+    /// </summary>
+    internal static string? TokenIdOf(string token)
     {
-        var limit = answer.Int("X-RateLimit-Limit");
-        var remaining = answer.Int("X-RateLimit-Remaining");
-        var retryAfter = answer.RetryAfter(Time);
-        return limit is null && remaining is null && retryAfter is null ? null : new RateLimitInfo(limit, remaining, null, retryAfter, null);
+        var encoded = token.StartsWith("BBDC-", StringComparison.Ordinal) ? token["BBDC-".Length..] : token;
+        if (encoded.Length is < 8 or > 512)
+        {
+            return null;
+        }
+
+        var padded = encoded.Replace('-', '+').Replace('_', '/');
+        padded = padded.PadRight(padded.Length + ((4 - (padded.Length % 4)) % 4), '=');
+        Span<byte> bytes = stackalloc byte[padded.Length];
+        if (!Convert.TryFromBase64String(padded, bytes, out var written))
+        {
+            return null;
+        }
+
+        var decoded = bytes[..written];
+        var colon = decoded.IndexOf((byte)':');
+        if (colon is < 6 or > 20 || colon == decoded.Length - 1)
+        {
+            return null;
+        }
+
+        return decoded[..colon].ContainsAnyExceptInRange((byte)'0', (byte)'9') ? null : Encoding.ASCII.GetString(decoded[..colon]);
     }
+
+    private RateLimitInfo? RateLimit(ProviderAnswer answer) => answer.RateLimit(Time, "X-RateLimit-Limit", "X-RateLimit-Remaining", null);
 
     private void FailWith(InspectionDraft result, ProviderAnswer answer, string what)
     {
@@ -84,10 +118,10 @@ internal sealed class BitbucketServerTokenInspector(
 
     protected override async Task InspectCoreAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, BitbucketServerInspectorOptions settings, CancellationToken cancellationToken)
     {
-        var tokenId = BitbucketServerTokenId.TryRead(request.Credential.Token);
+        var tokenId = TokenIdOf(request.Credential.Token);
         var accessTokens = BitbucketServerApiAddress.AccessTokens(session.ApiUrl);
         var readMetadata = settings.ReadTokenMetadata;
-        var identity = (await session.TrySendAsync(HttpMethod.Get, IdentityEndpoint, null, cancellationToken).ConfigureAwait(false)).Required;
+        var identity = (await session.GetAsync(IdentityEndpoint, cancellationToken).ConfigureAwait(false)).Required;
         result.RateLimit = RateLimit(identity);
         if (!identity.IsSuccess)
         {
@@ -105,13 +139,11 @@ internal sealed class BitbucketServerTokenInspector(
 
         // Round one: every named repository, and the token's own entry, concurrently. A user's slug is its name in lower
         // case for ordinary names; where it differs, the lookup misses and the permissions are probed instead.
-        var repositoryTasks = request.Repositories
-            .Select(r => session.TrySendAsync(HttpMethod.Get, BitbucketServerApiAddress.RepositoryPath(r), null, cancellationToken))
-            .ToArray();
+        var repositoriesTask = session.GetEachAsync(request.Repositories, BitbucketServerApiAddress.RepositoryPath, cancellationToken);
         var metadataTask = readMetadata && tokenId is not null && accessTokens is not null
-            ? session.TrySendAsync(HttpMethod.Get, new Uri(accessTokens, $"users/{Uri.EscapeDataString(username.ToLowerInvariant())}/{tokenId}").ToString(), null, cancellationToken)
+            ? session.GetAsync(new Uri(accessTokens, $"users/{Uri.EscapeDataString(username.ToLowerInvariant())}/{tokenId}").ToString(), cancellationToken)
             : null;
-        await Task.WhenAll(metadataTask is null ? repositoryTasks : repositoryTasks.Append(metadataTask)).ConfigureAwait(false);
+        await Task.WhenAll(repositoriesTask, metadataTask ?? Task.CompletedTask).ConfigureAwait(false);
 
         var metadata = metadataTask is null ? null : (await metadataTask.ConfigureAwait(false)).Required;
         var exact = metadata is { IsSuccess: true } ? BitbucketServerJson.AccessToken(metadata.Body) : null;
@@ -140,18 +172,13 @@ internal sealed class BitbucketServerTokenInspector(
                 : $"The instance did not show the token's own permissions (the access-token resource answered {metadata.StatusCode}).");
         }
 
-        var repositoryAnswers = await Task.WhenAll(repositoryTasks).ConfigureAwait(false);
+        var repositoryAnswers = await repositoriesTask.ConfigureAwait(false);
 
         // Round two: the probes, on every visible repository, concurrently.
         var wanted = exact is null ? Wanted(request) : [];
         var probes = new List<(int Repository, Task<ProbeResult> Result)>();
-        for (var i = 0; i < repositoryAnswers.Length; i++)
+        foreach (var i in Enumerable.Range(0, repositoryAnswers.Length).Where(i => Visible(repositoryAnswers[i])))
         {
-            if (!Visible(repositoryAnswers[i]))
-            {
-                continue;
-            }
-
             var permissions = new HashSet<string>(wanted, StringComparer.Ordinal);
             if (request.Repositories[i].Access == RepositoryAccess.ReadWrite && (exact is null || result.Granted!.Grants("REPO_WRITE")))
             {
@@ -160,7 +187,7 @@ internal sealed class BitbucketServerTokenInspector(
 
             foreach (var permission in permissions.Order(StringComparer.Ordinal))
             {
-                if (BitbucketServerPermissionProbe.For(permission) is { } probe)
+                if (ProbeFor(permission) is { } probe)
                 {
                     probes.Add((i, ProbeAsync(session, result.CredentialFingerprint, request.Repositories[i], probe, a => ProviderStatusMap.Classify(a.StatusCode), cancellationToken)));
                 }
@@ -175,12 +202,10 @@ internal sealed class BitbucketServerTokenInspector(
             var (probe, verdict, reply, unreachable) = await task.ConfigureAwait(false);
             if (reply is not { } answer)
             {
+                // No answer: the verdict is Unknown.
                 result.Note($"The {probe.Scope} probe on {repository} was not checked ({unreachable})");
-                verdicts.Add((index, probe.Scope, ProbeVerdict.Unknown));
-                continue;
             }
-
-            if (verdict == ProbeVerdict.UnexpectedSuccess)
+            else if (verdict == ProbeVerdict.UnexpectedSuccess)
             {
                 result.Fail(InspectionStatus.ProviderError,
                     $"The write probe {probe.Method.Method} for {probe.Scope} on {repository} answered {answer.StatusCode}; it was built to be rejected, so the answer cannot be trusted and the permission stays undetermined.");
@@ -206,7 +231,8 @@ internal sealed class BitbucketServerTokenInspector(
         for (var i = 0; i < repositoryAnswers.Length; i++)
         {
             var write = verdicts.Where(v => v.Repository == i && v.Permission == "REPO_WRITE").Select(v => (ProbeVerdict?)v.Verdict).FirstOrDefault();
-            result.Repositories.Add(RepositoryResult(result, request.Repositories[i], repositoryAnswers[i], write, exact is not null));
+            var repository = request.Repositories[i];
+            result.Repositories.Add(repositoryAnswers[i].Assess(repository, answer => RepositoryResult(result, repository, answer, write, exact is not null)));
         }
     }
 
@@ -215,8 +241,9 @@ internal sealed class BitbucketServerTokenInspector(
         ProviderSession session, Uri accessTokens, RepositoryRequest repository, string tokenId, CancellationToken cancellationToken)
     {
         var project = Uri.EscapeDataString(repository.Owner);
-        var repositoryTask = session.TrySendAsync(HttpMethod.Get, new Uri(accessTokens, $"projects/{project}/repos/{Uri.EscapeDataString(repository.Repository)}/{tokenId}").ToString(), null, cancellationToken);
-        var projectTask = session.TrySendAsync(HttpMethod.Get, new Uri(accessTokens, $"projects/{project}/{tokenId}").ToString(), null, cancellationToken);
+        var slug = Uri.EscapeDataString(repository.Repository);
+        var repositoryTask = session.GetAsync(new Uri(accessTokens, $"projects/{project}/repos/{slug}/{tokenId}").ToString(), cancellationToken);
+        var projectTask = session.GetAsync(new Uri(accessTokens, $"projects/{project}/{tokenId}").ToString(), cancellationToken);
         await Task.WhenAll(repositoryTask, projectTask).ConfigureAwait(false);
         var (byRepository, byProject) = ((await repositoryTask.ConfigureAwait(false)).Required, (await projectTask.ConfigureAwait(false)).Required);
         return byRepository.IsSuccess && BitbucketServerJson.AccessToken(byRepository.Body) is { } repositoryToken ? (TokenType.BitbucketServerRepository, repositoryToken, byRepository)
@@ -244,18 +271,14 @@ internal sealed class BitbucketServerTokenInspector(
         return GrantedScopes.Create(Vocabulary, granted, undetermined);
     }
 
-    private RepositoryAccessResult RepositoryResult(InspectionDraft result, RepositoryRequest repository, ProviderReply reply, ProbeVerdict? write, bool exact)
+    private RepositoryAccessResult RepositoryResult(
+        InspectionDraft result, RepositoryRequest repository, ProviderAnswer answer, ProbeVerdict? write, bool exact)
     {
-        if (reply.Answer is not { } answer)
-        {
-            return reply.NotChecked(repository);
-        }
-
         var outcome = ProviderStatusMap.Classify(answer.StatusCode);
         var said = BitbucketServerJson.ErrorMessage(answer.Body) is { } message ? $" ({message})" : string.Empty;
         switch (outcome)
         {
-            case ProviderOutcome.Success when Visible(reply):
+            case ProviderOutcome.Success when BitbucketServerJson.RepositorySlug(answer.Body) is not null:
             {
                 if (repository.Access == RepositoryAccess.Read)
                 {

@@ -1,6 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
-using System.Text;
 using GitTokenScopes.Validation.Internal;
 
 namespace GitTokenScopes.GitHub.Internal;
@@ -21,7 +20,7 @@ internal sealed class GitHubGuide : IProviderGuide
             (TokenFamily.Classic, _) when inspection.Status == InspectionStatus.PolicyForbidden => null,
             (TokenFamily.Classic, not TokenType.GitHubOAuth) => Classic(WebRoot(serverUrl, inspection.ApiUrl), scopes, description),
             (TokenFamily.FineGrained, TokenType.GitHubFineGrained) when !IsEnterpriseServer(inspection.ApiUrl)
-                => FineGrained(WebRoot(serverUrl, inspection.ApiUrl), scopes, description, description, owner, GitHubPolicy.MaxDaysIn(inspection.Message)),
+                => FineGrained(WebRoot(serverUrl, inspection.ApiUrl), scopes, description, description, owner, GitHubStatusMap.MaxDaysIn(inspection.Message)),
             _ => null,
         };
 
@@ -78,32 +77,15 @@ internal sealed class GitHubGuide : IProviderGuide
     /// </summary>
     public static Uri FineGrained(Uri webRoot, IEnumerable<string> permissions, string name, string description, string? owner, int? expiresInDays = null)
     {
-        var query = new StringBuilder();
-        query.Append("name=").Append(Uri.EscapeDataString(name.Length > MaxNameLength ? name[..MaxNameLength] : name));
-        query.Append("&description=").Append(Uri.EscapeDataString(description));
-        if (owner is not null)
-        {
-            query.Append("&target_name=").Append(Uri.EscapeDataString(owner));
-        }
-
-        if (expiresInDays is { } days)
-        {
-            query.Append("&expires_in=").Append(days);
-        }
-
-        foreach (var permission in permissions)
-        {
-            var equals = permission.IndexOf('=', StringComparison.Ordinal);
-            var key = permission[..equals];
-            if (key is "repository_selection" or "metadata")
-            {
-                continue;
-            }
-
-            query.Append('&').Append(key).Append('=').Append(permission[(equals + 1)..]);
-        }
-
-        return new Uri(webRoot, "settings/personal-access-tokens/new?" + query);
+        string?[] parameters =
+        [
+            "name=" + Uri.EscapeDataString(name.Length > MaxNameLength ? name[..MaxNameLength] : name),
+            "description=" + Uri.EscapeDataString(description),
+            owner is null ? null : "target_name=" + Uri.EscapeDataString(owner),
+            expiresInDays is { } days ? $"expires_in={days}" : null,
+            .. permissions.Where(p => p[..p.IndexOf('=', StringComparison.Ordinal)] is not ("repository_selection" or "metadata")),
+        ];
+        return new Uri(webRoot, "settings/personal-access-tokens/new?" + string.Join('&', parameters.OfType<string>()));
     }
 
     private static Uri WithSlash(Uri uri)

@@ -45,14 +45,8 @@ internal static partial class GitHubHeaders
     /// <summary>Reads the rate-limit headers; <see langword="null"/> when GitHub sent none (GHES with rate limits off).</summary>
     public static RateLimitInfo? RateLimit(ProviderAnswer answer, TimeProvider time)
     {
-        var limit = answer.Int("x-ratelimit-limit");
-        var remaining = answer.Int("x-ratelimit-remaining");
         var reset = answer.Long("x-ratelimit-reset") is { } epoch ? DateTimeOffset.FromUnixTimeSeconds(epoch) : (DateTimeOffset?)null;
-        var retryAfter = answer.RetryAfter(time);
-        var resource = answer.Header("x-ratelimit-resource");
-        return limit is null && remaining is null && reset is null && retryAfter is null
-            ? null
-            : new RateLimitInfo(limit, remaining, reset, retryAfter, string.IsNullOrWhiteSpace(resource) ? null : resource);
+        return answer.RateLimit(time, "x-ratelimit-limit", "x-ratelimit-remaining", reset, "x-ratelimit-resource");
     }
 
     /// <summary>Reads <c>X-GitHub-SSO: required; url=…</c>; returns whether SSO is required and the authorization URL.</summary>

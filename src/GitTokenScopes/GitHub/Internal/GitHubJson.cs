@@ -18,16 +18,12 @@ internal static class GitHubJson
             : null;
 
     /// <summary><c>GET /repos/{o}/{r}</c>: whether it is private and the caller's pull/push permissions.</summary>
-    public static (bool? Private, bool? Pull, bool? Push)? Repository(string? body)
-        => ProviderAnswer.Read(body, GitHubJsonContext.Default.GitHubRepository) is { FullName: not null } repository
-            ? (repository.Private, repository.Permissions?.Pull, repository.Permissions?.Push)
-            : null;
+    public static GitHubRepository? Repository(string? body)
+        => ProviderAnswer.Read(body, GitHubJsonContext.Default.GitHubRepository) is { FullName: not null } repository ? repository : null;
 
-    /// <summary><c>GET /installation/repositories</c>: the repository selection and the full names listed.</summary>
-    public static (string? Selection, IReadOnlyList<string> Repositories)? Installation(string? body)
-        => ProviderAnswer.Read(body, GitHubJsonContext.Default.GitHubInstallationRepositories) is { Repositories: { } repositories } listing
-            ? (listing.RepositorySelection, [.. repositories.Select(r => r?.FullName).OfType<string>()])
-            : null;
+    /// <summary><c>GET /installation/repositories</c>: the repository selection; <see langword="null"/> without a repository list.</summary>
+    public static GitHubInstallationRepositories? Installation(string? body)
+        => ProviderAnswer.Read(body, GitHubJsonContext.Default.GitHubInstallationRepositories) is { Repositories: not null } listing ? listing : null;
 }
 
 internal sealed record GitHubUser(string? Login, string? Type);

@@ -18,19 +18,12 @@ internal sealed class GitHubTokenInspector(
     IHttpMessageHandlerFactory handlers,
     IOptionsMonitor<GitHubInspectorOptions> options,
     TimeProvider time,
-    ILogger<GitHubTokenInspector> logger) : ProviderInspector<GitHubInspectorOptions>(options, time, logger)
+    ILogger<GitHubTokenInspector> logger) : ProviderInspector<GitHubInspectorOptions>(
+        GitProvider.GitHub, "GitHub", GitHubApiAddress.GitHubDotCom, GitHubApiAddress.Resolve, options, time, logger)
 {
     private static readonly ScopeVocabulary ClassicVocabulary = ScopeVocabulary.For(GitProvider.GitHub, TokenFamily.Classic);
     private static readonly ScopeVocabulary FineGrainedVocabulary = ScopeVocabulary.For(GitProvider.GitHub, TokenFamily.FineGrained);
     private static readonly string[] Levels = ["read", "write", "admin"];
-
-    public override GitProvider Provider => GitProvider.GitHub;
-
-    protected override string Name => "GitHub";
-
-    protected override Uri DefaultApiUrl => GitHubApiAddress.GitHubDotCom;
-
-    protected override (Uri? Address, string? Error) Resolve(GitCredential credential) => GitHubApiAddress.Resolve(credential);
 
     protected override (TokenType Type, TokenFamily? Family) Classify(GitCredential credential)
     {
@@ -83,12 +76,12 @@ internal sealed class GitHubTokenInspector(
         var outcome = GitHubStatusMap.Classify(answer);
         result.RateLimit = GitHubHeaders.RateLimit(answer, Time) ?? result.RateLimit;
         var url = outcome == ProviderOutcome.SsoRequired ? GitHubHeaders.SsoRequirement(answer).Url : null;
-        var policy = outcome == ProviderOutcome.PolicyForbidden ? GitHubPolicy.Refusal(answer) : null;
+        var policy = outcome == ProviderOutcome.PolicyForbidden ? GitHubStatusMap.PolicyRefusal(answer) : null;
         result.ActionUrl = outcome == ProviderOutcome.SsoRequired ? url : policy?.SettingsUrl ?? result.ActionUrl;
         Fail(result, outcome, answer, what, answer.ErrorMessage(), outcome switch
         {
             ProviderOutcome.SsoRequired => (InspectionStatus.SsoRequired, "An organization requires SAML single sign-on: authorize the token for it" + (url is null ? "." : $" at {url}.")),
-            ProviderOutcome.PolicyForbidden => (InspectionStatus.PolicyForbidden, GitHubPolicy.Message(policy!.Value, what)),
+            ProviderOutcome.PolicyForbidden => (InspectionStatus.PolicyForbidden, GitHubStatusMap.PolicyMessage(policy!.Value, what)),
             _ => null,
         });
     }
@@ -97,11 +90,8 @@ internal sealed class GitHubTokenInspector(
     private async Task InspectClassicAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, CancellationToken cancellationToken)
     {
         // Every request settles before any answer is read, so none is still running when the inspection ends.
-        var identityTask = session.TrySendAsync(HttpMethod.Get, "user", null, cancellationToken);
-        var repositoryTasks = request.Repositories
-            .Select(r => session.TrySendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(r), null, cancellationToken))
-            .ToArray();
-        var repositories = await Task.WhenAll(repositoryTasks).ConfigureAwait(false);
+        var identityTask = session.GetAsync("user", cancellationToken);
+        var repositories = await session.GetEachAsync(request.Repositories, GitHubApiAddress.RepositoryPath, cancellationToken).ConfigureAwait(false);
         var identity = (await identityTask.ConfigureAwait(false)).Required;
 
         if (!identity.IsSuccess)
@@ -111,7 +101,7 @@ internal sealed class GitHubTokenInspector(
         }
 
         // JSON that is not a user (a proxy's, a stranger's) says nothing about the token: without it, no scope header means none.
-        if (GitHubJson.Account(identity.Body) is null)
+        if (GitHubJson.Account(identity.Body) is not { } account)
         {
             result.Fail(InspectionStatus.ProviderError, "GitHub answered GET /user with JSON that is not a user (no login): not GitHub's API.");
             return;
@@ -137,30 +127,23 @@ internal sealed class GitHubTokenInspector(
             result.Note("GitHub sent no X-OAuth-Scopes header: the token holds no scopes.");
         }
 
-        result.Account = GitHubJson.Account(identity.Body);
+        result.Account = account;
         result.ExpiresAt = GitHubHeaders.Expiration(identity);
         result.ExpiryKnown = true;
         result.RateLimit = GitHubHeaders.RateLimit(identity, Time);
 
-        for (var i = 0; i < repositories.Length; i++)
-        {
-            result.Repositories.Add(ClassicRepository(result, request.Repositories[i], repositories[i]));
-        }
+        result.Repositories.AddRange(request.Repositories.Zip(repositories, (repository, reply)
+            => reply.Assess(repository, answer => ClassicRepository(result, repository, answer))));
     }
 
-    private RepositoryAccessResult ClassicRepository(InspectionDraft result, RepositoryRequest repository, ProviderReply reply)
+    private RepositoryAccessResult ClassicRepository(InspectionDraft result, RepositoryRequest repository, ProviderAnswer answer)
     {
-        if (reply.Answer is not { } answer)
-        {
-            return reply.NotChecked(repository);
-        }
-
         var granted = result.Granted!;
         switch (GitHubStatusMap.Classify(answer))
         {
             case ProviderOutcome.Success when GitHubJson.Repository(answer.Body) is { } info:
             {
-                var (isPrivate, pull, push) = info;
+                var (isPrivate, pull, push) = (info.Private, info.Permissions?.Pull, info.Permissions?.Push);
 
                 // Push needs both the account's role and a scope that lets the token write: repo, or public_repo on a public repository.
                 var scopeWrites = granted.Grants("repo") || (isPrivate == false && granted.Grants("public_repo"));
@@ -214,12 +197,12 @@ internal sealed class GitHubTokenInspector(
         var installation = result.Type == TokenType.GitHubAppInstallation;
 
         // Installation tokens get 403 on /user; they list what they can reach instead (no permission needed).
-        var identityTask = session.TrySendAsync(HttpMethod.Get, installation ? "installation/repositories?per_page=100" : "user", null, cancellationToken);
+        var identityTask = session.GetAsync(installation ? "installation/repositories?per_page=100" : "user", cancellationToken);
         var needed = NeededPermissions(request);
         var repositories = request.Repositories;
 
         // Every GET is queued before any probe, so that under the session's concurrency cap the reads go out first.
-        var reads = repositories.Select(r => session.TrySendAsync(HttpMethod.Get, GitHubApiAddress.RepositoryPath(r), null, cancellationToken)).ToArray();
+        var reads = session.GetEachAsync(repositories, GitHubApiAddress.RepositoryPath, cancellationToken);
 
         var readProbes = ProbesFor(RepositoryAccess.Read, needed);
         var readWriteProbes = ProbesFor(RepositoryAccess.ReadWrite, needed);
@@ -228,18 +211,13 @@ internal sealed class GitHubTokenInspector(
 
         // Every request settles before any answer is read, so none is still running when the inspection ends.
         var probes = await Task.WhenAll(probeRuns).ConfigureAwait(false);
-        var answers = await Task.WhenAll(reads).ConfigureAwait(false);
+        var answers = await reads.ConfigureAwait(false);
         var identity = (await identityTask.ConfigureAwait(false)).Required;
-        var visible = new bool[answers.Length];
-        var visibleCount = 0;
-        for (var i = 0; i < answers.Length; i++)
+        var visible = answers.Select(a => a.Answer is { } read && GitHubStatusMap.Classify(read) == ProviderOutcome.Success).ToArray();
+        var visibleCount = visible.Count(v => v);
+        foreach (var i in Enumerable.Range(0, answers.Length).Where(i => visible[i]))
         {
-            visible[i] = answers[i].Answer is { } read && GitHubStatusMap.Classify(read) == ProviderOutcome.Success;
-            if (visible[i])
-            {
-                visibleCount++;
-                ApplyProbeResults(result, repositories[i], probes[i], visible: true);
-            }
+            ApplyProbeResults(result, repositories[i], probes[i], visible: true);
         }
 
         if (!identity.IsSuccess)
@@ -261,9 +239,9 @@ internal sealed class GitHubTokenInspector(
                 return;
             }
 
-            if (listing.Selection is "all" or "selected")
+            if (listing.RepositorySelection is "all" or "selected")
             {
-                granted.Add("repository_selection=" + listing.Selection);
+                granted.Add("repository_selection=" + listing.RepositorySelection);
             }
         }
         else
@@ -271,26 +249,18 @@ internal sealed class GitHubTokenInspector(
             result.Account = GitHubJson.Account(identity.Body);
         }
 
-        var repositoryStates = new RepositoryAccessResult[repositories.Count];
-        for (var i = 0; i < answers.Length; i++)
+        var repositoryStates = answers.Select((reply, i) => reply.Assess(repositories[i], read => GitHubStatusMap.Classify(read) switch
         {
-            var repository = repositories[i];
-            repositoryStates[i] = answers[i].Answer is not { } read ? answers[i].NotChecked(repository) : GitHubStatusMap.Classify(read) switch
-            {
-                ProviderOutcome.Success => FineGrainedRepository(repository, probes[i]),
-                ProviderOutcome.NotFound => repository.NotVisible(
-                    "GitHub does not show the repository to the token: it is not in the token's repository selection, the account has no access, or an organization's approval is pending."),
-                _ => UnknownRepository(result, repository, read),
-            };
-        }
+            ProviderOutcome.Success => FineGrainedRepository(repositories[i], probes[i]),
+            ProviderOutcome.NotFound => repositories[i].NotVisible(
+                "GitHub does not show the repository to the token: it is not in the token's repository selection, the account has no access, or an organization's approval is pending."),
+            _ => UnknownRepository(result, repositories[i], read),
+        })).ToArray();
 
         // Hidden repositories' probes last, after what their own answers decided.
-        for (var i = 0; i < answers.Length; i++)
+        foreach (var i in Enumerable.Range(0, answers.Length).Where(i => !visible[i]))
         {
-            if (!visible[i])
-            {
-                ApplyProbeResults(result, repositories[i], probes[i], visible: false);
-            }
+            ApplyProbeResults(result, repositories[i], probes[i], visible: false);
         }
 
         if (visibleCount > 0)
@@ -302,15 +272,9 @@ internal sealed class GitHubTokenInspector(
                 granted.Add("repository_selection=selected");
             }
         }
-        else if (!installation)
+        else
         {
-            undetermined.Add("repository_selection=all");
-            undetermined.Add("repository_selection=selected");
-        }
-
-        if (visibleCount == 0)
-        {
-            undetermined.Add("metadata=read");
+            undetermined.AddRange(installation ? ["metadata=read"] : ["repository_selection=all", "repository_selection=selected", "metadata=read"]);
         }
 
         foreach (var (permission, level) in needed)

@@ -32,18 +32,12 @@ internal static partial class GitLabJson
     public static (string Username, bool? Bot)? User(string? body)
         => ProviderAnswer.Read(body, GitLabWireContext.Default.UserBody) is { Username: { Length: > 0 } username } user ? (username, user.Bot) : null;
 
-    /// <summary><c>GET /projects/:id</c>: visibility, the highest of the caller's project and group access levels, and its namespace.</summary>
+    /// <summary><c>GET /projects/:id</c>; <see langword="null"/> when malformed or naming neither id nor path.</summary>
     public static GitLabProject? Project(string? body)
-    {
-        var project = ProviderAnswer.Read(body, GitLabWireContext.Default.ProjectBody);
-        if (project is null || (project.Id is null && project.PathWithNamespace is null))
-        {
-            return null;
-        }
-
-        var levels = new[] { project.Permissions?.ProjectAccess?.AccessLevel, project.Permissions?.GroupAccess?.AccessLevel };
-        return new GitLabProject(project.Id, project.Visibility, levels.Max(), project.Permissions is not null, project.Namespace?.Id, project.Namespace?.Kind, project.Namespace?.FullPath);
-    }
+        => ProviderAnswer.Read(body, GitLabWireContext.Default.GitLabProject) is { } project
+            && (project.Id is not null || project.PathWithNamespace is not null)
+            ? project
+            : null;
 
     /// <summary>Either GitLab error shape; <see langword="null"/> when the body is not a JSON object.</summary>
     public static GitLabError? Error(string? body)
@@ -133,20 +127,12 @@ internal static partial class GitLabJson
 
     internal sealed record UserBody(long? Id, string? Username, bool? Bot);
 
-    internal sealed record ProjectBody(long? Id, string? PathWithNamespace, string? Visibility, Permissions? Permissions, NamespaceBody? Namespace);
-
-    internal sealed record NamespaceBody(long? Id, string? Kind, string? FullPath);
-
-    internal sealed record Permissions(Access? ProjectAccess, Access? GroupAccess);
-
-    internal sealed record Access(int? AccessLevel);
-
     internal sealed record ErrorBody(JsonElement? Message, JsonElement? Error, string? ErrorDescription, JsonElement? Scope);
 
     [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, NumberHandling = JsonNumberHandling.AllowReadingFromString)]
     [JsonSerializable(typeof(TokenSelf))]
     [JsonSerializable(typeof(UserBody))]
-    [JsonSerializable(typeof(ProjectBody))]
+    [JsonSerializable(typeof(GitLabProject))]
     [JsonSerializable(typeof(ErrorBody))]
     private sealed partial class GitLabWireContext : JsonSerializerContext;
 }
@@ -173,5 +159,16 @@ internal sealed record GitLabTokenInfo(
 /// <summary>One item of <c>granular_scopes</c>: permissions held at an access boundary, for one project or group when <c>selected_memberships</c>.</summary>
 internal sealed record GitLabGrant(string Access, IReadOnlyList<string> Permissions, long? ProjectId, long? GroupId);
 
-/// <summary>What <c>GET /projects/:id</c> tells: the caller's highest access level, and the namespace (<c>user</c> or <c>group</c>).</summary>
-internal sealed record GitLabProject(long? Id, string? Visibility, int? AccessLevel, bool PermissionsShown, long? NamespaceId, string? NamespaceKind, string? NamespacePath);
+/// <summary>What <c>GET /projects/:id</c> tells: visibility, the caller's access levels, and the namespace (<c>user</c> or <c>group</c>).</summary>
+internal sealed record GitLabProject(
+    long? Id, string? PathWithNamespace, string? Visibility, GitLabProject.Members? Permissions, GitLabProject.Space? Namespace)
+{
+    /// <summary>The higher of the caller's project and group access levels.</summary>
+    public int? AccessLevel => new[] { Permissions?.ProjectAccess?.AccessLevel, Permissions?.GroupAccess?.AccessLevel }.Max();
+
+    internal sealed record Members(Access? ProjectAccess, Access? GroupAccess);
+
+    internal sealed record Access(int? AccessLevel);
+
+    internal sealed record Space(long? Id, string? Kind, string? FullPath);
+}

@@ -5,8 +5,8 @@ using GitTokenScopes.Providers.Internal;
 namespace GitTokenScopes.GitLab.Internal;
 
 /// <summary>
-/// The one table from a GitLab answer (status code, headers, error body) to its meaning (PROVIDERS.md §2.1, §2.5).
-/// Rate limits are recognized first; a 401 is told apart by rack-oauth2's <c>error_description</c>.
+/// The one table from a GitLab answer (status code, headers, error body) to its meaning (PROVIDERS.md §2.1, §2.5); a 401
+/// is told apart by rack-oauth2's <c>error_description</c>.
 /// </summary>
 internal static class GitLabStatusMap
 {
@@ -26,6 +26,16 @@ internal static class GitLabStatusMap
             409 => ProviderOutcome.Unexpected,
             _ => ProviderStatusMap.Classify(status),
         };
+    }
+
+    /// <summary>
+    /// Reads <c>RateLimit-*</c>, and on a 429 <c>RateLimit-ResetTime</c> and <c>Retry-After</c>; not every path sends them
+    /// (gitlab-org/gitlab#365728). <see langword="null"/> when GitLab sent none.
+    /// </summary>
+    public static RateLimitInfo? RateLimit(ProviderAnswer answer, TimeProvider time)
+    {
+        var reset = answer.Long("RateLimit-Reset") is { } epoch && epoch > 0 ? DateTimeOffset.FromUnixTimeSeconds(epoch) : answer.Date("RateLimit-ResetTime");
+        return answer.RateLimit(time, "RateLimit-Limit", "RateLimit-Remaining", reset, "RateLimit-Name");
     }
 
     /// <summary>rack-oauth2's <c>invalid_token</c> whose description names the reason ("Token is expired…", "Token was revoked…").</summary>

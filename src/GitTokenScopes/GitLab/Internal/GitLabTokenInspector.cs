@@ -19,10 +19,9 @@ internal sealed partial class GitLabTokenInspector(
     IHttpClientFactory clients,
     IOptionsMonitor<GitLabInspectorOptions> options,
     TimeProvider time,
-    ILogger<GitLabTokenInspector> logger) : ProviderInspector<GitLabInspectorOptions>(options, time, logger)
+    ILogger<GitLabTokenInspector> logger) : ProviderInspector<GitLabInspectorOptions>(
+        GitProvider.GitLab, "GitLab", GitLabApiAddress.GitLabDotCom, GitLabApiAddress.Resolve, options, time, logger)
 {
-    private const string SelfEndpoint = "personal_access_tokens/self";
-    private const string UserEndpoint = "user";
     private const string ListProjectsProbe = "projects?per_page=1&simple=true";
     private const string CreateProjectProbe = "projects";
     private const int Reporter = 20;
@@ -30,14 +29,6 @@ internal sealed partial class GitLabTokenInspector(
 
     private static readonly ScopeVocabulary Vocabulary = ScopeVocabulary.For(GitProvider.GitLab, TokenFamily.PersonalAccessToken);
     private static readonly ScopeVocabulary FineGrained = ScopeVocabulary.For(GitProvider.GitLab, TokenFamily.FineGrained);
-
-    public override GitProvider Provider => GitProvider.GitLab;
-
-    protected override string Name => "GitLab";
-
-    protected override Uri DefaultApiUrl => GitLabApiAddress.GitLabDotCom;
-
-    protected override (Uri? Address, string? Error) Resolve(GitCredential credential) => GitLabApiAddress.Resolve(credential);
 
     protected override (TokenType Type, TokenFamily? Family) Classify(GitCredential credential)
     {
@@ -59,23 +50,14 @@ internal sealed partial class GitLabTokenInspector(
     protected override async Task InspectCoreAsync(ProviderSession session, TokenInspectionRequest request, InspectionDraft result, GitLabInspectorOptions settings, CancellationToken cancellationToken)
     {
         // Both identity calls and every project call go out together: wall time is one round trip.
-        var selfTask = session.TrySendAsync(HttpMethod.Get, SelfEndpoint, null, cancellationToken);
-        var userTask = session.TrySendAsync(HttpMethod.Get, UserEndpoint, null, cancellationToken);
-        var projectTasks = request.Repositories
-            .Select(r => session.TrySendAsync(HttpMethod.Get, GitLabApiAddress.ProjectPath(r), null, cancellationToken))
-            .ToArray();
+        var selfTask = session.GetAsync("personal_access_tokens/self", cancellationToken);
+        var userTask = session.GetAsync("user", cancellationToken);
+        var projectsTask = session.GetEachAsync(request.Repositories, GitLabApiAddress.ProjectPath, cancellationToken);
         var self = await selfTask.ConfigureAwait(false);
         var user = await userTask.ConfigureAwait(false);
-        var projects = await Task.WhenAll(projectTasks).ConfigureAwait(false);
-
-        if (self.Unreachable is { } unreachable)
-        {
-            result.Fail(self.Status, unreachable);
-            return;
-        }
-
-        var answer = self.Answer!;
-        result.RateLimit = GitLabHeaders.RateLimit(answer, Time);
+        var projects = await projectsTask.ConfigureAwait(false);
+        var answer = self.Required;
+        result.RateLimit = GitLabStatusMap.RateLimit(answer, Time);
         IReadOnlyList<GitLabGrant>? grants = null;
         switch (GitLabStatusMap.Classify(answer))
         {
@@ -112,10 +94,8 @@ internal sealed partial class GitLabTokenInspector(
         }
 
         ReadOwner(result, user);
-        for (var i = 0; i < projects.Length; i++)
-        {
-            result.Repositories.Add(ProjectAccess(result, grants, request.Repositories[i], projects[i]));
-        }
+        result.Repositories.AddRange(request.Repositories.Zip(projects, (repository, reply)
+            => reply.Assess(repository, answer => ProjectAccess(result, grants, repository, answer))));
     }
 
     /// <summary>What <c>/self</c> said: scopes (or fine-grained permissions), expiry, state, and the type when GitLab says it.</summary>
@@ -215,7 +195,7 @@ internal sealed partial class GitLabTokenInspector(
     private void FailWith(InspectionDraft result, ProviderAnswer answer, string what)
     {
         var outcome = GitLabStatusMap.Classify(answer);
-        result.RateLimit = GitLabHeaders.RateLimit(answer, Time) ?? result.RateLimit;
+        result.RateLimit = GitLabStatusMap.RateLimit(answer, Time) ?? result.RateLimit;
         var error = GitLabJson.Error(answer.Body);
         var said = GitLabJson.Said(error);
         var suffix = said is null ? string.Empty : $": {said}";
@@ -254,15 +234,9 @@ internal sealed partial class GitLabTokenInspector(
         result.Note("Scopes inferred from probes because GET /personal_access_tokens/self is not available (GitLab older than 15.5): "
             + "read_repository and write_repository cannot be seen through the API, and the expiry is unknown.");
         result.ExpiryKnown = false;
-        if (user.Unreachable is { } unreachable)
-        {
-            result.Fail(user.Status, unreachable);
-            return;
-        }
-
+        var userAnswer = user.Required;
         var granted = new List<string>();
         var disproven = new HashSet<string>(StringComparer.Ordinal);
-        var userAnswer = user.Answer!;
         var userOutcome = GitLabStatusMap.Classify(userAnswer);
         switch (userOutcome)
         {
@@ -278,17 +252,11 @@ internal sealed partial class GitLabTokenInspector(
 
         if (!disproven.Contains("read_api"))
         {
-            var listTask = session.TrySendAsync(HttpMethod.Get, ListProjectsProbe, null, cancellationToken);
+            var listTask = session.GetAsync(ListProjectsProbe, cancellationToken);
             var createTask = session.TrySendAsync(HttpMethod.Post, CreateProjectProbe, null, cancellationToken);
-            var list = await listTask.ConfigureAwait(false);
-            var create = await createTask.ConfigureAwait(false);
-            if ((list.Unreachable ?? create.Unreachable) is { } failed)
-            {
-                result.Fail(list.Unreachable is null ? create.Status : list.Status, failed);
-                return;
-            }
-
-            switch (GitLabStatusMap.Classify(list.Answer!))
+            var (listReply, createReply) = (await listTask.ConfigureAwait(false), await createTask.ConfigureAwait(false));
+            var (list, create) = (listReply.Required, createReply.Required);
+            switch (GitLabStatusMap.Classify(list))
             {
                 case ProviderOutcome.Success:
                     granted.Add("read_api");
@@ -297,11 +265,11 @@ internal sealed partial class GitLabTokenInspector(
                     disproven.UnionWith(["api", "read_api"]);
                     break;
                 default:
-                    FailWith(result, list.Answer!, "GET /projects");
+                    FailWith(result, list, "GET /projects");
                     return;
             }
 
-            switch (GitLabStatusMap.Classify(create.Answer!))
+            switch (GitLabStatusMap.Classify(create))
             {
                 case ProviderOutcome.Rejected:
                     granted.Add("api");
@@ -310,12 +278,13 @@ internal sealed partial class GitLabTokenInspector(
                     disproven.Add("api");
                     break;
                 case ProviderOutcome.Success:
-                    ProviderLog.UnexpectedProbeSuccess(Logger, Name, result.CredentialFingerprint, "POST /" + CreateProjectProbe, create.Answer!.StatusCode);
+                    ProviderLog.UnexpectedProbeSuccess(Logger, Name, result.CredentialFingerprint, "POST /" + CreateProjectProbe, create.StatusCode);
                     result.Fail(InspectionStatus.ProviderError,
-                        $"GitLab answered POST /projects with {create.Answer.StatusCode}, although the probe sends no project name and GitLab must reject it; the api scope was not trusted. Check the instance's projects and report this.");
+                        $"GitLab answered POST /projects with {create.StatusCode}, although the probe sends no project name and GitLab must reject it; "
+                        + "the api scope was not trusted. Check the instance's projects and report this.");
                     return;
                 default:
-                    FailWith(result, create.Answer!, "POST /projects");
+                    FailWith(result, create, "POST /projects");
                     return;
             }
         }
@@ -340,18 +309,14 @@ internal sealed partial class GitLabTokenInspector(
     /// Access to one project (§2.2): scopes cap, the role in <c>permissions</c> decides (Reporter reads a private
     /// project, Developer pushes). Protected branches are not checked.
     /// </summary>
-    private static RepositoryAccessResult ProjectAccess(InspectionDraft result, IReadOnlyList<GitLabGrant>? grants, RepositoryRequest repository, ProviderReply reply)
+    private static RepositoryAccessResult ProjectAccess(
+        InspectionDraft result, IReadOnlyList<GitLabGrant>? grants, RepositoryRequest repository, ProviderAnswer answer)
     {
         var granted = result.Granted!;
         var fineGrained = result.Family == TokenFamily.FineGrained;
         var (readScope, writeScope) = fineGrained ? ("download_code", "push_code") : ("read_repository", "write_repository");
         var scopeRead = RepositoryResults.Holds(granted, readScope);
         var scopeWrite = RepositoryResults.Holds(granted, writeScope);
-        if (reply.Answer is not { } answer)
-        {
-            return reply.NotChecked(repository);
-        }
-
         switch (GitLabStatusMap.Classify(answer))
         {
             case ProviderOutcome.Success when GitLabJson.Project(answer.Body) is { } project:
@@ -360,7 +325,7 @@ internal sealed partial class GitLabTokenInspector(
 
                 // A permissions object with neither project nor group access means no membership (0). Without membership a
                 // private project shows only to administrators, whose rights GitLab does not list: reading is then unknown.
-                var level = project.AccessLevel ?? (project.PermissionsShown ? 0 : null);
+                var level = project.AccessLevel ?? (project.Permissions is not null ? 0 : null);
                 if (grants is not null)
                 {
                     // A fine-grained permission counts only where its access boundary reaches the project.
@@ -424,10 +389,11 @@ internal sealed partial class GitLabTokenInspector(
             bool? covers = grant.Access switch
             {
                 "all_memberships" => level is null ? null : level > 0,
-                "personal_projects" => project.NamespaceKind is null || owner is null ? null
-                    : project.NamespaceKind == "user" && string.Equals(project.NamespacePath, owner, StringComparison.OrdinalIgnoreCase),
+                "personal_projects" => project.Namespace?.Kind is null || owner is null ? null
+                    : project.Namespace.Kind == "user" && string.Equals(project.Namespace.FullPath, owner, StringComparison.OrdinalIgnoreCase),
                 "selected_memberships" when grant.ProjectId is { } id => project.Id == id,
-                "selected_memberships" when grant.GroupId is { } group => project.NamespaceId == group ? true : project.NamespaceKind == "user" ? false : null,
+                "selected_memberships" when grant.GroupId is { } group
+                    => project.Namespace?.Id == group ? true : project.Namespace?.Kind == "user" ? false : null,
                 "user" or "instance" => false,
                 _ => null,
             };

@@ -23,3 +23,19 @@ internal sealed record PermissionProbe(string Scope, HttpMethod Method, Func<Rep
         _ => ProbeVerdict.Unknown,
     };
 }
+
+/// <summary>What one permission probe on one repository showed: its verdict, and the answer or why there was none.</summary>
+internal readonly record struct ProbeResult(PermissionProbe Probe, ProbeVerdict Verdict, ProviderAnswer? Answer, string? Unreachable);
+
+internal enum ProbeVerdict
+{
+    Granted,
+    Denied,
+    Unknown,
+    RateLimited,
+    SsoRequired,
+    PolicyForbidden,
+
+    /// <summary>A write probe, built so that it cannot succeed, answered 2xx: reported as an error, never trusted.</summary>
+    UnexpectedSuccess,
+}

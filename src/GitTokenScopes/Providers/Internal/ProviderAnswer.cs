@@ -52,6 +52,19 @@ internal sealed partial class ProviderAnswer
             : Date("Retry-After") is { } at ? (at - time.GetUtcNow()) is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero
             : null;
 
+    /// <summary>
+    /// The rate limit from the named headers, <c>Retry-After</c> and <paramref name="reset"/> (read by the provider);
+    /// <see langword="null"/> when none of limit, remaining, reset and <c>Retry-After</c> was sent.
+    /// </summary>
+    public RateLimitInfo? RateLimit(TimeProvider time, string limit, string? remaining, DateTimeOffset? reset, string? resource = null)
+    {
+        var (max, left, retryAfter) = (Int(limit), remaining is null ? null : Int(remaining), RetryAfter(time));
+        var name = resource is null ? null : Header(resource)?.Trim();
+        return max is null && left is null && reset is null && retryAfter is null
+            ? null
+            : new RateLimitInfo(max, left, reset, retryAfter, string.IsNullOrEmpty(name) ? null : name);
+    }
+
     /// <summary>Reads <paramref name="body"/> as <typeparamref name="T"/>; <see langword="null"/> when it is not a JSON object of that shape.</summary>
     public static T? Read<T>(string? body, JsonTypeInfo<T> type)
         where T : class

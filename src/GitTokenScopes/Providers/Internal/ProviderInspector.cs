@@ -12,19 +12,17 @@ namespace GitTokenScopes.Providers.Internal;
 /// What every built-in inspector does around its provider's own questions: refuse a credential meant for another
 /// provider, an address that may not carry a token, or a token the provider rules out before any request; open one
 /// session; log the start and the end; and turn a required call without a usable answer into the inspection's status.
-/// A provider supplies only what is its own: address, classification, credential header and what it asks.
+/// The provider gives its name as messages write it, the address reported when the credential's own is unusable, and
+/// how a credential's API address is resolved (or why it may not carry a token).
 /// </summary>
 internal abstract class ProviderInspector<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+    GitProvider provider, string name, Uri defaultApiUrl, Func<GitCredential, (Uri? Address, string? Error)> resolve,
     IOptionsMonitor<TOptions> options, TimeProvider time, ILogger logger) : ITokenInspector
     where TOptions : ProviderInspectorOptions
 {
-    public abstract GitProvider Provider { get; }
+    public GitProvider Provider => provider;
 
-    /// <summary>Gets the provider's name as messages write it ("Bitbucket Cloud").</summary>
-    protected abstract string Name { get; }
-
-    /// <summary>Gets the API address reported when the credential's own could not be used.</summary>
-    protected abstract Uri DefaultApiUrl { get; }
+    protected string Name => name;
 
     protected TimeProvider Time => time;
 
@@ -34,9 +32,9 @@ internal abstract class ProviderInspector<[DynamicallyAccessedMembers(Dynamicall
     {
         ArgumentNullException.ThrowIfNull(request);
         var credential = request.Credential;
-        var (apiUrl, addressError) = Resolve(credential);
+        var (apiUrl, addressError) = resolve(credential);
         var (type, family) = Classify(credential);
-        var draft = new InspectionDraft(Provider, credential, apiUrl ?? credential.ApiUrl ?? credential.ServerUrl ?? DefaultApiUrl, type, family);
+        var draft = new InspectionDraft(Provider, credential, apiUrl ?? credential.ApiUrl ?? credential.ServerUrl ?? defaultApiUrl, type, family);
         if (credential.Provider != Provider)
         {
             draft.Fail(InspectionStatus.Misconfigured, $"The credential is for {credential.Provider.ToWireName()}, not {Name}.");
@@ -70,9 +68,6 @@ internal abstract class ProviderInspector<[DynamicallyAccessedMembers(Dynamicall
 
         return Finish(draft, session.RequestCount);
     }
-
-    /// <summary>The API address of <paramref name="credential"/>, or why it may not carry a token.</summary>
-    protected abstract (Uri? Address, string? Error) Resolve(GitCredential credential);
 
     /// <summary>The token's type and family as far as the token itself tells, before any request.</summary>
     protected abstract (TokenType Type, TokenFamily? Family) Classify(GitCredential credential);

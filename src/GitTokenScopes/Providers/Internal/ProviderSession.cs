@@ -15,59 +15,35 @@ namespace GitTokenScopes.Providers.Internal;
 /// the one place each for what is sent and what is accepted: a body within the size limit, for a GET's 2xx the JSON of
 /// an API, and provider text scrubbed of the credential (redirects: <see cref="RedirectGuard"/>). An answer refused by
 /// these rules is no answer, with status <see cref="InspectionStatus.ProviderError"/>: never evidence about scopes.
+/// <c>send</c> returns once the headers are in; <c>prepare</c> adds the provider's headers; <c>owned</c> is disposed with the session.
 /// </summary>
-internal sealed class ProviderSession : IDisposable
+internal sealed class ProviderSession(
+    string provider,
+    Uri apiUrl,
+    ProviderInspectorOptions options,
+    TimeProvider time,
+    ILogger logger,
+    string fingerprint,
+    Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send,
+    Action<HttpRequestMessage> prepare,
+    IDisposable? owned = null) : IDisposable
 {
     private static readonly string Version = typeof(ProviderSession).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
 
-    private readonly string _provider;
-    private readonly Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> _send;
-    private readonly Action<HttpRequestMessage> _prepare;
-    private readonly IDisposable? _owned;
-    private readonly SemaphoreSlim _gate;
-    private readonly string _userAgent;
-    private readonly TimeSpan _timeout;
-    private readonly TimeProvider _time;
-    private readonly long _maxBody;
-    private readonly ILogger _logger;
-    private readonly string _fingerprint;
+    private readonly SemaphoreSlim _gate = new(options.MaxConcurrentRequests);
+    private readonly string _userAgent = $"{options.UserAgentProduct}/{Version}";
+    private readonly TimeSpan _timeout = options.RequestTimeout;
+    private readonly long _maxBody = options.MaxResponseBodySize;
     private SecretScrubber _scrubber = SecretScrubber.None;
     private int _requests;
 
-    // send returns once the headers are in; prepare adds the provider's own headers; owned is disposed with the session.
-    public ProviderSession(
-        string provider,
-        Uri apiUrl,
-        ProviderInspectorOptions options,
-        TimeProvider time,
-        ILogger logger,
-        string fingerprint,
-        Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send,
-        Action<HttpRequestMessage> prepare,
-        IDisposable? owned = null)
-    {
-        _provider = provider;
-        _send = send;
-        _prepare = prepare;
-        _owned = owned;
-        _gate = new SemaphoreSlim(options.MaxConcurrentRequests);
-        _userAgent = $"{options.UserAgentProduct}/{Version}";
-        _timeout = options.RequestTimeout;
-        _maxBody = options.MaxResponseBodySize;
-        _time = time;
-        _logger = logger;
-        _fingerprint = fingerprint;
-        ApiUrl = apiUrl;
-    }
-
-    public Uri ApiUrl { get; }
+    public Uri ApiUrl { get; } = apiUrl;
 
     public int RequestCount => Volatile.Read(ref _requests);
 
     /// <summary>
     /// Sends one request to <paramref name="endpoint"/> (escaped, relative to the API address, or absolute). No answer in
-    /// time or a transport failure throws <see cref="ProviderUnreachableException"/>, and so does an answer the transport
-    /// rules refuse (with <see cref="InspectionStatus.ProviderError"/>); the caller's cancellation throws.
+    /// time, a transport failure or an answer the transport rules refuse throws <see cref="ProviderUnreachableException"/>.
     /// </summary>
     public async Task<ProviderAnswer> SendAsync(HttpMethod method, string endpoint, string? jsonBody, CancellationToken cancellationToken)
     {
@@ -76,15 +52,15 @@ internal sealed class ProviderSession : IDisposable
         try
         {
             Interlocked.Increment(ref _requests);
-            using var timer = new CancellationTokenSource(_timeout, _time);
+            using var timer = new CancellationTokenSource(_timeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
             using var request = BuildRequest(method, target, jsonBody);
-            using var response = await _send(request, linked.Token).ConfigureAwait(false);
+            using var response = await send(request, linked.Token).ConfigureAwait(false);
             var (answer, refusal) = await ReadAsync(request, response, linked.Token).ConfigureAwait(false);
-            if (_logger.IsEnabled(LogLevel.Trace))
+            if (logger.IsEnabled(LogLevel.Trace))
             {
                 var path = PathOf(endpoint, target);
-                ProviderLog.AnswerReceived(_logger, _provider, _fingerprint, method.Method, path, (int)response.StatusCode);
+                ProviderLog.AnswerReceived(logger, provider, fingerprint, method.Method, path, (int)response.StatusCode);
             }
 
             return answer ?? throw Refused(method, PathOf(endpoint, target), refusal!);
@@ -95,12 +71,12 @@ internal sealed class ProviderSession : IDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ProviderUnreachableException($"{_provider} did not answer {method} {PathOf(endpoint, target)} within {_timeout.TotalSeconds:0.#} s.");
+            throw new ProviderUnreachableException($"{provider} did not answer {method} {PathOf(endpoint, target)} within {_timeout.TotalSeconds:0.#} s.");
         }
         catch (HttpRequestException exception)
         {
             // The message names the host and the socket error; it never holds request headers.
-            throw new ProviderUnreachableException(_scrubber.Scrub($"{_provider} could not be reached for {method} {PathOf(endpoint, target)}: {exception.Message}"));
+            throw new ProviderUnreachableException(_scrubber.Scrub($"{provider} could not be reached for {method} {PathOf(endpoint, target)}: {exception.Message}"));
         }
         finally
         {
@@ -121,9 +97,16 @@ internal sealed class ProviderSession : IDisposable
         }
     }
 
+    public Task<ProviderReply> GetAsync(string endpoint, CancellationToken cancellationToken)
+        => TrySendAsync(HttpMethod.Get, endpoint, null, cancellationToken);
+
+    /// <summary>One GET per repository, all sent at once; the replies in the repositories' order.</summary>
+    public Task<ProviderReply[]> GetEachAsync(IEnumerable<RepositoryRequest> repositories, Func<RepositoryRequest, string> path, CancellationToken token)
+        => Task.WhenAll(repositories.Select(r => GetAsync(path(r), token)));
+
     public void Dispose()
     {
-        _owned?.Dispose();
+        owned?.Dispose();
         _gate.Dispose();
     }
 
@@ -137,14 +120,14 @@ internal sealed class ProviderSession : IDisposable
             request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");
         }
 
-        _prepare(request);
+        prepare(request);
 
         // Every request of a session carries the same credential; what it sent is what provider text is scrubbed of.
         _scrubber = SecretScrubber.Of(request.Headers);
         return request;
     }
 
-    /// <summary>The answer, scrubbed of the credential; or, when the transport rules refuse it, why (what came back).</summary>
+    /// <summary>The answer, scrubbed of the credential; or, when the transport rules refuse it, what came back.</summary>
     private async Task<(ProviderAnswer? Answer, string? Refusal)> ReadAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
@@ -223,9 +206,28 @@ internal sealed class ProviderSession : IDisposable
     }
 
     private ProviderUnreachableException Refused(HttpMethod method, string path, string what)
-        => new(_scrubber.Scrub($"{_provider} answered {method} {path} with {what}."), InspectionStatus.ProviderError);
+        => new(_scrubber.Scrub($"{provider} answered {method} {path} with {what}."), InspectionStatus.ProviderError);
 
     // What messages name: the path as the provider's docs write it, never the query (it may carry names).
     private static string PathOf(string endpoint, Uri target)
         => endpoint.Contains("://", StringComparison.Ordinal) ? target.AbsolutePath : "/" + endpoint.Split('?')[0];
+}
+
+/// <summary>An answer, or why there is none: a required request's <see cref="Required"/>, a repository's <see cref="Assess"/>.</summary>
+internal readonly record struct ProviderReply(ProviderAnswer? Answer, string? Unreachable, InspectionStatus Status = InspectionStatus.Unreachable)
+{
+    public ProviderAnswer Required => Answer ?? throw new ProviderUnreachableException(Unreachable!, Status);
+
+    /// <summary>What <paramref name="judge"/> makes of the answer; without one, the repository was not checked.</summary>
+    public RepositoryAccessResult Assess(RepositoryRequest repository, Func<ProviderAnswer, RepositoryAccessResult> judge)
+        => Answer is { } answer ? judge(answer) : repository.Unknown($"Not checked: {Unreachable}");
+}
+
+/// <summary>
+/// No usable answer: none (time-out, transport failure; <see cref="InspectionStatus.Unreachable"/>) or one the transport
+/// rules refuse (<see cref="InspectionStatus.ProviderError"/>). The message names the method and path, never a header or the query.
+/// </summary>
+internal sealed class ProviderUnreachableException(string message, InspectionStatus status = InspectionStatus.Unreachable) : Exception(message)
+{
+    public InspectionStatus Status { get; } = status;
 }
