@@ -12,13 +12,32 @@ namespace GitTokenScopes.Validation.Internal;
 /// </summary>
 internal sealed class ValidationQuestion
 {
-    private readonly List<(TokenFamily Family, ScopeRequirement[] PerRuntime)> _families;
+    private readonly List<(TokenFamily Family, ScopeRequirement[] PerRuntime)> _families = [];
 
     public ValidationQuestion(IScopeRequirements requirements, TokenValidationRequest request, string?[] runtimes)
     {
-        var keys = ScopeRequirementKey.All.Where(k => k.Provider == request.Credential.Provider && k.Kind == request.Kind);
-        _families = [.. keys.Select(key => (key.Family, runtimes.Select(r => Resolve(requirements, key, r, request.Repositories)).ToArray()))];
-        List<ScopeRequirement> asked = [.. _families.SelectMany(f => f.PerRuntime).Distinct()];
+        // Plain loops: this runs on every call, cached ones too, where LINQ's iterators and sets doubled its cost.
+        var asked = new List<ScopeRequirement>();
+        foreach (var key in ScopeRequirementKey.All)
+        {
+            if (key.Provider != request.Credential.Provider || key.Kind != request.Kind)
+            {
+                continue;
+            }
+
+            var perRuntime = new ScopeRequirement[runtimes.Length];
+            for (var i = 0; i < runtimes.Length; i++)
+            {
+                perRuntime[i] = Resolve(requirements, key, runtimes[i], request.Repositories);
+                if (!asked.Contains(perRuntime[i]))
+                {
+                    asked.Add(perRuntime[i]);
+                }
+            }
+
+            _families.Add((key.Family, perRuntime));
+        }
+
         Inspection = new TokenInspectionRequest(request.Credential, request.Repositories, asked);
         Digest = DigestOf(request.Repositories, asked);
     }
@@ -62,7 +81,17 @@ internal sealed class ValidationQuestion
     /// </summary>
     private static string DigestOf(IReadOnlyList<RepositoryRequest> repositories, List<ScopeRequirement> requirements)
     {
-        var scopes = string.Join('.', requirements.Select(r => r.ScopeDigest).Distinct().Order(StringComparer.Ordinal));
+        var digests = new List<string>(requirements.Count);
+        foreach (var requirement in requirements)
+        {
+            if (!digests.Contains(requirement.ScopeDigest))
+            {
+                digests.Add(requirement.ScopeDigest);
+            }
+        }
+
+        digests.Sort(string.CompareOrdinal);
+        var scopes = string.Join('.', digests);
         if (repositories.Count == 0 && scopes.Length <= 64)
         {
             return scopes;
