@@ -101,8 +101,9 @@ internal sealed class ProviderSession(
         => TrySendAsync(HttpMethod.Get, endpoint, null, cancellationToken);
 
     /// <summary>One GET per repository, all sent at once; the replies in the repositories' order.</summary>
-    public Task<ProviderReply[]> GetEachAsync(IEnumerable<RepositoryRequest> repositories, Func<RepositoryRequest, string> path, CancellationToken token)
-        => Task.WhenAll(repositories.Select(r => GetAsync(path(r), token)));
+    public Task<ProviderReply[]> GetEachAsync(
+        IEnumerable<RepositoryRequest> repositories, Func<RepositoryRequest, string> path, CancellationToken cancellationToken)
+        => Task.WhenAll(repositories.Select(r => GetAsync(path(r), cancellationToken)));
 
     public void Dispose()
     {
