@@ -67,7 +67,7 @@ public sealed class FakeBitbucketCloudCredential
     /// </summary>
     public int RemovedEndpointStatus { get; set; } = 410;
 
-    /// <summary>Gets or sets a delay applied to every answer, after authentication.</summary>
+    /// <summary>Gets or sets a delay applied to every answer, after authentication, on <see cref="FakeBitbucketCloudServerOptions.TimeProvider"/>.</summary>
     public TimeSpan? Delay { get; set; }
 
     /// <summary>Gets or sets a value indicating whether successful answers carry a body that is not JSON (a misbehaving proxy).</summary>

@@ -75,7 +75,11 @@ public sealed class FakeBitbucketCloudServer : IDisposable
     /// <param name="options">The options, read once; defaults when <see langword="null"/>.</param>
     /// <returns>The running server; dispose it to stop it.</returns>
     public static FakeBitbucketCloudServer Start(FakeBitbucketCloudServerOptions? options = null)
-        => new(new FakeBitbucketCloudServerOptions { CredentialTypeForUserCredentials = options?.CredentialTypeForUserCredentials ?? true });
+        => new(new FakeBitbucketCloudServerOptions
+        {
+            CredentialTypeForUserCredentials = options?.CredentialTypeForUserCredentials ?? true,
+            TimeProvider = options?.TimeProvider ?? TimeProvider.System,
+        });
 
     /// <summary>Makes a credential known to the server (replacing one with the same secret). Credentials not added answer 401.</summary>
     /// <param name="credential">The credential.</param>

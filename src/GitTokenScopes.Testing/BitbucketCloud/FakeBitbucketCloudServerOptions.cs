@@ -12,4 +12,8 @@ public sealed class FakeBitbucketCloudServerOptions
     /// cope without them. Defaults to <see langword="true"/>. Access tokens always get the header.
     /// </summary>
     public bool CredentialTypeForUserCredentials { get; set; } = true;
+
+    /// <summary>Gets or sets the clock a credential's <c>Delay</c> waits on.</summary>
+    /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -82,6 +82,7 @@ public sealed class FakeBitbucketServer : IDisposable
             ContextPath = options.ContextPath ?? string.Empty,
             AccessTokenMetadataReadable = options.AccessTokenMetadataReadable,
             Version = options.Version,
+            TimeProvider = options.TimeProvider ?? TimeProvider.System,
         });
     }
 

@@ -17,4 +17,8 @@ public sealed class FakeBitbucketServerOptions
 
     /// <summary>Gets or sets the version reported by <c>application-properties</c>. Defaults to <c>8.19.1</c>.</summary>
     public string Version { get; set; } = "8.19.1";
+
+    /// <summary>Gets or sets the clock a token's <c>Delay</c> waits on.</summary>
+    /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

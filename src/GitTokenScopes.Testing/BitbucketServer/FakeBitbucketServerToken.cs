@@ -59,7 +59,7 @@ public sealed class FakeBitbucketServerToken
     /// <summary>Gets or sets a status every request answers (for example 503), with an error body.</summary>
     public int? ServerErrorStatus { get; set; }
 
-    /// <summary>Gets or sets a delay applied to every answer, after authentication.</summary>
+    /// <summary>Gets or sets a delay applied to every answer, after authentication, on <see cref="FakeBitbucketServerOptions.TimeProvider"/>.</summary>
     public TimeSpan? Delay { get; set; }
 
     /// <summary>Gets or sets a value indicating whether the server misbehaves: a permitted write with an invalid body answers 200 instead of 400. Nothing is stored either way.</summary>

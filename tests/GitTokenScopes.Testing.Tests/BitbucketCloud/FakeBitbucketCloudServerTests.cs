@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GitTokenScopes.Testing.Tests.BitbucketCloud;
 
@@ -240,5 +241,23 @@ public sealed class FakeBitbucketCloudServerTests : IDisposable
         }
 
         return await Client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Delay_RunsOnTheOptionsTimeProvider()
+    {
+        var time = new FakeTimeProvider();
+        using var server = FakeBitbucketCloudServer.Start(new FakeBitbucketCloudServerOptions { TimeProvider = time });
+        var credential = server.AddCredential(FakeBitbucketCloudCredential.RepositoryAccessToken("repository"));
+        credential.Delay = TimeSpan.FromHours(1);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.ApiUrl, "user"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credential.Secret);
+
+        var (answeredBeforeTheClockMoved, answer) = await DelayedAnswer.AdvanceUntilAnsweredAsync(Client.SendAsync(request), time);
+        using var response = answer;
+
+        answeredBeforeTheClockMoved.Should().BeFalse();
+        response.Should().NotBeNull("an hour on the server's clock passed");
+        response!.StatusCode.Should().Be(HttpStatusCode.Forbidden, "an access token has no user, as on Bitbucket Cloud");
     }
 }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GitTokenScopes.Testing.Tests.BitbucketServer;
 
@@ -249,5 +250,23 @@ public sealed class FakeBitbucketServerTests : IDisposable
         }
 
         return await Client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Delay_RunsOnTheOptionsTimeProvider()
+    {
+        var time = new FakeTimeProvider();
+        using var server = FakeBitbucketServer.Start(new FakeBitbucketServerOptions { TimeProvider = time });
+        var token = server.AddToken(FakeBitbucketServerToken.Personal("jane.doe", "REPO_READ"));
+        token.Delay = TimeSpan.FromHours(1);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.Url, "rest/api/1.0/application-properties"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+
+        var (answeredBeforeTheClockMoved, answer) = await DelayedAnswer.AdvanceUntilAnsweredAsync(Client.SendAsync(request), time);
+        using var response = answer;
+
+        answeredBeforeTheClockMoved.Should().BeFalse();
+        response.Should().NotBeNull("an hour on the server's clock passed");
+        response!.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }

@@ -91,7 +91,7 @@ internal sealed class BitbucketCloudFakeRouter(
 
         if (credential.Delay is { } delay)
         {
-            await Task.Delay(delay, stopping).ConfigureAwait(false);
+            await Task.Delay(delay, options.TimeProvider, stopping).ConfigureAwait(false);
         }
 
         if (credential.ServerErrorStatus is { } status)

@@ -51,7 +51,7 @@ internal sealed class BitbucketServerFakeRouter(
 
         if (token?.Delay is { } delay)
         {
-            await Task.Delay(delay, stopping).ConfigureAwait(false);
+            await Task.Delay(delay, options.TimeProvider, stopping).ConfigureAwait(false);
         }
 
         if (token?.ServerErrorStatus is { } status)
