@@ -226,23 +226,6 @@ public sealed class FakeBitbucketCloudServerTests : IDisposable
         body.RootElement.GetProperty("error").GetProperty("detail").ValueKind.Should().Be(JsonValueKind.String);
     }
 
-    private static string Basic(FakeBitbucketCloudCredential credential)
-        => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credential.Username}:{credential.Secret}"));
-
-    private static string? Header(HttpResponseMessage response, string name)
-        => response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values) ? string.Join(",", values) : null;
-
-    private async Task<HttpResponseMessage> GetAsync(string path, string? authorization)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_server.ApiUrl, path));
-        if (authorization is not null)
-        {
-            request.Headers.Authorization = AuthenticationHeaderValue.Parse(authorization);
-        }
-
-        return await Client.SendAsync(request);
-    }
-
     [Fact]
     public async Task Delay_RunsOnTheOptionsTimeProvider()
     {
@@ -259,5 +242,22 @@ public sealed class FakeBitbucketCloudServerTests : IDisposable
         answeredBeforeTheClockMoved.Should().BeFalse();
         response.Should().NotBeNull("an hour on the server's clock passed");
         response!.StatusCode.Should().Be(HttpStatusCode.Forbidden, "an access token has no user, as on Bitbucket Cloud");
+    }
+
+    private static string Basic(FakeBitbucketCloudCredential credential)
+        => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credential.Username}:{credential.Secret}"));
+
+    private static string? Header(HttpResponseMessage response, string name)
+        => response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values) ? string.Join(",", values) : null;
+
+    private async Task<HttpResponseMessage> GetAsync(string path, string? authorization)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_server.ApiUrl, path));
+        if (authorization is not null)
+        {
+            request.Headers.Authorization = AuthenticationHeaderValue.Parse(authorization);
+        }
+
+        return await Client.SendAsync(request);
     }
 }

@@ -233,6 +233,24 @@ public sealed class FakeBitbucketServerTests : IDisposable
         _server.Requests.Single().ToString().Should().NotContain(token.Value);
     }
 
+    [Fact]
+    public async Task Delay_RunsOnTheOptionsTimeProvider()
+    {
+        var time = new FakeTimeProvider();
+        using var server = FakeBitbucketServer.Start(new FakeBitbucketServerOptions { TimeProvider = time });
+        var token = server.AddToken(FakeBitbucketServerToken.Personal("jane.doe", "REPO_READ"));
+        token.Delay = TimeSpan.FromHours(1);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.Url, "rest/api/1.0/application-properties"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+
+        var (answeredBeforeTheClockMoved, answer) = await DelayedAnswer.AdvanceUntilAnsweredAsync(Client.SendAsync(request), time);
+        using var response = answer;
+
+        answeredBeforeTheClockMoved.Should().BeFalse();
+        response.Should().NotBeNull("an hour on the server's clock passed");
+        response!.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
     private static string? Header(HttpResponseMessage response, string name)
         => response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values) ? string.Join(",", values) : null;
 
@@ -250,23 +268,5 @@ public sealed class FakeBitbucketServerTests : IDisposable
         }
 
         return await Client.SendAsync(request);
-    }
-
-    [Fact]
-    public async Task Delay_RunsOnTheOptionsTimeProvider()
-    {
-        var time = new FakeTimeProvider();
-        using var server = FakeBitbucketServer.Start(new FakeBitbucketServerOptions { TimeProvider = time });
-        var token = server.AddToken(FakeBitbucketServerToken.Personal("jane.doe", "REPO_READ"));
-        token.Delay = TimeSpan.FromHours(1);
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.Url, "rest/api/1.0/application-properties"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
-
-        var (answeredBeforeTheClockMoved, answer) = await DelayedAnswer.AdvanceUntilAnsweredAsync(Client.SendAsync(request), time);
-        using var response = answer;
-
-        answeredBeforeTheClockMoved.Should().BeFalse();
-        response.Should().NotBeNull("an hour on the server's clock passed");
-        response!.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }
