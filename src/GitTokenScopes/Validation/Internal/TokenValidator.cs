@@ -23,10 +23,10 @@ internal sealed partial class TokenValidator(
     TokenGenerations generations,
     ILogger<TokenValidator> logger) : ITokenValidator
 {
-    private readonly Dictionary<GitProvider, ITokenInspector> _inspectors = OnePerProvider(inspectors);
-
     private static readonly ValidationVerdict[] LeastToMostSevere =
         [ValidationVerdict.Pass, ValidationVerdict.Skipped, ValidationVerdict.Indeterminate, ValidationVerdict.Fail];
+
+    private readonly Dictionary<GitProvider, ITokenInspector> _inspectors = OnePerProvider(inspectors);
 
     private readonly Dictionary<GitProvider, IProviderGuide> _guides = guides.ToDictionary(g => g.Provider);
 
