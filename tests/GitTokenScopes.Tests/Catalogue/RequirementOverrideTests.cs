@@ -97,6 +97,27 @@ public sealed class RequirementOverrideTests
     }
 
     [Fact]
+    public void GetRequirement_AmendsThatTogetherRemoveEveryClause_FailNamingBoth()
+    {
+        // Each override alone leaves a clause, so startup validation accepts both; only where both apply is nothing left.
+        var requirements = Build(o =>
+        {
+            var forRuntime = new ScopeRequirementOverride { Provider = "github", Kind = "runtime", TokenFamily = "classic", Runtime = "prod", Mode = OverrideMode.Amend };
+            forRuntime.RemoveClauses.Add("repo");
+            o.Overrides.Add(forRuntime);
+            var forRepo = new ScopeRequirementOverride { Provider = "github", Kind = "runtime", TokenFamily = "classic", Repository = "org/app", Mode = OverrideMode.Amend };
+            forRepo.RemoveClauses.Add("admin:repo_hook");
+            o.Overrides.Add(forRepo);
+        });
+
+        Labels(requirements.GetRequirement(GitHubRuntime, "prod")).Should().Equal("admin:repo_hook");
+        Labels(requirements.GetRequirement(GitHubRuntime, "staging", "org/app")).Should().Equal("repo");
+        var act = () => requirements.GetRequirement(GitHubRuntime, "prod", "org/app");
+        act.Should().Throw<InvalidOperationException>()
+            .WithMessage("The overrides GitTokenScopes:Overrides:0, GitTokenScopes:Overrides:1 leave the requirement for github/runtime/classic with no clause.");
+    }
+
+    [Fact]
     public void GetRequirement_OverrideScopes_AreNormalized()
     {
         var requirements = Build(o => o.Overrides.Add(new ScopeRequirementOverride
@@ -141,6 +162,8 @@ public sealed class RequirementOverrideTests
         { o => o.Overrides.Add(new ScopeRequirementOverride { Provider = "github", Kind = "user", TokenFamily = "classic", Mode = OverrideMode.Replace, RemoveClauses = { "repo" }, Clauses = { Clause("x", "repo") } }), "GitTokenScopes:Overrides:0:RemoveClauses: only an Amend override removes clauses*" },
         { o => o.Overrides.Add(new ScopeRequirementOverride { Provider = "github", Kind = "user", TokenFamily = "classic", Mode = (OverrideMode)7, Clauses = { Clause("x", "repo") } }), "GitTokenScopes:Overrides:0:Mode: '7' is not Replace or Amend*" },
         { o => o.Overrides.Add(null!), "GitTokenScopes:Overrides:0: the override is empty*" },
+        { o => o.Overrides.Add(new ScopeRequirementOverride { Provider = "github", Kind = "user", TokenFamily = "classic", Clauses = { null! } }), "GitTokenScopes:Overrides:0:Clauses:0: the clause is empty*" },
+        { o => o.Overrides.Add(new ScopeRequirementOverride { Provider = "github", Kind = "user", TokenFamily = "classic", Mode = OverrideMode.Amend, RemoveClauses = { " " } }), "GitTokenScopes:Overrides:0:RemoveClauses:0: the label is blank*" },
     };
 
     [Theory]

@@ -88,6 +88,16 @@ public sealed class SeedEditionTests
     }
 
     [Fact]
+    public void TryGet_FindsEveryKey_AsTheIndexerDoes()
+    {
+        foreach (var key in ScopeRequirementKey.All)
+        {
+            ScopeEditions.Seed.TryGet(key, out var requirement).Should().BeTrue();
+            requirement.Should().BeSameAs(ScopeEditions.Seed[key]);
+        }
+    }
+
+    [Fact]
     public void Seed_IsTheDefault()
     {
         ScopeEditions.Default.Should().BeSameAs(ScopeEditions.Seed);

@@ -222,6 +222,29 @@ public sealed class AddGitTokenScopesTests
         FluentActions.Invoking(() => services.AddGitTokenScopes((IConfiguration)null!)).Should().Throw<ArgumentNullException>().WithParameterName("configuration");
     }
 
+    [Theory]
+    [InlineData(1023, false)]
+    [InlineData(1024, true)]
+    [InlineData(64 * 1024 * 1024, true)]
+    [InlineData(64 * 1024 * 1024 + 1, false)]
+    public void ProviderOptions_MaxResponseBodySize_IsBetween1KiBAnd64MiB(long size, bool valid)
+    {
+        // The one validator every provider's options share: GitLab's here, the same rule for the other three.
+        using var provider = new ServiceCollection().AddGitTokenScopes().AddGitLab(o => o.MaxResponseBodySize = size).Services.BuildServiceProvider();
+
+        var act = () => provider.GetRequiredService<IOptions<GitTokenScopes.GitLab.GitLabInspectorOptions>>().Value;
+
+        if (valid)
+        {
+            act.Should().NotThrow();
+        }
+        else
+        {
+            act.Should().Throw<OptionsValidationException>().Which.Failures.Should().ContainSingle()
+                .Which.Should().EndWith($"MaxResponseBodySize must be between 1 KiB and 64 MiB. Actual: {size}.");
+        }
+    }
+
     private static ServiceProvider FromJson(string json)
         => new ServiceCollection().AddGitTokenScopes(Configuration(json).GetSection("GitTokenScopes")).Services.BuildServiceProvider();
 

@@ -20,7 +20,7 @@ internal sealed class ConfiguredScopeRequirements : IScopeRequirements
         var (overrides, errors) = OverrideParser.Parse(options.Value, marker?.Path ?? OverrideParser.DefaultPath);
         if (errors.Count > 0)
         {
-            // Reached only when options validation was bypassed (no host to run ValidateOnStart).
+            // Unreachable through DI (reading IOptions.Value runs the validator first); a guard, not a path.
             throw new OptionsValidationException(Options.DefaultName, typeof(GitTokenScopesOptions), errors);
         }
 
