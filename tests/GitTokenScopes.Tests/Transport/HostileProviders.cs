@@ -16,10 +16,15 @@ internal sealed class HostileProviders : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public HostileProviders(long? maxResponseBodySize = null)
+    public HostileProviders(long? maxResponseBodySize = null, TimeProvider? time = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         void Limit(ProviderInspectorOptions o) => o.MaxResponseBodySize = maxResponseBodySize ?? o.MaxResponseBodySize;
         services.AddGitTokenScopes(o => o.Resilience.Enabled = false)
             .AddGitHub(o => Limit(o))

@@ -20,10 +20,10 @@ internal static class BitbucketCloudHeaders
         => answer.Header("x-credential-type")?.Trim().ToLowerInvariant() is { Length: > 0 } value ? value : null;
 
     /// <summary>Reads <c>X-RateLimit-Limit</c>/<c>-Resource</c> (access tokens, scaled endpoints) and an undocumented <c>Retry-After</c>.</summary>
-    public static RateLimitInfo? RateLimit(ProviderAnswer answer)
+    public static RateLimitInfo? RateLimit(ProviderAnswer answer, TimeProvider time)
     {
         var limit = answer.Int("x-ratelimit-limit");
-        var retryAfter = answer.RetryAfter(TimeProvider.System);
+        var retryAfter = answer.RetryAfter(time);
         var resource = answer.Header("x-ratelimit-resource")?.Trim();
         return limit is null && retryAfter is null && string.IsNullOrEmpty(resource)
             ? null

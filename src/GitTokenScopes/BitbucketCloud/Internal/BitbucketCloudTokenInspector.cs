@@ -92,7 +92,7 @@ internal sealed class BitbucketCloudTokenInspector(
         var outcome = ProviderStatusMap.Classify(answer.StatusCode);
         var scopes = BitbucketCloudHeaders.Scopes(answer);
         var credentialType = BitbucketCloudHeaders.Credential(answer);
-        result.RateLimit = BitbucketCloudHeaders.RateLimit(answer) ?? result.RateLimit;
+        result.RateLimit = BitbucketCloudHeaders.RateLimit(answer, Time) ?? result.RateLimit;
         IReadOnlyList<string>? needed = null;
         if (outcome != ProviderOutcome.Success)
         {
@@ -253,7 +253,7 @@ internal sealed class BitbucketCloudTokenInspector(
         var what = "GET /" + endpoint.Split('?')[0];
         if (outcome == ProviderOutcome.RateLimited)
         {
-            result.RateLimit = BitbucketCloudHeaders.RateLimit(answer) ?? result.RateLimit;
+            result.RateLimit = BitbucketCloudHeaders.RateLimit(answer, Time) ?? result.RateLimit;
             FailWith(result, outcome, answer, what, null, null, null);
         }
 
