@@ -21,14 +21,7 @@ internal static class BitbucketCloudHeaders
 
     /// <summary>Reads <c>X-RateLimit-Limit</c>/<c>-Resource</c> (access tokens, scaled endpoints) and an undocumented <c>Retry-After</c>.</summary>
     public static RateLimitInfo? RateLimit(ProviderAnswer answer, TimeProvider time)
-    {
-        var limit = answer.Int("x-ratelimit-limit");
-        var retryAfter = answer.RetryAfter(time);
-        var resource = answer.Header("x-ratelimit-resource")?.Trim();
-        return limit is null && retryAfter is null && string.IsNullOrEmpty(resource)
-            ? null
-            : new RateLimitInfo(limit, null, null, retryAfter, string.IsNullOrEmpty(resource) ? null : resource);
-    }
+        => answer.RateLimit(time, "x-ratelimit-limit", null, null, "x-ratelimit-resource");
 
     private static string[]? List(string? value)
         => value?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
