@@ -183,6 +183,22 @@ public sealed class GitLabInspectionTests(GitLabInspectorFixture gitlab) : IClas
         inspection.Granted!.Scopes.Should().Equal("api");
     }
 
+    // Tokens made before GitLab 14.5, or on an instance with a custom prefix, have no glpat-: /self shows what they are.
+    [Fact]
+    public async Task InspectAsync_TokenWithoutPrefix_IsAPersonalTokenWithANote()
+    {
+        var token = new FakeGitLabToken { Value = "xR8vKq2LmN4pTz6WbY0c", Kind = FakeGitLabTokenKind.Personal };
+        token.Scopes.Add("read_api");
+
+        var inspection = await gitlab.InspectAsync(token);
+
+        inspection.Status.Should().Be(InspectionStatus.Ok);
+        inspection.TokenType.Should().Be(TokenType.GitLabPersonal);
+        inspection.Family.Should().Be(TokenFamily.PersonalAccessToken);
+        inspection.Granted!.Scopes.Should().Equal("read_api");
+        inspection.Notes.Should().ContainSingle(n => n.StartsWith("The token has no glpat- prefix", StringComparison.Ordinal) && n.EndsWith("GitLab's answer shows it is an access token.", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task InspectAsync_ServerUrlWithRelativeRoot_DerivesTheApiAddress()
     {

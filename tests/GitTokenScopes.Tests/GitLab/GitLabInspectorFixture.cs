@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the repository root.
 
 using GitTokenScopes.Testing;
+using GitTokenScopes.Tests.Schemas;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -17,12 +18,13 @@ public sealed class GitLabInspectorFixture : IDisposable
     {
     }
 
-    internal GitLabInspectorFixture(FakeGitLabServerOptions options, Action<GitTokenScopes.GitLab.GitLabInspectorOptions>? configure = null)
+    internal GitLabInspectorFixture(FakeGitLabServerOptions options, Action<GitTokenScopes.GitLab.GitLabInspectorOptions>? configure = null, Action<IServiceCollection>? configureServices = null)
     {
         Server = FakeGitLabServer.Start(options);
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddFakeLogging().SetMinimumLevel(LogLevel.Trace));
         services.AddGitTokenScopes().AddGitLab(configure ?? (_ => { }));
+        configureServices?.Invoke(services);
         _services = services.BuildServiceProvider();
         Inspector = _services.GetServices<ITokenInspector>().Single(i => i.Provider == GitProvider.GitLab);
         Requirements = _services.GetRequiredService<IScopeRequirements>();
@@ -36,6 +38,24 @@ public sealed class GitLabInspectorFixture : IDisposable
     public IScopeRequirements Requirements { get; }
 
     public FakeLogCollector Logs { get; }
+
+    /// <summary>The validator over the same inspector, every report checked against the shipped schema.</summary>
+    public ITokenValidator Validator => _services.GetSchemaCheckedValidator();
+
+    /// <summary>
+    /// A fixture whose GitLab client answers the requests keyed in <paramref name="answers"/> itself (see
+    /// <see cref="GitLabAnswerOverride"/>; a <see langword="null"/> answer is a lost connection), without retries, so
+    /// each answer reaches the inspector once; every other request goes to the fake.
+    /// </summary>
+    internal static GitLabInspectorFixture WithAnswers(FakeGitLabServerOptions options, params (string Key, Func<HttpResponseMessage>? Answer)[] answers)
+    {
+        var table = answers.ToDictionary(a => a.Key, a => a.Answer, StringComparer.Ordinal);
+        return new GitLabInspectorFixture(options, configureServices: services =>
+        {
+            services.Configure<GitTokenScopesOptions>(o => o.Resilience.MaxRetryAttempts = 0);
+            services.AddHttpClient(GitTokenScopesHttpClientNames.GitLab).AddHttpMessageHandler(() => new GitLabAnswerOverride(table));
+        });
+    }
 
     /// <summary>The requirement the configured catalogue (the seed edition by default) holds for a GitLab token kind.</summary>
     public ScopeRequirement Requirement(TokenKind kind)

@@ -36,6 +36,9 @@ public sealed class GitLabStatusMapTests
         { 400, [], """{"error":"name, path are missing, at least one parameter must be provided"}""", "Rejected" },
         { 400, [], """{"message":"This endpoint requires token type to be a personal access token"}""", "WrongTokenType" },
         { 422, [], """{"message":{"name":["can't be blank"]}}""", "Rejected" },
+
+        // Not a validation answer: GitLab sends no 409 to the body-less POST /projects probe, so a 409 must not read as the api scope.
+        { 409, [], """{"message":"409 Conflict"}""", "Unexpected" },
         { 500, [], """{"message":"500 Internal Server Error"}""", "ServerError" },
         { 502, [], "<html>502 Bad Gateway</html>", "ServerError" },
         { 503, [], null, "ServerError" },
@@ -72,4 +75,21 @@ public sealed class GitLabStatusMapTests
 
         GitLabJson.Said(error).Should().Be("name: can't be blank; path: is invalid");
     }
+
+    // rack-oauth2 renders scope space-separated (PROVIDERS.md §2.5, unconfirmed); a JSON list is read too, its strings only.
+    [Fact]
+    public void Error_ScopeAsAList_NamesTheAcceptedScopes()
+        => GitLabJson.Error("""{"error":"insufficient_scope","error_description":"The request requires higher privileges than provided by the access token.","scope":["api","read_api",7]}""")!
+            .Scopes.Should().Equal("api", "read_api");
+
+    // Grape's error! renders {"error": …}, as on a route that does not exist.
+    [Fact]
+    public void Said_ErrorCodeOnly_IsTheCode()
+        => GitLabJson.Said(GitLabJson.Error("""{"error":"404 Not Found"}""")).Should().Be("404 Not Found");
+
+    // GitLab's validation errors are lists of strings; a number or a flag in the object is still kept.
+    [Fact]
+    public void Error_ValidationObjectWithNumbersAndFlags_KeepsThem()
+        => GitLabJson.Said(GitLabJson.Error("""{"message":{"projects_limit":0,"limit_reached":true,"name":["can't be blank"]}}"""))
+            .Should().Be("projects_limit: 0; limit_reached: true; name: can't be blank");
 }
