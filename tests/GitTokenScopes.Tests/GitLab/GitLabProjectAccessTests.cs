@@ -152,8 +152,8 @@ public sealed class GitLabProjectAccessTests : IDisposable
         inspection.Repositories.Should().ContainSingle().Which.Should().BeEquivalentTo(new { State = RepositoryAccessState.Unknown, CanRead = (bool?)null, CanWrite = (bool?)null, Message = "Not checked: GitLab's rate limit was reached." });
     }
 
-    // GitHub, Bitbucket Cloud and Bitbucket Server make a repository call's 429 the inspection's status, with the wait.
-    [Fact(Skip = "bug: a 429 on GET /projects/:id leaves the GitLab inspection Ok, without the rate limit or its Retry-After")]
+    // As on every provider, a repository call's 429 is the inspection's status, with the wait.
+    [Fact]
     public async Task InspectAsync_ProjectRateLimited_IsRateLimited()
     {
         using var gitlab = GitLabInspectorFixture.WithAnswers(new FakeGitLabServerOptions(), (ProjectKey, GitLabAnswerOverride.Throttled));

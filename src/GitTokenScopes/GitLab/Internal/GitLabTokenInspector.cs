@@ -309,7 +309,7 @@ internal sealed partial class GitLabTokenInspector(
     /// Access to one project (§2.2): scopes cap, the role in <c>permissions</c> decides (Reporter reads a private
     /// project, Developer pushes). Protected branches are not checked.
     /// </summary>
-    private static RepositoryAccessResult ProjectAccess(
+    private RepositoryAccessResult ProjectAccess(
         InspectionDraft result, IReadOnlyList<GitLabGrant>? grants, RepositoryRequest repository, ProviderAnswer answer)
     {
         var granted = result.Granted!;
@@ -370,6 +370,8 @@ internal sealed partial class GitLabTokenInspector(
             case ProviderOutcome.Forbidden when fineGrained:
                 return repository.Unknown($"GitLab refused to show the project to this fine-grained token, which needs read_project on it: {GitLabJson.Said(GitLabJson.Error(answer.Body))}");
             case ProviderOutcome.RateLimited:
+                // A rate limit is a fact about the token, whichever call showed it (as on the other providers).
+                FailWith(result, answer, $"GET /{GitLabApiAddress.ProjectPath(repository)}");
                 return repository.Unknown("Not checked: GitLab's rate limit was reached.");
             default:
                 return repository.Unknown($"GitLab answered {answer.StatusCode}.");
