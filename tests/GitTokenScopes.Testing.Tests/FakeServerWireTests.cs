@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using GitTokenScopes.Testing.Tests.GitHub;
 
 namespace GitTokenScopes.Testing.Tests;
@@ -53,6 +54,23 @@ public sealed class FakeServerWireTests : IDisposable
 
         interim.Should().Be("HTTP/1.1 100 Continue\r\n\r\n");
         answer.Should().StartWith("HTTP/1.1 201 ");
+    }
+
+    [Theory]
+    [InlineData("github")]
+    [InlineData("gitlab")]
+    [InlineData("bitbucket-cloud")]
+    [InlineData("bitbucket-server")]
+    public async Task DateHeader_TellsTheFakesOwnClock(string fake)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var (server, url) = StartFake(fake, time);
+        using (server)
+        {
+            using var response = await Client.GetAsync(url);
+
+            response.Headers.Date.Should().Be(time.GetUtcNow(), "a fake's Date header agrees with the clock its rate limits and expiries use");
+        }
     }
 
     [Fact]
@@ -166,5 +184,24 @@ public sealed class FakeServerWireTests : IDisposable
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(IPAddress.Loopback, _server.Url.Port);
         return socket;
+    }
+
+    private static (IDisposable Server, Uri Url) StartFake(string fake, TimeProvider time)
+    {
+        switch (fake)
+        {
+            case "github":
+                var github = FakeGitHubServer.Start(new FakeGitHubServerOptions { TimeProvider = time });
+                return (github, github.Url);
+            case "gitlab":
+                var gitlab = FakeGitLabServer.Start(new FakeGitLabServerOptions { TimeProvider = time });
+                return (gitlab, gitlab.Url);
+            case "bitbucket-cloud":
+                var cloud = FakeBitbucketCloudServer.Start(new FakeBitbucketCloudServerOptions { TimeProvider = time });
+                return (cloud, cloud.Url);
+            default:
+                var server = FakeBitbucketServer.Start(new FakeBitbucketServerOptions { TimeProvider = time });
+                return (server, server.Url);
+        }
     }
 }

@@ -56,7 +56,7 @@ public sealed class FakeBitbucketCloudServer : IDisposable
     private FakeBitbucketCloudServer(FakeBitbucketCloudServerOptions options)
     {
         _router = new BitbucketCloudFakeRouter(options, _credentials, _repositories);
-        _host = new FakeWireHost(HandleAsync);
+        _host = new FakeWireHost(HandleAsync, options.TimeProvider ?? TimeProvider.System);
         Url = new Uri($"http://127.0.0.1:{_host.Port}/");
         ApiUrl = new Uri(Url, "2.0/");
         _router.Url = Url;

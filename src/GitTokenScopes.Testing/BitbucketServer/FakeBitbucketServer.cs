@@ -56,7 +56,7 @@ public sealed class FakeBitbucketServer : IDisposable
     {
         _contextPath = "/" + options.ContextPath.Trim('/');
         _contextPath = _contextPath == "/" ? string.Empty : _contextPath;
-        _host = new FakeWireHost(HandleAsync);
+        _host = new FakeWireHost(HandleAsync, options.TimeProvider ?? TimeProvider.System);
         Url = new Uri($"http://127.0.0.1:{_host.Port}{_contextPath}/");
         _router = new BitbucketServerFakeRouter(options, _tokens, _repositories, Url);
         ApiUrl = new Uri(Url, "rest/api/1.0/");

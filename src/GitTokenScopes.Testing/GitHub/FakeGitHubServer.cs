@@ -84,7 +84,7 @@ public sealed class FakeGitHubServer : IDisposable
     private FakeGitHubServer(FakeGitHubServerOptions options)
     {
         _router = new GitHubFakeRouter(options, _tokens, _repositories);
-        _host = new FakeWireHost(HandleAsync);
+        _host = new FakeWireHost(HandleAsync, options.TimeProvider ?? TimeProvider.System);
 
         Url = new Uri($"http://127.0.0.1:{_host.Port}/");
         ApiUrl = options.Enterprise ? new Uri(Url, "api/v3/") : Url;

@@ -62,7 +62,7 @@ public sealed class FakeGitLabServer : IDisposable
     {
         _time = options.TimeProvider;
         _router = new GitLabFakeRouter(options, _tokens, _projects);
-        _host = new FakeWireHost(HandleAsync);
+        _host = new FakeWireHost(HandleAsync, options.TimeProvider ?? TimeProvider.System);
 
         Url = new Uri($"http://127.0.0.1:{_host.Port}{_router.RelativeRoot}/");
         ApiUrl = new Uri(Url, "api/v4/");

@@ -23,15 +23,18 @@ internal sealed class FakeWireHost : IDisposable
 
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Func<FakeWireRequest, Task<FakeWireResponse>> _answer;
+    private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<TcpClient, Task> _connections = new();
     private int _disposed;
 
     /// <summary>Starts the server; every request goes to <paramref name="answer"/>.</summary>
     /// <param name="answer">The fake's handler.</param>
-    public FakeWireHost(Func<FakeWireRequest, Task<FakeWireResponse>> answer)
+    /// <param name="time">The fake's clock, which its <c>Date</c> header tells, as its rate-limit headers do.</param>
+    public FakeWireHost(Func<FakeWireRequest, Task<FakeWireResponse>> answer, TimeProvider time)
     {
         _answer = answer;
+        _time = time;
         Stopping = _stopping.Token;
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
@@ -88,12 +91,12 @@ internal sealed class FakeWireHost : IDisposable
             ? length
             : throw new InvalidDataException("Malformed body length.");
 
-    private static byte[] Serialize(FakeWireRequest request, FakeWireResponse response, bool keepAlive)
+    private byte[] Serialize(FakeWireRequest request, FakeWireResponse response, bool keepAlive)
     {
         var body = Encoding.UTF8.GetBytes(response.Body);
         var head = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {response.StatusCode} {Reason(response.StatusCode)}\r\n")
-            .Append(CultureInfo.InvariantCulture, $"Date: {TimeProvider.System.GetUtcNow():R}\r\n")
+            .Append(CultureInfo.InvariantCulture, $"Date: {_time.GetUtcNow():R}\r\n")
             .Append(CultureInfo.InvariantCulture, $"Content-Type: {response.ContentType}\r\n");
         foreach (var (name, value) in response.Headers)
         {
