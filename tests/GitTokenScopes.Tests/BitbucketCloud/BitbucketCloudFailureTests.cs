@@ -175,6 +175,21 @@ public sealed class BitbucketCloudFailureTests(BitbucketCloudInspectorFixture bi
     }
 
     [Fact]
+    public async Task InspectAsync_UserAnsweredWithJsonThatIsNoAccount_IsProviderError()
+    {
+        // Bitbucket does not send this; a proxy in front of it might, and no account means the answer is not Bitbucket's.
+        using var proxied = BitbucketCloudInspectorFixture.WithOverrides((BitbucketCloudAnswerOverride.Key("GET", "/2.0/user"), () => BitbucketCloudAnswerOverride.Json(
+            HttpStatusCode.OK, """{"status": "ok"}""", ("x-oauth-scopes", "read:user:bitbucket"), ("x-credential-type", "api_token"))));
+
+        var inspection = await proxied.InspectAsync(FakeBitbucketCloudCredential.ApiToken("bot@example.com", "read:user:bitbucket"));
+
+        inspection.Status.Should().Be(InspectionStatus.ProviderError);
+        inspection.Message.Should().Be("Bitbucket Cloud's answer to GET /user could not be read.");
+        inspection.Account.Should().BeNull();
+        inspection.RequestCount.Should().Be(1);
+    }
+
+    [Fact]
     public async Task InspectAsync_MalformedUserBodyOfAnOAuthToken_IsProviderError()
     {
         var credential = FakeBitbucketCloudCredential.OAuth("account");
@@ -207,6 +222,21 @@ public sealed class BitbucketCloudFailureTests(BitbucketCloudInspectorFixture bi
         inspection.TokenType.Should().Be(TokenType.BitbucketApiToken);
         inspection.Message.Should().Contain("e-mail");
         bitbucket.Server.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task InspectAsync_UserNameWithAColon_IsMisconfiguredWithoutARequest()
+    {
+        var credential = bitbucket.Server.AddCredential(FakeBitbucketCloudCredential.AppPassword("codefresh-bot", "account"));
+        bitbucket.Server.ResetRequests();
+
+        var inspection = await bitbucket.Inspector.InspectAsync(new TokenInspectionRequest(
+            new GitCredential(GitProvider.BitbucketCloud, credential.Secret, apiUrl: bitbucket.Server.ApiUrl, username: "codefresh:bot")));
+
+        inspection.Status.Should().Be(InspectionStatus.Misconfigured);
+        inspection.Message.Should().Be("A Basic authentication user name cannot contain ':'.");
+        inspection.RequestCount.Should().Be(0);
+        bitbucket.Server.Requests.Should().BeEmpty("Basic would split the user name at the colon and send the rest as part of the secret");
     }
 
     [Fact]

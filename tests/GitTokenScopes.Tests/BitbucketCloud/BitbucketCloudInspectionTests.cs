@@ -224,6 +224,42 @@ public sealed class BitbucketCloudInspectionTests(BitbucketCloudInspectorFixture
         inspection.Notes.Should().Contain(n => n.Contains("x-credential-type", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task InspectAsync_ApiTokenReportingClassicScopeNames_IsEvaluatedAsClassicWithANote()
+    {
+        // PROVIDERS.md §3.2 leaves open whether API tokens report granular or classic names in x-oauth-scopes.
+        var credential = FakeBitbucketCloudCredential.ApiToken("bot@example.com", AllGranular);
+        credential.RawScopesHeaderValue = string.Join(", ", AllClassic);
+
+        var inspection = await bitbucket.InspectAsync(credential);
+
+        inspection.Status.Should().Be(InspectionStatus.Ok);
+        inspection.TokenType.Should().Be(TokenType.BitbucketApiToken, "x-credential-type says so");
+        inspection.Family.Should().Be(TokenFamily.AppPassword);
+        inspection.Granted!.Scopes.Should().Equal(AllClassic);
+        inspection.Notes.Should().Contain("The API token reported classic scope names, so it is evaluated against the classic-scope requirements.");
+        BitbucketCloudInspectorFixture.Evaluate(inspection).IsSatisfied.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task InspectAsync_User403WithoutRequiredScopesInTheBody_NamesTheAcceptedScopesFromTheHeader()
+    {
+        // Bitbucket names the required scopes in error.detail.required too; when a 403 lacks them, x-accepted-oauth-scopes still does.
+        using var terse = BitbucketCloudInspectorFixture.WithOverrides((BitbucketCloudAnswerOverride.Key("GET", "/2.0/user"), () => BitbucketCloudAnswerOverride.Json(
+            System.Net.HttpStatusCode.Forbidden,
+            """{"type": "error", "error": {"message": "Your credentials lack one or more required privilege scopes."}}""",
+            ("x-oauth-scopes", "read:repository:bitbucket, write:repository:bitbucket"),
+            ("x-accepted-oauth-scopes", "read:user:bitbucket"),
+            ("x-credential-type", "api_token"))));
+
+        var inspection = await terse.InspectAsync(FakeBitbucketCloudCredential.ApiToken("bot@example.com", "read:repository:bitbucket", "write:repository:bitbucket"));
+
+        inspection.Status.Should().Be(InspectionStatus.Ok, "the 403 still carries the credential's scopes");
+        inspection.Account.Should().BeNull();
+        inspection.Granted!.Scopes.Should().Equal("read:repository:bitbucket", "write:repository:bitbucket");
+        inspection.Notes.Should().Contain("Bitbucket Cloud refused GET /user (403): the credential lacks read:user:bitbucket, so its account could not be read.");
+    }
+
     [Theory]
     [InlineData("RepositoryAccessToken", "BitbucketRepositoryAccessToken")]
     [InlineData("ProjectAccessToken", "BitbucketProjectAccessToken")]

@@ -11,6 +11,8 @@ namespace GitTokenScopes.Tests.BitbucketServer;
 /// <summary>Rejections, rate limits, outages, time-outs and bad addresses: statuses, never missing permissions, never exceptions.</summary>
 public sealed class BitbucketServerFailureTests(BitbucketServerInspectorFixture bitbucket) : IClassFixture<BitbucketServerInspectorFixture>
 {
+    private const string ConfigPath = "/bitbucket/rest/api/1.0/projects/CF/repos/config";
+
     [Fact]
     public async Task InspectAsync_RevokedToken_IsInvalidWithTheServersMessage()
     {
@@ -52,6 +54,49 @@ public sealed class BitbucketServerFailureTests(BitbucketServerInspectorFixture 
 
         inspection.Status.Should().Be(InspectionStatus.ProviderError);
         inspection.Message.Should().Contain(status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task InspectAsync_RepositoryRateLimited_FailsTheInspectionAndLeavesTheRepositoryUnknown()
+    {
+        using var limited = BitbucketServerInspectorFixture.WithOverrides(metadataReadable: true, (BitbucketServerAnswerOverride.Key("GET", ConfigPath), BitbucketServerAnswerOverride.RateLimited));
+
+        var inspection = await limited.InspectAsync(WriterToken(), [new("CF/config")]);
+
+        inspection.Status.Should().Be(InspectionStatus.RateLimited, "a rate limit is a fact about the token, whichever request met it");
+        inspection.Message.Should().Be("Bitbucket Server's rate limit was reached; retry after 30 s.");
+        inspection.RateLimit!.RetryAfter.Should().Be(TimeSpan.FromSeconds(30));
+        inspection.Repositories.Single().Should().Match<RepositoryAccessResult>(r =>
+            r.State == RepositoryAccessState.Unknown && r.Message == "Not checked: Bitbucket Server's rate limit was reached.");
+    }
+
+    [Fact]
+    public async Task InspectAsync_RepositoryAnsweredWithJsonThatIsNoRepository_IsUnknownAndNotProbed()
+    {
+        // Bitbucket does not send this; a proxy in front of it might, and the inspector must not read it as a verdict.
+        using var proxied = BitbucketServerInspectorFixture.WithOverrides(metadataReadable: true, (BitbucketServerAnswerOverride.Key("GET", ConfigPath), () => BitbucketServerAnswerOverride.Json(HttpStatusCode.OK, """{"status":"ok"}""")));
+
+        var inspection = await proxied.InspectAsync(WriterToken(), [new("CF/config")]);
+
+        inspection.Status.Should().Be(InspectionStatus.Ok);
+        inspection.Repositories.Single().Should().Match<RepositoryAccessResult>(r =>
+            r.State == RepositoryAccessState.Unknown && r.CanWrite == null && r.Message == "Bitbucket Server's answer could not be read.");
+        proxied.Server.Requests.Should().NotContain(r => r.Method == "POST", "only a repository the server showed is probed");
+    }
+
+    [Fact]
+    public async Task InspectAsync_RepositoryAnsweredWithAServerError_IsUnknownQuotingTheServer()
+    {
+        using var failing = BitbucketServerInspectorFixture.WithOverrides(metadataReadable: true, (BitbucketServerAnswerOverride.Key("GET", ConfigPath), () => BitbucketServerAnswerOverride.Errors(
+            HttpStatusCode.InternalServerError, "An error occurred while processing the request. Check the server logs for more information.")));
+
+        var inspection = await failing.InspectAsync(WriterToken(), [new("CF/config")]);
+
+        inspection.Status.Should().Be(InspectionStatus.Ok, "the token's own entry gave its permissions; one repository's outage says nothing about them");
+        inspection.Granted!.Scopes.Should().Contain("REPO_WRITE");
+        inspection.Repositories.Single().Should().Match<RepositoryAccessResult>(r =>
+            r.State == RepositoryAccessState.Unknown
+            && r.Message == "Bitbucket Server answered 500 (An error occurred while processing the request. Check the server logs for more information.).");
     }
 
     [Fact]
@@ -127,6 +172,9 @@ public sealed class BitbucketServerFailureTests(BitbucketServerInspectorFixture 
 
         (await act.Should().ThrowAsync<ArgumentNullException>()).Which.ParamName.Should().Be("request");
     }
+
+    private static FakeBitbucketServerToken WriterToken()
+        => FakeBitbucketServerToken.Personal("codefresh-bot", "PROJECT_READ", "REPO_WRITE").WithRepository("CF/config", "REPO_WRITE");
 }
 
 /// <summary>A server that answers every request with 200 and no <c>X-AUSERNAME</c>: the token was not accepted (anonymous access).</summary>

@@ -10,6 +10,8 @@ namespace GitTokenScopes.Tests.BitbucketServer;
 /// <summary>An instance that does not show a token its own entry: permissions inferred with probes that change nothing.</summary>
 public sealed class BitbucketServerProbeTests(BitbucketServerProbingFixture fixture) : IClassFixture<BitbucketServerProbingFixture>
 {
+    private const string ConfigPath = "/bitbucket/rest/api/1.0/projects/CF/repos/config";
+
     private readonly BitbucketServerInspectorFixture _bitbucket = fixture.Bitbucket;
 
     [Fact]
@@ -120,6 +122,35 @@ public sealed class BitbucketServerProbeTests(BitbucketServerProbingFixture fixt
         inspection.Granted.Grants("REPO_WRITE").Should().BeFalse();
         inspection.Repositories.Single().State.Should().Be(RepositoryAccessState.Unknown);
         _bitbucket.Logs.GetSnapshot().Should().Contain(r => r.Id.Id == ProviderLog.UnexpectedProbeSuccessId && r.Level == LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task InspectAsync_ProbeNotAnswered_NotesItAndLeavesWriteUndetermined()
+    {
+        using var lossy = BitbucketServerInspectorFixture.WithOverrides(metadataReadable: false, (BitbucketServerAnswerOverride.Key("POST", ConfigPath + "/branches"), null));
+        var token = FakeBitbucketServerToken.Personal("codefresh-bot", "PROJECT_READ", "REPO_WRITE").WithRepository("CF/config", "REPO_WRITE");
+
+        var inspection = await lossy.InspectAsync(token, [new("CF/config")]);
+
+        inspection.Status.Should().Be(InspectionStatus.Ok, "one lost probe leaves a permission open; it does not fail the inspection");
+        inspection.Notes.Should().ContainSingle(n => n.StartsWith("The REPO_WRITE probe on CF/config was not checked (", StringComparison.Ordinal))
+            .Which.Should().Contain("could not be reached for POST");
+        inspection.Granted!.Undetermined.Should().Contain("REPO_WRITE");
+        inspection.Repositories.Single().Should().Match<RepositoryAccessResult>(r => r.State == RepositoryAccessState.Unknown && r.CanWrite == null);
+    }
+
+    [Fact]
+    public async Task InspectAsync_ProbeRateLimited_IsRateLimited()
+    {
+        using var limited = BitbucketServerInspectorFixture.WithOverrides(metadataReadable: false, (BitbucketServerAnswerOverride.Key("GET", ConfigPath + "/webhooks"), BitbucketServerAnswerOverride.RateLimited));
+        var token = FakeBitbucketServerToken.Personal("codefresh-bot", "PROJECT_READ", "REPO_ADMIN").WithRepository("CF/config", "REPO_ADMIN");
+
+        var inspection = await limited.InspectAsync(token, [new("CF/config")]);
+
+        inspection.Status.Should().Be(InspectionStatus.RateLimited, "a rate limit is a fact about the token, whichever request met it");
+        inspection.Message.Should().Be("Bitbucket Server's rate limit was reached; retry after 30 s.");
+        inspection.RateLimit!.RetryAfter.Should().Be(TimeSpan.FromSeconds(30));
+        inspection.Granted!.Grants("REPO_ADMIN").Should().BeFalse("a rate-limited probe proves nothing");
     }
 
     [Fact]

@@ -26,6 +26,17 @@ internal sealed class GitHubAnswerOverride(IReadOnlyDictionary<string, Func<Http
         return response;
     }
 
+    /// <summary>GitHub's 502 page from its front end: HTML, not the API's JSON.</summary>
+    public static HttpResponseMessage BadGateway()
+        => new(HttpStatusCode.BadGateway)
+        {
+            Content = new StringContent("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n", Encoding.UTF8, "text/html"),
+        };
+
+    /// <summary>A JSON answer with the given status and body.</summary>
+    public static HttpResponseMessage Json(HttpStatusCode status, string body)
+        => new(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!answers.TryGetValue(Key(request.Method.Method, request.RequestUri!.AbsolutePath), out var answer))
@@ -44,7 +55,4 @@ internal sealed class GitHubAnswerOverride(IReadOnlyDictionary<string, Func<Http
         response.RequestMessage = request;
         return response;
     }
-
-    private static HttpResponseMessage Json(HttpStatusCode status, string body)
-        => new(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
 }

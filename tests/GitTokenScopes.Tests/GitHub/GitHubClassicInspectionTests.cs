@@ -7,6 +7,9 @@ namespace GitTokenScopes.Tests.GitHub;
 /// <summary>Classic and OAuth tokens against the fake GitHub: one request yields scopes, identity, expiry and rate limit.</summary>
 public sealed class GitHubClassicInspectionTests(GitHubInspectorFixture github) : IClassFixture<GitHubInspectorFixture>
 {
+    // 36 characters of GitHub's alphabet behind a prefix no GitHub token has.
+    private const string UnrecognizedFormat = "ghz_16C7e42F292c6912E7710c838347Ae178B4a";
+
     private static readonly ScopeRequirement Runtime = GitHubInspectorFixture.Requirement(TokenKind.Runtime, TokenFamily.Classic);
 
     [Fact]
@@ -81,6 +84,55 @@ public sealed class GitHubClassicInspectionTests(GitHubInspectorFixture github) 
 
         inspection.TokenType.Should().Be(TokenType.GitHubClassic);
         inspection.Granted!.Scopes.Should().Equal("repo");
+    }
+
+    [Fact]
+    public async Task InspectAsync_UnrecognizedFormatWithAScopeList_IsReadAsClassicWithANote()
+    {
+        // A prefix GitHub has not announced (it told integrators to expect new formats); GitHub answers it as a classic token.
+        var token = new FakeGitHubToken { Value = UnrecognizedFormat, Kind = FakeGitHubTokenKind.Classic };
+        token.Scopes.Add("repo");
+        token.Scopes.Add("admin:repo_hook");
+
+        var inspection = await github.InspectAsync(token);
+
+        inspection.Status.Should().Be(InspectionStatus.Ok);
+        inspection.TokenType.Should().Be(TokenType.Unknown);
+        inspection.Family.Should().Be(TokenFamily.Classic);
+        inspection.Granted!.Scopes.Should().Equal("repo", "admin:repo_hook");
+        inspection.Notes.Should().Contain("Unrecognized token format; GitHub reported OAuth scopes, so it was read as a classic token.");
+        inspection.Account!.Login.Should().Be("octocat");
+        ScopeEvaluator.Evaluate(Runtime, inspection.Granted).IsSatisfied.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task InspectAsync_UnrecognizedFormatWithoutAScopeList_IsUnsupported()
+    {
+        // GitHub sends no X-OAuth-Scopes to fine-grained actors: nothing says how to read a token of an unknown format.
+        var token = new FakeGitHubToken { Value = UnrecognizedFormat, Kind = FakeGitHubTokenKind.FineGrained };
+
+        var inspection = await github.InspectAsync(token);
+
+        inspection.Status.Should().Be(InspectionStatus.Unsupported);
+        inspection.Message.Should().Be("The token's format is not one GitHub issues, and GitHub sent no scope list for it.");
+        inspection.Granted.Should().BeNull();
+        inspection.Family.Should().BeNull();
+        inspection.RequestCount.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task InspectAsync_RepositoryPermissionsWithoutPush_WriteIsUnknown()
+    {
+        // GitHub sends all five permissions to an authenticated caller; without "push" the inspector must not guess.
+        using var partial = GitHubInspectorFixture.WithOverrides((GitHubAnswerOverride.Key("GET", "/repos/acme/partial"), () => GitHubAnswerOverride.Json(
+            System.Net.HttpStatusCode.OK, """{"id":1296269,"name":"partial","full_name":"acme/partial","private":true,"permissions":{"pull":true}}""")));
+
+        var inspection = await partial.InspectAsync(FakeGitHubToken.Classic("repo", "admin:repo_hook"), [new("acme/partial")]);
+
+        inspection.Status.Should().Be(InspectionStatus.Ok);
+        inspection.Repositories.Single().Should().Match<RepositoryAccessResult>(r =>
+            r.State == RepositoryAccessState.Unknown && r.CanRead == true && r.CanWrite == null
+            && r.Message == "GitHub did not report the token's permissions on the repository.");
     }
 
     [Fact]

@@ -61,6 +61,61 @@ public sealed class GitHubFailureInspectionTests(GitHubInspectorFixture github) 
     }
 
     [Fact]
+    public async Task InspectAsync_RepositoryRateLimited_FailsTheInspectionAndLeavesTheRepositoryUnknown()
+    {
+        using var limited = GitHubInspectorFixture.WithOverrides((GitHubAnswerOverride.Key("GET", "/repos/acme/config"), GitHubAnswerOverride.RateLimited));
+
+        var inspection = await limited.InspectAsync(FakeGitHubToken.Classic("repo", "admin:repo_hook"), [new("acme/config")]);
+
+        inspection.Status.Should().Be(InspectionStatus.RateLimited, "a rate limit is a fact about the token, whichever request met it");
+        inspection.RateLimit!.RetryAfter.Should().Be(TimeSpan.FromSeconds(60));
+        inspection.Message.Should().Contain("retry after 60 s");
+        inspection.Repositories.Single().Should().Match<RepositoryAccessResult>(r =>
+            r.State == RepositoryAccessState.Unknown && r.Message == "Not checked: GitHub's rate limit was reached.");
+    }
+
+    [Fact]
+    public async Task InspectAsync_RepositoryAnsweredWithAServerError_OnlyThatRepositoryIsUnknown()
+    {
+        using var failing = GitHubInspectorFixture.WithOverrides((GitHubAnswerOverride.Key("GET", "/repos/acme/config"), GitHubAnswerOverride.BadGateway));
+
+        var inspection = await failing.InspectAsync(FakeGitHubToken.Classic("repo", "admin:repo_hook"), [new("acme/config")]);
+
+        inspection.Status.Should().Be(InspectionStatus.Ok, "the scopes came from GET /user; one repository's outage says nothing about them");
+        inspection.Granted!.Scopes.Should().Equal("repo", "admin:repo_hook");
+        inspection.Repositories.Single().Should().Match<RepositoryAccessResult>(r => r.State == RepositoryAccessState.Unknown && r.Message == "GitHub answered 502.");
+        inspection.RequestCount.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task InspectAsync_RepositoryAnsweredWithJsonThatIsNoRepository_IsUnknown()
+    {
+        // GitHub does not send this; a proxy in front of it might, and the inspector must not read it as a verdict.
+        using var proxied = GitHubInspectorFixture.WithOverrides((GitHubAnswerOverride.Key("GET", "/repos/acme/config"), () => GitHubAnswerOverride.Json(HttpStatusCode.OK, """{"status":"ok"}""")));
+
+        var inspection = await proxied.InspectAsync(FakeGitHubToken.Classic("repo", "admin:repo_hook"), [new("acme/config")]);
+
+        inspection.Status.Should().Be(InspectionStatus.Ok);
+        inspection.Repositories.Single().Should().Match<RepositoryAccessResult>(r =>
+            r.State == RepositoryAccessState.Unknown && r.CanWrite == null && r.Message == "GitHub's answer could not be read.");
+    }
+
+    [Fact]
+    public async Task InspectAsync_InstallationListingThatIsNoListing_IsProviderError()
+    {
+        // GitHub always sends "repositories" on GET /installation/repositories; JSON without it is not GitHub's answer.
+        using var proxied = GitHubInspectorFixture.WithOverrides((GitHubAnswerOverride.Key("GET", "/installation/repositories"), () => GitHubAnswerOverride.Json(
+            HttpStatusCode.OK, """{"message":"Moved","documentation_url":"https://docs.github.com/rest"}""")));
+        var token = FakeGitHubToken.AppInstallation();
+
+        var inspection = await proxied.InspectAsync(token, requirements: [GitHubInspectorFixture.Requirement(TokenKind.Runtime, TokenFamily.FineGrained)]);
+
+        inspection.Status.Should().Be(InspectionStatus.ProviderError);
+        inspection.Message.Should().Be("GitHub's answer to GET /installation/repositories could not be read.");
+        inspection.Granted.Should().BeNull();
+    }
+
+    [Fact]
     public async Task InspectAsync_SlowerThanTheTimeout_IsUnreachable()
     {
         using var slow = new GitHubInspectorFixture(new FakeGitHubServerOptions(), o => o.RequestTimeout = TimeSpan.FromMilliseconds(200));

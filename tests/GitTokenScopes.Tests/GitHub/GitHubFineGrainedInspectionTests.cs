@@ -2,7 +2,6 @@
 
 using GitTokenScopes.Providers.Internal;
 using GitTokenScopes.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GitTokenScopes.Tests.GitHub;
 
@@ -177,7 +176,7 @@ public sealed class GitHubFineGrainedInspectionTests(GitHubInspectorFixture gith
     [Fact]
     public async Task InspectAsync_WriteProbeAnsweredWithSuccessOnAHiddenRepository_IsStillAnError()
     {
-        using var hidden = WithOverrides((GitHubAnswerOverride.Key("GET", "/repos/fg-ghost/config"), GitHubAnswerOverride.NotFound));
+        using var hidden = GitHubInspectorFixture.WithOverrides((GitHubAnswerOverride.Key("GET", "/repos/fg-ghost/config"), GitHubAnswerOverride.NotFound));
         var token = FineGrained(hidden.Server, ("fg-ghost/config", AllRuntimePermissions));
         token.AnswerWriteProbesWithSuccess = true;
 
@@ -193,7 +192,7 @@ public sealed class GitHubFineGrainedInspectionTests(GitHubInspectorFixture gith
     [Fact]
     public async Task InspectAsync_ProbeRateLimitedOnAHiddenRepository_IsRateLimited()
     {
-        using var hidden = WithOverrides(
+        using var hidden = GitHubInspectorFixture.WithOverrides(
             (GitHubAnswerOverride.Key("GET", "/repos/fg-limit/other"), GitHubAnswerOverride.NotFound),
             (GitHubAnswerOverride.Key("GET", "/repos/fg-limit/other/rulesets/rule-suites"), GitHubAnswerOverride.RateLimited));
         var token = FineGrained(hidden.Server, ("fg-limit/config", AllRuntimePermissions), ("fg-limit/other", AllRuntimePermissions));
@@ -208,7 +207,7 @@ public sealed class GitHubFineGrainedInspectionTests(GitHubInspectorFixture gith
     public async Task InspectAsync_ProbeUnreachable_NoteAndUnknownOnlyWhereTheRepositoryIsVisible()
     {
         const string Probe = "/contents/gittokenscopes-permission-probe.txt";
-        using var lossy = WithOverrides(
+        using var lossy = GitHubInspectorFixture.WithOverrides(
             (GitHubAnswerOverride.Key("PUT", "/repos/fg-lost/config" + Probe), null),
             (GitHubAnswerOverride.Key("PUT", "/repos/fg-lost/other" + Probe), null));
         lossy.Server.AddRepository(new FakeGitHubRepository { FullName = "fg-lost/other" });
@@ -259,6 +258,40 @@ public sealed class GitHubFineGrainedInspectionTests(GitHubInspectorFixture gith
         inspection.Repositories.Single().State.Should().Be(RepositoryAccessState.Granted);
         github.Server.Requests.Should().Contain(r => r.Method == "GET" && r.Path == "/repos/fg-read/apps/commits");
         github.Server.Requests.Should().NotContain(r => r.Method != "GET");
+    }
+
+    [Fact]
+    public async Task InspectAsync_ReadOnlyRepositoryWithoutContentsRead_IsInsufficient()
+    {
+        var token = FineGrained(("fg-noread/apps", [("metadata", "read")]));
+
+        var inspection = await github.InspectAsync(token, [new("fg-noread/apps", RepositoryAccess.Read)], []);
+
+        inspection.Repositories.Single().Should().Match<RepositoryAccessResult>(r =>
+            r.State == RepositoryAccessState.Insufficient && r.CanRead == false
+            && r.Message == "The token lacks Contents: Read on this repository.");
+        github.Server.Requests.Should().Contain(r => r.Path == "/repos/fg-noread/apps/commits" && r.StatusCode == 403);
+    }
+
+    [Fact]
+    public async Task InspectAsync_PermissionWithoutASafeProbe_IsUndeterminedWithANoteAndNeverSent()
+    {
+        // A house requirement may name any permission; GitHub has no request that proves workflows=write without a commit.
+        var key = new ScopeRequirementKey(GitProvider.GitHub, TokenKind.Runtime, TokenFamily.FineGrained);
+        var workflows = new ScopeRequirement(key, [new ScopeClause("Workflows: Read and write", ["workflows=write"], "Update the runtime's workflow files")], "house", new RequirementSource("A house requirement"));
+        var token = FineGrained(("fg-flows/config", [("contents", "write"), ("metadata", "read"), ("workflows", "write")]));
+
+        var inspection = await github.InspectAsync(token, [new("fg-flows/config")], [workflows]);
+
+        inspection.Status.Should().Be(InspectionStatus.Ok);
+        inspection.Granted!.Undetermined.Should().Contain("workflows=write");
+        inspection.Granted.Scopes.Should().NotContain("workflows=write");
+        inspection.Notes.Should().Contain("workflows=write: GitHub offers no safe way to check this permission; it is undetermined.");
+        ScopeEvaluator.Evaluate(workflows, inspection.Granted).Clauses.Single().State.Should().Be(ClauseState.Unknown);
+
+        // /user, the repository's GET and its contents=write probe; nothing for workflows.
+        inspection.RequestCount.Should().Be(3);
+        AssertNothingChanged();
     }
 
     [Fact]
@@ -326,17 +359,6 @@ public sealed class GitHubFineGrainedInspectionTests(GitHubInspectorFixture gith
 
         inspection.RequestCount.Should().Be(1 + 8 + (3 * 8));
         ScopeEvaluator.Evaluate(Runtime, inspection.Granted!).IsSatisfied.Should().BeTrue();
-    }
-
-    private static GitHubInspectorFixture WithOverrides(params (string Key, Func<HttpResponseMessage>? Answer)[] answers)
-    {
-        var table = answers.ToDictionary(a => a.Key, a => a.Answer, StringComparer.Ordinal);
-        return new GitHubInspectorFixture(new FakeGitHubServerOptions(), configureServices: services =>
-        {
-            // No retry: a failed connection must reach the inspector once, as the probe's own failure.
-            services.Configure<GitTokenScopesOptions>(o => o.Resilience.MaxRetryAttempts = 0);
-            services.AddHttpClient(GitTokenScopesHttpClientNames.GitHub).AddHttpMessageHandler(() => new GitHubAnswerOverride(table));
-        });
     }
 
     private static FakeGitHubToken FineGrained(FakeGitHubServer server, params (string Repository, (string, string)[] Permissions)[] grants)
