@@ -186,6 +186,8 @@ public sealed class BitbucketCloudFailureTests(BitbucketCloudInspectorFixture bi
         inspection.Status.Should().Be(InspectionStatus.ProviderError);
         inspection.Message.Should().Be("Bitbucket Cloud's answer to GET /user could not be read.");
         inspection.Account.Should().BeNull();
+        inspection.Granted.Should().BeNull("the scopes came with an answer that is not Bitbucket's, as GitHub's inspector also rules");
+        inspection.TokenType.Should().Be(TokenType.Unknown);
         inspection.RequestCount.Should().Be(1);
     }
 

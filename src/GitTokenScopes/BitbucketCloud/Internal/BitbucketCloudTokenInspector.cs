@@ -108,23 +108,27 @@ internal sealed class BitbucketCloudTokenInspector(
         }
 
         var known = scopes ?? [];
-        result.Type = BitbucketCloudCredentialClassifier.Classify(credentialType, basic, known);
-        var family = BitbucketCloudCredentialClassifier.FamilyOf(result.Type, known);
+        var type = BitbucketCloudCredentialClassifier.Classify(credentialType, basic, known);
+        var accessToken = BitbucketCloudCredentialClassifier.IsAccessToken(type);
+        if (!accessToken && needed is null && (result.Account = BitbucketCloudJson.Account(answer.Body)) is null)
+        {
+            // JSON that is not an account (a proxy's, a stranger's) is not Bitbucket's answer: its headers say nothing either.
+            result.Fail(InspectionStatus.ProviderError, "Bitbucket Cloud's answer to GET /user could not be read.");
+            return false;
+        }
+
+        result.Type = type;
+        var family = BitbucketCloudCredentialClassifier.FamilyOf(type, known);
         result.Family = family;
         var vocabulary = ScopeVocabulary.For(GitProvider.BitbucketCloud, family);
         result.Granted = scopes is null ? GrantedScopes.CreateUndetermined(vocabulary) : GrantedScopes.Create(vocabulary, scopes);
-        if (BitbucketCloudCredentialClassifier.IsAccessToken(result.Type))
+        if (accessToken)
         {
             result.Note(AccessTokenNote);
         }
         else if (needed is not null)
         {
             result.Note($"Bitbucket Cloud refused GET /user (403): the credential lacks {(needed.Count == 0 ? "a scope it needs" : string.Join(" or ", needed))}, so its account could not be read.");
-        }
-        else if ((result.Account = BitbucketCloudJson.Account(answer.Body)) is null)
-        {
-            result.Fail(InspectionStatus.ProviderError, "Bitbucket Cloud's answer to GET /user could not be read.");
-            return false;
         }
 
         if (scopes is null)
