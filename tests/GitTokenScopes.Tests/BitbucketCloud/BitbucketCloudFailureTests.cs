@@ -178,7 +178,7 @@ public sealed class BitbucketCloudFailureTests(BitbucketCloudInspectorFixture bi
     public async Task InspectAsync_UserAnsweredWithJsonThatIsNoAccount_IsProviderError()
     {
         // Bitbucket does not send this; a proxy in front of it might, and no account means the answer is not Bitbucket's.
-        using var proxied = BitbucketCloudInspectorFixture.WithOverrides((BitbucketCloudAnswerOverride.Key("GET", "/2.0/user"), () => BitbucketCloudAnswerOverride.Json(
+        using var proxied = BitbucketCloudInspectorFixture.WithOverrides((AnswerOverride.Key("GET", "/2.0/user"), () => AnswerOverride.Json(
             HttpStatusCode.OK, """{"status": "ok"}""", ("x-oauth-scopes", "read:user:bitbucket"), ("x-credential-type", "api_token"))));
 
         var inspection = await proxied.InspectAsync(FakeBitbucketCloudCredential.ApiToken("bot@example.com", "read:user:bitbucket"));

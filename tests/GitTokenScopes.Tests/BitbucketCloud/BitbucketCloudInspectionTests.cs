@@ -245,7 +245,7 @@ public sealed class BitbucketCloudInspectionTests(BitbucketCloudInspectorFixture
     public async Task InspectAsync_User403WithoutRequiredScopesInTheBody_NamesTheAcceptedScopesFromTheHeader()
     {
         // Bitbucket names the required scopes in error.detail.required too; when a 403 lacks them, x-accepted-oauth-scopes still does.
-        using var terse = BitbucketCloudInspectorFixture.WithOverrides((BitbucketCloudAnswerOverride.Key("GET", "/2.0/user"), () => BitbucketCloudAnswerOverride.Json(
+        using var terse = BitbucketCloudInspectorFixture.WithOverrides((AnswerOverride.Key("GET", "/2.0/user"), () => AnswerOverride.Json(
             System.Net.HttpStatusCode.Forbidden,
             """{"type": "error", "error": {"message": "Your credentials lack one or more required privilege scopes."}}""",
             ("x-oauth-scopes", "read:repository:bitbucket, write:repository:bitbucket"),

@@ -36,17 +36,9 @@ public sealed class BitbucketCloudInspectorFixture : IDisposable
 
     public FakeLogCollector Logs { get; }
 
-    /// <summary>A fixture whose chosen requests (<see cref="BitbucketCloudAnswerOverride.Key"/>) are answered by <paramref name="answers"/> instead of the fake. No retries.</summary>
-    internal static BitbucketCloudInspectorFixture WithOverrides(params (string Key, Func<HttpResponseMessage> Answer)[] answers)
-    {
-        var table = answers.ToDictionary(a => a.Key, a => a.Answer, StringComparer.Ordinal);
-        return new BitbucketCloudInspectorFixture(new FakeBitbucketCloudServerOptions(), configureServices: services =>
-        {
-            // No retry: a 5xx must reach the inspector once, as the request's own failure.
-            services.Configure<GitTokenScopesOptions>(o => o.Resilience.MaxRetryAttempts = 0);
-            services.AddHttpClient(GitTokenScopesHttpClientNames.BitbucketCloud).AddHttpMessageHandler(() => new BitbucketCloudAnswerOverride(table));
-        });
-    }
+    /// <summary>A fixture whose chosen requests (<see cref="AnswerOverride.Key"/>) are answered by <paramref name="answers"/> instead of the fake. No retries.</summary>
+    internal static BitbucketCloudInspectorFixture WithOverrides(params (string Key, Func<HttpResponseMessage>? Answer)[] answers)
+        => new(new FakeBitbucketCloudServerOptions(), configureServices: services => AnswerOverride.Register(services, GitTokenScopesHttpClientNames.BitbucketCloud, answers));
 
     public static ScopeRequirement Requirement(TokenKind kind, TokenFamily family, ScopeEdition? edition = null)
         => (edition ?? ScopeEditions.Seed)[new ScopeRequirementKey(GitProvider.BitbucketCloud, kind, family)];

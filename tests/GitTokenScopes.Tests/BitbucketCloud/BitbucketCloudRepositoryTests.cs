@@ -137,7 +137,7 @@ public sealed class BitbucketCloudRepositoryTests : IClassFixture<BitbucketCloud
     [Fact]
     public async Task InspectAsync_RepositoryRateLimited_FailsTheInspectionAndLeavesTheRepositoryUnknown()
     {
-        using var limited = BitbucketCloudInspectorFixture.WithOverrides((BitbucketCloudAnswerOverride.Key("GET", ConfigPath), BitbucketCloudAnswerOverride.RateLimited));
+        using var limited = BitbucketCloudInspectorFixture.WithOverrides((AnswerOverride.Key("GET", ConfigPath), BitbucketCloudAnswers.RateLimited));
         limited.Server.AddRepository(new FakeBitbucketCloudRepository { FullName = "ws/config" });
         var credential = FakeBitbucketCloudCredential.RepositoryAccessToken("repository:write").WithRepository("ws/config");
 
@@ -154,7 +154,7 @@ public sealed class BitbucketCloudRepositoryTests : IClassFixture<BitbucketCloud
     public async Task InspectAsync_RepositoryAnsweredWithJsonThatIsNoRepository_IsUnknown()
     {
         // Bitbucket does not send this; a proxy in front of it might, and the inspector must not read it as a verdict.
-        using var proxied = BitbucketCloudInspectorFixture.WithOverrides((BitbucketCloudAnswerOverride.Key("GET", ConfigPath), () => BitbucketCloudAnswerOverride.Json(HttpStatusCode.OK, """{"status": "ok"}""")));
+        using var proxied = BitbucketCloudInspectorFixture.WithOverrides((AnswerOverride.Key("GET", ConfigPath), () => AnswerOverride.Json(HttpStatusCode.OK, """{"status": "ok"}""")));
         var credential = FakeBitbucketCloudCredential.RepositoryAccessToken("repository:write").WithRepository("ws/config");
 
         var inspection = await proxied.InspectAsync(credential, [new("ws/config")]);
@@ -169,7 +169,7 @@ public sealed class BitbucketCloudRepositoryTests : IClassFixture<BitbucketCloud
     {
         const string Something = """{"type": "error", "error": {"message": "Something went wrong. We've been notified and are looking into it."}}""";
         using var failing = BitbucketCloudInspectorFixture.WithOverrides(
-            (BitbucketCloudAnswerOverride.Key("GET", "/2.0/user/workspaces/ws/permissions/repositories"), () => BitbucketCloudAnswerOverride.Json(HttpStatusCode.InternalServerError, Something)));
+            (AnswerOverride.Key("GET", "/2.0/user/workspaces/ws/permissions/repositories"), () => AnswerOverride.Json(HttpStatusCode.InternalServerError, Something)));
         var credential = FakeBitbucketCloudCredential.ApiToken("bot@example.com", "read:user:bitbucket", "read:repository:bitbucket", "write:repository:bitbucket");
 
         var inspection = await failing.InspectAsync(credential, [new("ws/config")]);

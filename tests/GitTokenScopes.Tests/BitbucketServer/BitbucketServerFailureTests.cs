@@ -59,7 +59,7 @@ public sealed class BitbucketServerFailureTests(BitbucketServerInspectorFixture 
     [Fact]
     public async Task InspectAsync_RepositoryRateLimited_FailsTheInspectionAndLeavesTheRepositoryUnknown()
     {
-        using var limited = BitbucketServerInspectorFixture.WithOverrides(metadataReadable: true, (BitbucketServerAnswerOverride.Key("GET", ConfigPath), BitbucketServerAnswerOverride.RateLimited));
+        using var limited = BitbucketServerInspectorFixture.WithOverrides(metadataReadable: true, (AnswerOverride.Key("GET", ConfigPath), BitbucketServerAnswers.RateLimited));
 
         var inspection = await limited.InspectAsync(WriterToken(), [new("CF/config")]);
 
@@ -74,7 +74,7 @@ public sealed class BitbucketServerFailureTests(BitbucketServerInspectorFixture 
     public async Task InspectAsync_RepositoryAnsweredWithJsonThatIsNoRepository_IsUnknownAndNotProbed()
     {
         // Bitbucket does not send this; a proxy in front of it might, and the inspector must not read it as a verdict.
-        using var proxied = BitbucketServerInspectorFixture.WithOverrides(metadataReadable: true, (BitbucketServerAnswerOverride.Key("GET", ConfigPath), () => BitbucketServerAnswerOverride.Json(HttpStatusCode.OK, """{"status":"ok"}""")));
+        using var proxied = BitbucketServerInspectorFixture.WithOverrides(metadataReadable: true, (AnswerOverride.Key("GET", ConfigPath), () => AnswerOverride.Json(HttpStatusCode.OK, """{"status":"ok"}""")));
 
         var inspection = await proxied.InspectAsync(WriterToken(), [new("CF/config")]);
 
@@ -87,7 +87,7 @@ public sealed class BitbucketServerFailureTests(BitbucketServerInspectorFixture 
     [Fact]
     public async Task InspectAsync_RepositoryAnsweredWithAServerError_IsUnknownQuotingTheServer()
     {
-        using var failing = BitbucketServerInspectorFixture.WithOverrides(metadataReadable: true, (BitbucketServerAnswerOverride.Key("GET", ConfigPath), () => BitbucketServerAnswerOverride.Errors(
+        using var failing = BitbucketServerInspectorFixture.WithOverrides(metadataReadable: true, (AnswerOverride.Key("GET", ConfigPath), () => BitbucketServerAnswers.Errors(
             HttpStatusCode.InternalServerError, "An error occurred while processing the request. Check the server logs for more information.")));
 
         var inspection = await failing.InspectAsync(WriterToken(), [new("CF/config")]);

@@ -42,20 +42,14 @@ public sealed class BitbucketServerInspectorFixture : IDisposable
     public FakeLogCollector Logs { get; }
 
     /// <summary>
-    /// A fixture whose chosen requests (<see cref="BitbucketServerAnswerOverride.Key"/>) are answered by
+    /// A fixture whose chosen requests (<see cref="AnswerOverride.Key"/>) are answered by
     /// <paramref name="answers"/> instead of the fake; a <see langword="null"/> answer fails the request as a lost
     /// connection. No retries. <paramref name="metadataReadable"/> <see langword="false"/> makes the permissions probed.
     /// </summary>
     internal static BitbucketServerInspectorFixture WithOverrides(bool metadataReadable, params (string Key, Func<HttpResponseMessage>? Answer)[] answers)
-    {
-        var table = answers.ToDictionary(a => a.Key, a => a.Answer, StringComparer.Ordinal);
-        return new BitbucketServerInspectorFixture(new FakeBitbucketServerOptions { ContextPath = "/bitbucket", AccessTokenMetadataReadable = metadataReadable }, configureServices: services =>
-        {
-            // No retry: a lost connection or a 5xx must reach the inspector once, as the request's own failure.
-            services.Configure<GitTokenScopesOptions>(o => o.Resilience.MaxRetryAttempts = 0);
-            services.AddHttpClient(GitTokenScopesHttpClientNames.BitbucketServer).AddHttpMessageHandler(() => new BitbucketServerAnswerOverride(table));
-        });
-    }
+        => new(
+            new FakeBitbucketServerOptions { ContextPath = "/bitbucket", AccessTokenMetadataReadable = metadataReadable },
+            configureServices: services => AnswerOverride.Register(services, GitTokenScopesHttpClientNames.BitbucketServer, answers));
 
     public static ScopeRequirement Requirement(TokenKind kind = TokenKind.Runtime)
         => ScopeEditions.Seed[new ScopeRequirementKey(GitProvider.BitbucketServer, kind, TokenFamily.HttpAccessToken)];

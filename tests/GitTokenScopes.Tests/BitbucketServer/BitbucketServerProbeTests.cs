@@ -127,7 +127,7 @@ public sealed class BitbucketServerProbeTests(BitbucketServerProbingFixture fixt
     [Fact]
     public async Task InspectAsync_ProbeNotAnswered_NotesItAndLeavesWriteUndetermined()
     {
-        using var lossy = BitbucketServerInspectorFixture.WithOverrides(metadataReadable: false, (BitbucketServerAnswerOverride.Key("POST", ConfigPath + "/branches"), null));
+        using var lossy = BitbucketServerInspectorFixture.WithOverrides(metadataReadable: false, (AnswerOverride.Key("POST", ConfigPath + "/branches"), null));
         var token = FakeBitbucketServerToken.Personal("codefresh-bot", "PROJECT_READ", "REPO_WRITE").WithRepository("CF/config", "REPO_WRITE");
 
         var inspection = await lossy.InspectAsync(token, [new("CF/config")]);
@@ -142,7 +142,7 @@ public sealed class BitbucketServerProbeTests(BitbucketServerProbingFixture fixt
     [Fact]
     public async Task InspectAsync_ProbeRateLimited_IsRateLimited()
     {
-        using var limited = BitbucketServerInspectorFixture.WithOverrides(metadataReadable: false, (BitbucketServerAnswerOverride.Key("GET", ConfigPath + "/webhooks"), BitbucketServerAnswerOverride.RateLimited));
+        using var limited = BitbucketServerInspectorFixture.WithOverrides(metadataReadable: false, (AnswerOverride.Key("GET", ConfigPath + "/webhooks"), BitbucketServerAnswers.RateLimited));
         var token = FakeBitbucketServerToken.Personal("codefresh-bot", "PROJECT_READ", "REPO_ADMIN").WithRepository("CF/config", "REPO_ADMIN");
 
         var inspection = await limited.InspectAsync(token, [new("CF/config")]);

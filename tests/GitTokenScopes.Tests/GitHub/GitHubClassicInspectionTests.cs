@@ -124,7 +124,7 @@ public sealed class GitHubClassicInspectionTests(GitHubInspectorFixture github) 
     public async Task InspectAsync_RepositoryPermissionsWithoutPush_WriteIsUnknown()
     {
         // GitHub sends all five permissions to an authenticated caller; without "push" the inspector must not guess.
-        using var partial = GitHubInspectorFixture.WithOverrides((GitHubAnswerOverride.Key("GET", "/repos/acme/partial"), () => GitHubAnswerOverride.Json(
+        using var partial = GitHubInspectorFixture.WithOverrides((AnswerOverride.Key("GET", "/repos/acme/partial"), () => AnswerOverride.Json(
             System.Net.HttpStatusCode.OK, """{"id":1296269,"name":"partial","full_name":"acme/partial","private":true,"permissions":{"pull":true}}""")));
 
         var inspection = await partial.InspectAsync(FakeGitHubToken.Classic("repo", "admin:repo_hook"), [new("acme/partial")]);

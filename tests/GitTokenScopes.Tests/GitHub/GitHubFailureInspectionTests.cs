@@ -63,7 +63,7 @@ public sealed class GitHubFailureInspectionTests(GitHubInspectorFixture github) 
     [Fact]
     public async Task InspectAsync_RepositoryRateLimited_FailsTheInspectionAndLeavesTheRepositoryUnknown()
     {
-        using var limited = GitHubInspectorFixture.WithOverrides((GitHubAnswerOverride.Key("GET", "/repos/acme/config"), GitHubAnswerOverride.RateLimited));
+        using var limited = GitHubInspectorFixture.WithOverrides((AnswerOverride.Key("GET", "/repos/acme/config"), GitHubAnswers.RateLimited));
 
         var inspection = await limited.InspectAsync(FakeGitHubToken.Classic("repo", "admin:repo_hook"), [new("acme/config")]);
 
@@ -77,7 +77,7 @@ public sealed class GitHubFailureInspectionTests(GitHubInspectorFixture github) 
     [Fact]
     public async Task InspectAsync_RepositoryAnsweredWithAServerError_OnlyThatRepositoryIsUnknown()
     {
-        using var failing = GitHubInspectorFixture.WithOverrides((GitHubAnswerOverride.Key("GET", "/repos/acme/config"), GitHubAnswerOverride.BadGateway));
+        using var failing = GitHubInspectorFixture.WithOverrides((AnswerOverride.Key("GET", "/repos/acme/config"), GitHubAnswers.BadGateway));
 
         var inspection = await failing.InspectAsync(FakeGitHubToken.Classic("repo", "admin:repo_hook"), [new("acme/config")]);
 
@@ -91,7 +91,7 @@ public sealed class GitHubFailureInspectionTests(GitHubInspectorFixture github) 
     public async Task InspectAsync_RepositoryAnsweredWithJsonThatIsNoRepository_IsUnknown()
     {
         // GitHub does not send this; a proxy in front of it might, and the inspector must not read it as a verdict.
-        using var proxied = GitHubInspectorFixture.WithOverrides((GitHubAnswerOverride.Key("GET", "/repos/acme/config"), () => GitHubAnswerOverride.Json(HttpStatusCode.OK, """{"status":"ok"}""")));
+        using var proxied = GitHubInspectorFixture.WithOverrides((AnswerOverride.Key("GET", "/repos/acme/config"), () => AnswerOverride.Json(HttpStatusCode.OK, """{"status":"ok"}""")));
 
         var inspection = await proxied.InspectAsync(FakeGitHubToken.Classic("repo", "admin:repo_hook"), [new("acme/config")]);
 
@@ -104,7 +104,7 @@ public sealed class GitHubFailureInspectionTests(GitHubInspectorFixture github) 
     public async Task InspectAsync_InstallationListingThatIsNoListing_IsProviderError()
     {
         // GitHub always sends "repositories" on GET /installation/repositories; JSON without it is not GitHub's answer.
-        using var proxied = GitHubInspectorFixture.WithOverrides((GitHubAnswerOverride.Key("GET", "/installation/repositories"), () => GitHubAnswerOverride.Json(
+        using var proxied = GitHubInspectorFixture.WithOverrides((AnswerOverride.Key("GET", "/installation/repositories"), () => AnswerOverride.Json(
             HttpStatusCode.OK, """{"message":"Moved","documentation_url":"https://docs.github.com/rest"}""")));
         var token = FakeGitHubToken.AppInstallation();
 

@@ -176,7 +176,7 @@ public sealed class GitHubFineGrainedInspectionTests(GitHubInspectorFixture gith
     [Fact]
     public async Task InspectAsync_WriteProbeAnsweredWithSuccessOnAHiddenRepository_IsStillAnError()
     {
-        using var hidden = GitHubInspectorFixture.WithOverrides((GitHubAnswerOverride.Key("GET", "/repos/fg-ghost/config"), GitHubAnswerOverride.NotFound));
+        using var hidden = GitHubInspectorFixture.WithOverrides((AnswerOverride.Key("GET", "/repos/fg-ghost/config"), GitHubAnswers.NotFound));
         var token = FineGrained(hidden.Server, ("fg-ghost/config", AllRuntimePermissions));
         token.AnswerWriteProbesWithSuccess = true;
 
@@ -193,8 +193,8 @@ public sealed class GitHubFineGrainedInspectionTests(GitHubInspectorFixture gith
     public async Task InspectAsync_ProbeRateLimitedOnAHiddenRepository_IsRateLimited()
     {
         using var hidden = GitHubInspectorFixture.WithOverrides(
-            (GitHubAnswerOverride.Key("GET", "/repos/fg-limit/other"), GitHubAnswerOverride.NotFound),
-            (GitHubAnswerOverride.Key("GET", "/repos/fg-limit/other/rulesets/rule-suites"), GitHubAnswerOverride.RateLimited));
+            (AnswerOverride.Key("GET", "/repos/fg-limit/other"), GitHubAnswers.NotFound),
+            (AnswerOverride.Key("GET", "/repos/fg-limit/other/rulesets/rule-suites"), GitHubAnswers.RateLimited));
         var token = FineGrained(hidden.Server, ("fg-limit/config", AllRuntimePermissions), ("fg-limit/other", AllRuntimePermissions));
 
         var inspection = await hidden.InspectAsync(token, [new("fg-limit/config"), new("fg-limit/other")], [Runtime]);
@@ -208,8 +208,8 @@ public sealed class GitHubFineGrainedInspectionTests(GitHubInspectorFixture gith
     {
         const string Probe = "/contents/gittokenscopes-permission-probe.txt";
         using var lossy = GitHubInspectorFixture.WithOverrides(
-            (GitHubAnswerOverride.Key("PUT", "/repos/fg-lost/config" + Probe), null),
-            (GitHubAnswerOverride.Key("PUT", "/repos/fg-lost/other" + Probe), null));
+            (AnswerOverride.Key("PUT", "/repos/fg-lost/config" + Probe), null),
+            (AnswerOverride.Key("PUT", "/repos/fg-lost/other" + Probe), null));
         lossy.Server.AddRepository(new FakeGitHubRepository { FullName = "fg-lost/other" });
         var token = FineGrained(lossy.Server, ("fg-lost/config", AllRuntimePermissions));
 

@@ -36,19 +36,11 @@ public sealed class GitHubInspectorFixture : IDisposable
     public FakeLogCollector Logs { get; }
 
     /// <summary>
-    /// A fixture whose chosen requests (<see cref="GitHubAnswerOverride.Key"/>) are answered by <paramref name="answers"/>
+    /// A fixture whose chosen requests (<see cref="AnswerOverride.Key"/>) are answered by <paramref name="answers"/>
     /// instead of the fake; a <see langword="null"/> answer fails the request as a lost connection. No retries.
     /// </summary>
     internal static GitHubInspectorFixture WithOverrides(params (string Key, Func<HttpResponseMessage>? Answer)[] answers)
-    {
-        var table = answers.ToDictionary(a => a.Key, a => a.Answer, StringComparer.Ordinal);
-        return new GitHubInspectorFixture(new FakeGitHubServerOptions(), configureServices: services =>
-        {
-            // No retry: a failed connection or a 5xx must reach the inspector once, as the request's own failure.
-            services.Configure<GitTokenScopesOptions>(o => o.Resilience.MaxRetryAttempts = 0);
-            services.AddHttpClient(GitTokenScopesHttpClientNames.GitHub).AddHttpMessageHandler(() => new GitHubAnswerOverride(table));
-        });
-    }
+        => new(new FakeGitHubServerOptions(), configureServices: services => AnswerOverride.Register(services, GitTokenScopesHttpClientNames.GitHub, answers));
 
     public static ScopeRequirement Requirement(TokenKind kind, TokenFamily family, ScopeEdition? edition = null)
         => (edition ?? ScopeEditions.Seed)[new ScopeRequirementKey(GitProvider.GitHub, kind, family)];

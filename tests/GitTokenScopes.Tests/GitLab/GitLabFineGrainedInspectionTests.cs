@@ -104,9 +104,9 @@ public sealed class GitLabFineGrainedInspectionTests(GitLabInspectorFixture gitl
     public async Task InspectAsync_SelectedGroup_ReachesItsProjects_UnknownInOtherGroups()
     {
         using var answering = GitLabInspectorFixture.WithAnswers(new FakeGitLabServerOptions(),
-            (GitLabAnswerOverride.Key("GET", "/projects/acme/app"), () => Project(301, "acme/app", 5100, "group")),
-            (GitLabAnswerOverride.Key("GET", "/projects/jdoe/app"), () => Project(302, "jdoe/app", 5200, "user")),
-            (GitLabAnswerOverride.Key("GET", "/projects/acme/platform/app"), () => Project(303, "acme/platform/app", 5101, "group")));
+            (AnswerOverride.Key("GET", "/projects/acme/app"), () => Project(301, "acme/app", 5100, "group")),
+            (AnswerOverride.Key("GET", "/projects/jdoe/app"), () => Project(302, "jdoe/app", 5200, "user")),
+            (AnswerOverride.Key("GET", "/projects/acme/platform/app"), () => Project(303, "acme/platform/app", 5101, "group")));
         var token = FakeGitLabToken.FineGrainedPersonal(Self, new FakeGitLabGranularScope { Access = "selected_memberships", GroupId = 5100, Permissions = ["read_project", "download_code"] });
 
         var inspection = await answering.InspectAsync(token, [new RepositoryRequest("acme/app", RepositoryAccess.Read), new RepositoryRequest("jdoe/app", RepositoryAccess.Read), new RepositoryRequest("acme/platform/app", RepositoryAccess.Read)]);
@@ -190,7 +190,7 @@ public sealed class GitLabFineGrainedInspectionTests(GitLabInspectorFixture gitl
     {
         var space = path[..path.LastIndexOf('/')];
         var name = space[(space.LastIndexOf('/') + 1)..];
-        return GitLabAnswerOverride.Json(HttpStatusCode.OK,
+        return AnswerOverride.Json(HttpStatusCode.OK,
             $$$"""{"id":{{{id}}},"name":"app","path":"app","path_with_namespace":"{{{path}}}","default_branch":"main","namespace":{"id":{{{namespaceId}}},"name":"{{{name}}}","path":"{{{name}}}","kind":"{{{kind}}}","full_path":"{{{space}}}","parent_id":null},"visibility":"private","permissions":{"project_access":{"access_level":30,"notification_level":3},"group_access":null}}""");
     }
 }

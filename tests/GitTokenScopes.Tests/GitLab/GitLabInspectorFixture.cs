@@ -44,18 +44,11 @@ public sealed class GitLabInspectorFixture : IDisposable
 
     /// <summary>
     /// A fixture whose GitLab client answers the requests keyed in <paramref name="answers"/> itself (see
-    /// <see cref="GitLabAnswerOverride"/>; a <see langword="null"/> answer is a lost connection), without retries, so
+    /// <see cref="AnswerOverride"/>, keyed by <see cref="GitLabAnswers.KeyOf"/>; a <see langword="null"/> answer is a lost connection), without retries, so
     /// each answer reaches the inspector once; every other request goes to the fake.
     /// </summary>
     internal static GitLabInspectorFixture WithAnswers(FakeGitLabServerOptions options, params (string Key, Func<HttpResponseMessage>? Answer)[] answers)
-    {
-        var table = answers.ToDictionary(a => a.Key, a => a.Answer, StringComparer.Ordinal);
-        return new GitLabInspectorFixture(options, configureServices: services =>
-        {
-            services.Configure<GitTokenScopesOptions>(o => o.Resilience.MaxRetryAttempts = 0);
-            services.AddHttpClient(GitTokenScopesHttpClientNames.GitLab).AddHttpMessageHandler(() => new GitLabAnswerOverride(table));
-        });
-    }
+        => new(options, configureServices: services => AnswerOverride.Register(services, GitTokenScopesHttpClientNames.GitLab, answers, GitLabAnswers.KeyOf));
 
     /// <summary>The requirement the configured catalogue (the seed edition by default) holds for a GitLab token kind.</summary>
     public ScopeRequirement Requirement(TokenKind kind)

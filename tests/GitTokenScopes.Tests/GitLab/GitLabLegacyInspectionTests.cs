@@ -113,7 +113,7 @@ public sealed class GitLabLegacyInspectionTests : IDisposable
     [Fact]
     public async Task InspectAsync_ListProbeServerError_IsProviderError()
     {
-        using var gitlab = Legacy((Key("GET", "/projects"), () => GitLabAnswerOverride.Json(HttpStatusCode.InternalServerError, """{"message":"500 Internal Server Error"}""")));
+        using var gitlab = Legacy((Key("GET", "/projects"), () => AnswerOverride.Json(HttpStatusCode.InternalServerError, """{"message":"500 Internal Server Error"}""")));
 
         var inspection = await gitlab.InspectAsync(FakeGitLabToken.Personal("api"));
 
@@ -127,7 +127,7 @@ public sealed class GitLabLegacyInspectionTests : IDisposable
     [Fact]
     public async Task InspectAsync_CreateProbeAnsweredWithSuccess_IsProviderErrorAndLogged()
     {
-        using var gitlab = Legacy((Key("POST", "/projects"), () => GitLabAnswerOverride.Json(HttpStatusCode.Created,
+        using var gitlab = Legacy((Key("POST", "/projects"), () => AnswerOverride.Json(HttpStatusCode.Created,
             """{"id":999999,"name":"project","path":"project","path_with_namespace":"jdoe/project","visibility":"private"}""")));
 
         var inspection = await gitlab.InspectAsync(FakeGitLabToken.Personal("api"));
@@ -147,7 +147,7 @@ public sealed class GitLabLegacyInspectionTests : IDisposable
     [InlineData(503, """{"message":"503 Service Unavailable"}""", "GitLab answered POST /projects with a server error (503).")]
     public async Task InspectAsync_CreateProbeNeitherRejectedNorRefused_IsProviderError(int status, string body, string expected)
     {
-        using var gitlab = Legacy((Key("POST", "/projects"), () => GitLabAnswerOverride.Json((HttpStatusCode)status, body)));
+        using var gitlab = Legacy((Key("POST", "/projects"), () => AnswerOverride.Json((HttpStatusCode)status, body)));
 
         var inspection = await gitlab.InspectAsync(FakeGitLabToken.Personal("api"));
 
@@ -158,7 +158,7 @@ public sealed class GitLabLegacyInspectionTests : IDisposable
 
     public void Dispose() => _gitlab.Dispose();
 
-    private static string Key(string method, string path) => GitLabAnswerOverride.Key(method, path);
+    private static string Key(string method, string path) => AnswerOverride.Key(method, path);
 
     private static GitLabInspectorFixture Legacy(params (string Key, Func<HttpResponseMessage>? Answer)[] answers)
         => GitLabInspectorFixture.WithAnswers(new FakeGitLabServerOptions { SupportsPersonalAccessTokensSelf = false }, answers);

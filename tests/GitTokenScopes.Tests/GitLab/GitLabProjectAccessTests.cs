@@ -134,7 +134,7 @@ public sealed class GitLabProjectAccessTests : IDisposable
     public async Task InspectAsync_ProjectAnswerNotUsable_IsUnknown(int status, string body, string expected)
     {
         using var gitlab = GitLabInspectorFixture.WithAnswers(new FakeGitLabServerOptions(),
-            (ProjectKey, () => GitLabAnswerOverride.Json((HttpStatusCode)status, body)));
+            (ProjectKey, () => AnswerOverride.Json((HttpStatusCode)status, body)));
 
         var inspection = await gitlab.InspectAsync(FakeGitLabToken.Personal("api"), [new("acme/platform/gitops-config")]);
 
@@ -145,7 +145,7 @@ public sealed class GitLabProjectAccessTests : IDisposable
     [Fact]
     public async Task InspectAsync_ProjectRateLimited_IsNotChecked()
     {
-        using var gitlab = GitLabInspectorFixture.WithAnswers(new FakeGitLabServerOptions(), (ProjectKey, GitLabAnswerOverride.Throttled));
+        using var gitlab = GitLabInspectorFixture.WithAnswers(new FakeGitLabServerOptions(), (ProjectKey, GitLabAnswers.Throttled));
 
         var inspection = await gitlab.InspectAsync(FakeGitLabToken.Personal("api"), [new("acme/platform/gitops-config")]);
 
@@ -156,7 +156,7 @@ public sealed class GitLabProjectAccessTests : IDisposable
     [Fact]
     public async Task InspectAsync_ProjectRateLimited_IsRateLimited()
     {
-        using var gitlab = GitLabInspectorFixture.WithAnswers(new FakeGitLabServerOptions(), (ProjectKey, GitLabAnswerOverride.Throttled));
+        using var gitlab = GitLabInspectorFixture.WithAnswers(new FakeGitLabServerOptions(), (ProjectKey, GitLabAnswers.Throttled));
 
         var inspection = await gitlab.InspectAsync(FakeGitLabToken.Personal("api"), [new("acme/platform/gitops-config")]);
 
@@ -167,5 +167,5 @@ public sealed class GitLabProjectAccessTests : IDisposable
 
     public void Dispose() => _gitlab.Dispose();
 
-    private static string ProjectKey => GitLabAnswerOverride.Key("GET", "/projects/acme/platform/gitops-config");
+    private static string ProjectKey => AnswerOverride.Key("GET", "/projects/acme/platform/gitops-config");
 }

@@ -8,12 +8,12 @@ namespace GitTokenScopes.Tests.GitLab;
 /// <summary>
 /// What <c>/personal_access_tokens/self</c> and <c>/user</c> say beyond the fake's answers (PROVIDERS.md §2.1, §2.5): a
 /// token GitLab lists as revoked or inactive, bodies the inspector cannot read, other kinds of token, and a lost
-/// <c>/user</c>. Each answer is given by <see cref="GitLabAnswerOverride"/>; the other call goes to the fake.
+/// <c>/user</c>. Each answer is given by <see cref="AnswerOverride"/>; the other call goes to the fake.
 /// </summary>
 public sealed class GitLabSelfAnswerTests
 {
-    private static readonly string SelfKey = GitLabAnswerOverride.Key("GET", "/personal_access_tokens/self");
-    private static readonly string UserKey = GitLabAnswerOverride.Key("GET", "/user");
+    private static readonly string SelfKey = AnswerOverride.Key("GET", "/personal_access_tokens/self");
+    private static readonly string UserKey = AnswerOverride.Key("GET", "/user");
 
     // GitLab answers a revoked token 401 invalid_token before /self runs; a /self body that still lists it as revoked
     // (a revocation between authentication and rendering) must never pass it.
@@ -117,7 +117,7 @@ public sealed class GitLabSelfAnswerTests
     public async Task InspectAsync_UserUnreadable_IsOkWithTheAccountUnknown()
     {
         using var gitlab = GitLabInspectorFixture.WithAnswers(new FakeGitLabServerOptions(),
-            (UserKey, () => GitLabAnswerOverride.Json(HttpStatusCode.OK, """{"id":42,"state":"active"}""")));
+            (UserKey, () => AnswerOverride.Json(HttpStatusCode.OK, """{"id":42,"state":"active"}""")));
 
         var inspection = await gitlab.InspectAsync(FakeGitLabToken.ProjectBot(7, "api"));
 
@@ -135,7 +135,7 @@ public sealed class GitLabSelfAnswerTests
     public async Task InspectAsync_SelfRefusesTheTokenType_IsAnUnsupportedOtherToken(string body, string said)
     {
         using var gitlab = GitLabInspectorFixture.WithAnswers(new FakeGitLabServerOptions(),
-            (SelfKey, () => GitLabAnswerOverride.Json(HttpStatusCode.BadRequest, body)));
+            (SelfKey, () => AnswerOverride.Json(HttpStatusCode.BadRequest, body)));
         var oauth = new FakeGitLabToken { Value = "3f2c9a1b7e6d5c4b3a29181706f5e4d3c2b1a09f8e7d6c5b4a3928171605f4e3", Kind = FakeGitLabTokenKind.Personal };
         oauth.Scopes.Add("api");
 
@@ -157,7 +157,7 @@ public sealed class GitLabSelfAnswerTests
     public async Task InspectAsync_SelfInsufficientScope_IsForbiddenNamingTheAcceptedScopes(string scope)
     {
         using var gitlab = GitLabInspectorFixture.WithAnswers(new FakeGitLabServerOptions(),
-            (SelfKey, () => GitLabAnswerOverride.Json(HttpStatusCode.Forbidden,
+            (SelfKey, () => AnswerOverride.Json(HttpStatusCode.Forbidden,
                 $$"""{"error":"insufficient_scope","error_description":"The request requires higher privileges than provided by the access token.","scope":{{scope}}}""")));
 
         var inspection = await gitlab.InspectAsync(FakeGitLabToken.Personal("read_repository"));
@@ -168,7 +168,7 @@ public sealed class GitLabSelfAnswerTests
     }
 
     private static GitLabInspectorFixture WithSelf(string body)
-        => GitLabInspectorFixture.WithAnswers(new FakeGitLabServerOptions(), (SelfKey, () => GitLabAnswerOverride.Json(HttpStatusCode.OK, body)));
+        => GitLabInspectorFixture.WithAnswers(new FakeGitLabServerOptions(), (SelfKey, () => AnswerOverride.Json(HttpStatusCode.OK, body)));
 
     // Entities::PersonalAccessTokenWithLastUsedIps, as the fake renders it, for a token with the api scope.
     private static string SelfBody(bool revoked = false, bool active = true, string expiresAt = "null", string more = "")
