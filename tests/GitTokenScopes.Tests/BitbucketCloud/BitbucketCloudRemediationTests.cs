@@ -37,18 +37,6 @@ public sealed class BitbucketCloudRemediationTests(BitbucketCloudInspectorFixtur
         report.Remediation.Steps.Should().Contain(steps + ClassicLabels + ".");
     }
 
-    [Fact]
-    public async Task Validate_InspectorThatThrowsForACredentialWithoutAnAddress_IsReportedAgainstBitbucketOrg()
-    {
-        using var services = Services(s => s.AddSingleton<ITokenInspector>(new FakeTokenInspector(GitProvider.BitbucketCloud).Answer(_ => throw new InvalidOperationException())));
-
-        var report = await services.GetSchemaCheckedValidator().ValidateAsync(new TokenValidationRequest(
-            new GitCredential(GitProvider.BitbucketCloud, "ATCTT3x" + new string('d', 40)), TokenKind.Runtime));
-
-        report.Status.Should().Be(InspectionStatus.ProviderError);
-        report.ApiUrl.Should().Be(new Uri("https://api.bitbucket.org/2.0/"));
-    }
-
     private static ServiceProvider Services(Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();

@@ -28,19 +28,6 @@ public sealed class BitbucketServerRemediationTests(BitbucketServerInspectorFixt
         report.Remediation.Steps.Should().Contain($"On Bitbucket: the project's settings → HTTP access tokens → Create token, with {scopes}.");
     }
 
-    [Fact]
-    public async Task Validate_InspectorThatThrowsForACredentialWithoutAnAddress_IsReportedAgainstAPlaceholder()
-    {
-        // Data Center has no public address to fall back on: the placeholder's .invalid name can never resolve.
-        using var services = Services(s => s.AddSingleton<ITokenInspector>(new FakeTokenInspector(GitProvider.BitbucketServer).Answer(_ => throw new InvalidOperationException())));
-
-        var report = await services.GetSchemaCheckedValidator().ValidateAsync(new TokenValidationRequest(
-            new GitCredential(GitProvider.BitbucketServer, "BBDC-" + new string('e', 40)), TokenKind.Runtime));
-
-        report.Status.Should().Be(InspectionStatus.ProviderError);
-        report.ApiUrl.Should().Be(new Uri("https://bitbucket-server.invalid/"));
-    }
-
     private static ServiceProvider Services(Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();

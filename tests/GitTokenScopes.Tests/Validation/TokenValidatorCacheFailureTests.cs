@@ -14,10 +14,16 @@ namespace GitTokenScopes.Tests.Validation;
 /// </summary>
 public sealed class TokenValidatorCacheFailureTests
 {
-    [Fact]
-    public async Task CacheThrowingBeforeTheInspection_InspectsWithoutIt()
+    [Theory]
+    [InlineData(FailingCache.Failure.BeforeFactory, nameof(InvalidOperationException), 0)]
+    [InlineData(FailingCache.Failure.AfterFactory, nameof(InvalidOperationException), 0)]
+    [InlineData(FailingCache.Failure.OnSet, nameof(InvalidOperationException), 1)]
+    [InlineData(FailingCache.Failure.OwnTimeout, nameof(TaskCanceledException), 0)]
+    public async Task CacheThatThrows_GivesTheVerdictFromOneInspection_AndLogsOnlyTheExceptionType(FailingCache.Failure failure, string exceptionType, int longerWrites)
     {
-        var cache = new FailingCache(FailingCache.Failure.BeforeFactory);
+        // Before the inspection, after it (this caller's inspection is used, not repeated), on a clean pass's longer
+        // write, or with a time-out of its own (not the caller's cancellation).
+        var cache = new FailingCache(failure);
         using var harness = new ValidationHarness(services: s => s.AddSingleton<HybridCache>(cache));
         var token = FakeGitHubToken.Classic("repo", "admin:repo_hook");
 
@@ -26,51 +32,11 @@ public sealed class TokenValidatorCacheFailureTests
         report.Verdict.Should().Be(ValidationVerdict.Pass);
         report.Status.Should().Be(InspectionStatus.Ok);
         harness.Server.Requests.Should().HaveCount(1);
-        cache.Calls.Should().Be(1);
-        var failure = harness.Logs.GetSnapshot().Should().ContainSingle(r => r.Id.Name == "CacheFailed").Subject;
-        failure.Level.Should().Be(LogLevel.Warning);
-        failure.Message.Should().Contain(nameof(InvalidOperationException)).And.Contain(report.TokenFingerprint)
+        cache.Sets.Should().Be(longerWrites, "a clean pass is written again for the pass duration once the cache call returned");
+        var logged = harness.Logs.GetSnapshot().Should().ContainSingle(r => r.Id.Name == "CacheFailed").Subject;
+        logged.Level.Should().Be(LogLevel.Warning);
+        logged.Message.Should().Contain(exceptionType).And.Contain(report.TokenFingerprint)
             .And.NotContain(token.Value).And.NotContain(FailingCache.Secret, "only the exception's type is logged, never its message");
-    }
-
-    [Fact]
-    public async Task CacheThrowingAfterTheInspection_DoesNotInspectAgain()
-    {
-        var cache = new FailingCache(FailingCache.Failure.AfterFactory);
-        using var harness = new ValidationHarness(services: s => s.AddSingleton<HybridCache>(cache));
-
-        var report = await harness.ValidateAsync(FakeGitHubToken.Classic("repo", "admin:repo_hook"));
-
-        report.Verdict.Should().Be(ValidationVerdict.Pass);
-        harness.Server.Requests.Should().HaveCount(1, "the inspection this caller ran is used, not repeated");
-        harness.Logs.GetSnapshot().Should().ContainSingle(r => r.Id.Name == "CacheFailed");
-    }
-
-    [Fact]
-    public async Task CacheThrowingOnTheLongerWriteOfACleanPass_KeepsThePass()
-    {
-        var cache = new FailingCache(FailingCache.Failure.OnSet);
-        using var harness = new ValidationHarness(services: s => s.AddSingleton<HybridCache>(cache));
-
-        var report = await harness.ValidateAsync(FakeGitHubToken.Classic("repo", "admin:repo_hook"));
-
-        report.Verdict.Should().Be(ValidationVerdict.Pass);
-        cache.Sets.Should().Be(1, "a clean pass is written again for the pass duration");
-        harness.Server.Requests.Should().HaveCount(1);
-        harness.Logs.GetSnapshot().Should().ContainSingle(r => r.Id.Name == "CacheFailed");
-    }
-
-    [Fact]
-    public async Task CacheTimingOutOnItsOwn_IsACacheFailure_NotTheCallersCancellation()
-    {
-        var cache = new FailingCache(FailingCache.Failure.OwnTimeout);
-        using var harness = new ValidationHarness(services: s => s.AddSingleton<HybridCache>(cache));
-
-        var report = await harness.ValidateAsync(FakeGitHubToken.Classic("repo", "admin:repo_hook"));
-
-        report.Verdict.Should().Be(ValidationVerdict.Pass);
-        harness.Server.Requests.Should().HaveCount(1);
-        harness.Logs.GetSnapshot().Should().ContainSingle(r => r.Id.Name == "CacheFailed").Which.Message.Should().Contain(nameof(TaskCanceledException));
     }
 
     [Fact]
@@ -88,7 +54,7 @@ public sealed class TokenValidatorCacheFailureTests
         harness.Logs.GetSnapshot().Should().NotContain(r => r.Id.Name == "CacheFailed");
     }
 
-    private sealed class FailingCache(FailingCache.Failure failure, CancellationTokenSource? caller = null) : HybridCache
+    public sealed class FailingCache(FailingCache.Failure failure, CancellationTokenSource? caller = null) : HybridCache
     {
         /// <summary>In every exception message, so that a test can tell the message was not logged.</summary>
         public const string Secret = "cache-internal-detail";

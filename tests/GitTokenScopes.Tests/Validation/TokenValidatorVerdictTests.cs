@@ -166,6 +166,23 @@ public sealed class TokenValidatorVerdictTests
         report.Message.Should().Contain("InvalidOperationException").And.NotContain("boom");
     }
 
+    [Theory]
+    [InlineData(GitProvider.GitHub, "ghp_" + "0123456789abcdefghijklmnopqrstuvwxyz", "https://api.github.com/")]
+    [InlineData(GitProvider.GitLab, "glpat-0123456789abcdefghij", "https://gitlab.com/api/v4/")]
+    [InlineData(GitProvider.BitbucketCloud, "ATCTT3x0123456789abcdefghijklmnopqrstuvwxyz", "https://api.bitbucket.org/2.0/")]
+    [InlineData(GitProvider.BitbucketServer, "BBDC-0123456789abcdefghijklmnopqrstuvwxyz", "https://bitbucket-server.invalid/")]
+    public async Task InspectorThatThrows_ForACredentialWithoutAnAddress_IsReportedAgainstTheProvidersDefaultApi(GitProvider provider, string token, string apiUrl)
+    {
+        // Bitbucket Data Center has no public address: the placeholder's .invalid name can never resolve.
+        var fake = new FakeTokenInspector(provider).Answer(_ => throw new InvalidOperationException());
+        using var harness = new ValidationHarness(services: s => s.AddSingleton<ITokenInspector>(fake));
+
+        var report = await harness.Validator.ValidateAsync(new TokenValidationRequest(new GitCredential(provider, token), TokenKind.Runtime));
+
+        report.Status.Should().Be(InspectionStatus.ProviderError);
+        report.ApiUrl.Should().Be(new Uri(apiUrl));
+    }
+
     [Fact]
     public async Task CallerCancellation_Throws()
     {
