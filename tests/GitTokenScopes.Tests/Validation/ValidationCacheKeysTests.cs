@@ -53,7 +53,7 @@ public sealed class ValidationCacheKeysTests
         var credential = new GitCredential(GitProvider.GitHub, Token);
         var hash = credential.CacheKeyHash;
 
-        string[] keys = [ValidationCacheKeys.Inspection(credential, "g7", "digest"), ValidationCacheKeys.Tag(hash), ValidationCacheKeys.Generation(hash)];
+        string[] keys = [ValidationCacheKeys.Inspection(credential, "g7", "digest"), ValidationCacheKeys.Generation(hash)];
 
         keys.Should().OnlyContain(k => k.StartsWith("gts4:", StringComparison.Ordinal) && k.Contains(hash, StringComparison.Ordinal));
         keys.Should().OnlyContain(k => !k.Contains(Token, StringComparison.Ordinal));

@@ -73,16 +73,13 @@ internal sealed partial class CachedInspectionSerializer : IHybridCacheSerialize
 }
 
 /// <summary>
-/// Cache keys and tags. A token enters them only as <see cref="GitCredential.CacheKeyHash"/>, a full SHA-256 that cannot be
+/// Cache keys. A token enters them only as <see cref="GitCredential.CacheKeyHash"/>, a full SHA-256 that cannot be
 /// reversed and differs between two Bitbucket users who happen to share an app password.
 /// </summary>
 internal static class ValidationCacheKeys
 {
     // Changes whenever the cached entry's shape changes, so that two versions sharing a distributed cache never read each other's entries.
     private const string Version = "gts4";
-
-    /// <summary>The tag every entry of one token carries, so that one call forgets them all.</summary>
-    public static string Tag(string tokenHash) => $"{Version}:token:{tokenHash}";
 
     public static string Generation(string tokenHash) => $"{Version}:generation:{tokenHash}";
 

@@ -8,10 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace GitTokenScopes.Validation.Internal;
 
 /// <summary>
-/// A token's cache generation, part of every inspection key. <c>RemoveByTagAsync</c> forgets a token's entries at once
-/// only in the instance that calls it, so invalidation also writes a new generation to the distributed cache, which every
-/// instance reads at most once per <see cref="TokenValidationOptions.InvalidationPropagationTime"/>. Without a distributed
-/// cache there is one instance and the tag removal suffices. A failing distributed cache never fails a validation.
+/// A token's cache generation, part of every inspection key, so that a new one forgets all of the token's entries: in the
+/// instance that invalidates at once, and in the others through the distributed cache, which each reads at most once per
+/// <see cref="TokenValidationOptions.InvalidationPropagationTime"/>. A failing distributed cache never fails a validation.
 /// </summary>
 internal sealed partial class TokenGenerations(IDistributedCache? distributed, TimeProvider time, ILogger<TokenGenerations> logger) : IDisposable
 {

@@ -60,8 +60,7 @@ internal sealed partial class TokenValidator(
         var settings = options.CurrentValue.Validation;
         var tokenHash = credential.CacheKeyHash;
 
-        // The tag removal forgets the entries in this instance at once; the new generation reaches the others.
-        await cache.RemoveByTagAsync(ValidationCacheKeys.Tag(tokenHash), cancellationToken).ConfigureAwait(false);
+        // A new generation changes every key of the token: here at once, on the other instances within the propagation time.
         await generations.BumpAsync(tokenHash, LongestLifetime(settings), settings.InvalidationPropagationTime, cancellationToken).ConfigureAwait(false);
         Log.Invalidated(logger, credential.Fingerprint, credential.Provider);
     }
@@ -143,13 +142,11 @@ internal sealed partial class TokenValidator(
             var tokenHash = credential.CacheKeyHash;
             var generation = await generations.GetAsync(tokenHash, settings.InvalidationPropagationTime, LongestLifetime(settings), cancellationToken).ConfigureAwait(false);
             var key = ValidationCacheKeys.Inspection(credential, generation, question.Digest);
-            string[] tags = [ValidationCacheKeys.Tag(tokenHash)];
             var cached = await cache.GetOrCreateAsync(
                 key,
                 async ct => inspected = await InspectAsync(inspector, question.Inspection, ct).ConfigureAwait(false),
                 EntryOptions(settings.FailCacheDuration),
-                tags,
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken: cancellationToken).ConfigureAwait(false);
             telemetry.CacheLookup(hit: inspected is null);
             if (inspected is null)
             {
@@ -157,7 +154,7 @@ internal sealed partial class TokenValidator(
             }
             else if (IsCleanPass(question, cached))
             {
-                await cache.SetAsync(key, cached, EntryOptions(settings.PassCacheDuration), tags, CancellationToken.None).ConfigureAwait(false);
+                await cache.SetAsync(key, cached, EntryOptions(settings.PassCacheDuration), cancellationToken: CancellationToken.None).ConfigureAwait(false);
             }
 
             return cached;
