@@ -43,6 +43,23 @@ public sealed class SeedSkipFlagsTests
         act.Should().Throw<InvalidOperationException>().WithMessage("*installer.skipValidation*'yes'*");
     }
 
+    [Fact]
+    public void NullArguments_ThrowNamingTheParameter()
+    {
+        var builder = new ServiceCollection().AddGitTokenScopes();
+
+        FluentActions.Invoking(() => GitTokenScopesBuilderExtensions.UseSeedSkipFlags(null!, Values([]))).Should().Throw<ArgumentNullException>().WithParameterName("builder");
+        FluentActions.Invoking(() => builder.UseSeedSkipFlags(null!)).Should().Throw<ArgumentNullException>().WithParameterName("values");
+    }
+
+    [Fact]
+    public void AppProxyFlag_OtherValue_FailsNamingIt()
+    {
+        var act = () => Resolve(Values(new Dictionary<string, string?> { ["app-proxy:config:skipGitPermissionValidation"] = "maybe" }));
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*app-proxy.config.skipGitPermissionValidation*'maybe'*");
+    }
+
     private static IConfiguration Values(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
     private static TokenValidationOptions Resolve(IConfiguration values)

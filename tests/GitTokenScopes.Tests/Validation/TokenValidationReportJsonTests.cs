@@ -89,6 +89,8 @@ public sealed class TokenValidationReportJsonTests
         var act = () => TokenValidationReport.FromJson("""{"verdict":"maybe"}""");
 
         act.Should().Throw<JsonException>();
+        FluentActions.Invoking(() => TokenValidationReport.FromJson("null")).Should().Throw<JsonException>().WithMessage("The JSON text is null, not a report.");
+        FluentActions.Invoking(() => TokenValidationReport.FromJson(null!)).Should().Throw<ArgumentNullException>().WithParameterName("json");
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class TokenValidationRequestTests
     {
         var act = () => new TokenValidationRequest(Credential, (TokenKind)7);
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("kind");
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("kind").WithMessage("Not a defined TokenKind value.*");
     }
 
     [Fact]

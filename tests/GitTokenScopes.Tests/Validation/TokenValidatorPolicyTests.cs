@@ -220,7 +220,34 @@ public sealed class TokenValidatorPolicyTests
 
         var act = () => harness.Validator.ValidateForRuntimesAsync(request, []);
 
-        await act.Should().ThrowAsync<ArgumentException>().WithParameterName("runtimeNames");
+        (await act.Should().ThrowAsync<ArgumentException>().WithParameterName("runtimeNames"))
+            .WithMessage("Name at least one runtime (a null entry stands for the defaults).*");
+    }
+
+    [Fact]
+    public async Task SeveralRuntimes_RequestNamingARuntime_Throws()
+    {
+        using var harness = new ValidationHarness();
+        var request = new TokenValidationRequest(harness.Credential(FakeGitHubToken.Classic("repo")), TokenKind.User, "prod");
+
+        var act = () => harness.Validator.ValidateForRuntimesAsync(request, ["dev"]);
+
+        (await act.Should().ThrowAsync<ArgumentException>().WithParameterName("request"))
+            .WithMessage("The request names a runtime; for several runtimes leave it null and pass them all in runtimeNames.*");
+        harness.Server.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task NullArguments_ThrowNamingTheParameter()
+    {
+        using var harness = new ValidationHarness();
+        var validator = harness.Services.GetRequiredService<ITokenValidator>();
+        var request = new TokenValidationRequest(harness.Credential(FakeGitHubToken.Classic("repo")), TokenKind.User);
+
+        await FluentActions.Awaiting(() => validator.ValidateAsync(null!)).Should().ThrowAsync<ArgumentNullException>().WithParameterName("request");
+        await FluentActions.Awaiting(() => validator.ValidateForRuntimesAsync(null!, ["dev"])).Should().ThrowAsync<ArgumentNullException>().WithParameterName("request");
+        await FluentActions.Awaiting(() => validator.ValidateForRuntimesAsync(request, null!)).Should().ThrowAsync<ArgumentNullException>().WithParameterName("runtimeNames");
+        await FluentActions.Awaiting(() => validator.InvalidateAsync(null!).AsTask()).Should().ThrowAsync<ArgumentNullException>().WithParameterName("credential");
     }
 
     [Fact]

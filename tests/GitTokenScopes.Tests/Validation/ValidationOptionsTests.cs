@@ -48,8 +48,12 @@ public sealed class ValidationOptionsTests
 
     [Fact]
     public void PolicyToString_UsesWireNames()
-        => new TokenKindPolicy { SkipGitPermissionValidation = true, UnknownClauses = UnknownClausePolicy.FailOpen }.ToString()
+    {
+        new TokenKindPolicy { SkipGitPermissionValidation = true, UnknownClauses = UnknownClausePolicy.FailOpen }.ToString()
             .Should().Be("skipValidation=false, skipGitPermissionValidation=true, unknownClauses=fail-open");
+        new TokenKindPolicy { SkipValidation = true }.ToString()
+            .Should().Be("skipValidation=true, skipGitPermissionValidation=false, unknownClauses=fail-closed");
+    }
 
     private static GitTokenScopesOptions Resolve(Action<GitTokenScopesOptions> configure)
     {
