@@ -74,6 +74,34 @@ public sealed class ProbeSpanTests
             .And.OnlyContain(p => p.Status == ActivityStatusCode.Error && p.GetTagItem("gittokenscopes.probe.verdict") as string == p.StatusDescription);
     }
 
+    [Theory]
+    [InlineData("rate-limited")]
+    [InlineData("sso-required")]
+    [InlineData("policy-forbidden")]
+    public async Task AProbeTheOrganizationOrTheRateLimitStopped_IsAnError_SayingWhich(string verdict)
+    {
+        using var harness = new ValidationHarness();
+        harness.Server.AddRepository(new FakeGitHubRepository { FullName = Repository, Private = true });
+        var token = FakeGitHubToken.FineGrained().WithRepository(Repository, FakeGitHubGrant.WithPermissions(("contents", "write"), ("metadata", "read")));
+        switch (verdict)
+        {
+            case "rate-limited":
+                token.RateLimit = new FakeGitHubRateLimit { Remaining = 0, ResetAt = DateTimeOffset.UtcNow.AddMinutes(10) };
+                break;
+            case "sso-required":
+                token.SsoOrganization = "acme";
+                break;
+            default:
+                token.PolicyOrganization = "acme";
+                break;
+        }
+
+        var spans = await ValidateAsync(harness, token);
+
+        spans.Where(s => s.OperationName == "GitTokenScopes.Probe").Should().NotBeEmpty()
+            .And.OnlyContain(p => p.Status == ActivityStatusCode.Error && p.StatusDescription == verdict && (string?)p.GetTagItem("gittokenscopes.probe.verdict") == verdict);
+    }
+
     private static async Task<List<Activity>> ValidateAsync(ValidationHarness harness, FakeGitHubToken token)
     {
         var spans = new List<Activity>();
