@@ -225,19 +225,6 @@ public sealed class TokenValidatorPolicyTests
     }
 
     [Fact]
-    public async Task SeveralRuntimes_RequestNamingARuntime_Throws()
-    {
-        using var harness = new ValidationHarness();
-        var request = new TokenValidationRequest(harness.Credential(FakeGitHubToken.Classic("repo")), TokenKind.User, "prod");
-
-        var act = () => harness.Validator.ValidateForRuntimesAsync(request, ["dev"]);
-
-        (await act.Should().ThrowAsync<ArgumentException>().WithParameterName("request"))
-            .WithMessage("The request names a runtime; for several runtimes leave it null and pass them all in runtimeNames.*");
-        harness.Server.Requests.Should().BeEmpty();
-    }
-
-    [Fact]
     public async Task NullArguments_ThrowNamingTheParameter()
     {
         using var harness = new ValidationHarness();
