@@ -215,13 +215,7 @@ public sealed class TokenValidatorVerdictTests
     [Fact]
     public async Task HostInspectorWithAnUnknownStatus_GivesIndeterminateProviderError()
     {
-        var fake = new FakeTokenInspector(GitProvider.GitLab).Answer(request => new TokenInspection
-        {
-            Provider = GitProvider.GitLab,
-            ApiUrl = FakeTokenInspector.ApiUrlOf(request),
-            Status = (InspectionStatus)99,
-            CredentialFingerprint = request.Credential.Fingerprint,
-        });
+        var fake = GitLabAnswering((InspectionStatus)99);
         using var harness = new ValidationHarness(services: s => s.AddSingleton<ITokenInspector>(fake));
 
         var report = await harness.Validator.ValidateAsync(new TokenValidationRequest(new GitCredential(GitProvider.GitLab, "glpat-odd"), TokenKind.User));
@@ -233,14 +227,7 @@ public sealed class TokenValidatorVerdictTests
     [Fact]
     public async Task Forbidden_IsIndeterminate_BecauseItMayReflectWhereTheValidatorRuns()
     {
-        var fake = new FakeTokenInspector(GitProvider.GitLab).Answer(request => new TokenInspection
-        {
-            Provider = GitProvider.GitLab,
-            ApiUrl = FakeTokenInspector.ApiUrlOf(request),
-            Status = InspectionStatus.Forbidden,
-            CredentialFingerprint = request.Credential.Fingerprint,
-            Message = "GitLab refused the request (403): IP address not allowed.",
-        });
+        var fake = GitLabAnswering(InspectionStatus.Forbidden, message: "GitLab refused the request (403): IP address not allowed.");
         using var harness = new ValidationHarness(services: s => s.AddSingleton<ITokenInspector>(fake));
 
         var report = await harness.Validator.ValidateAsync(new TokenValidationRequest(new GitCredential(GitProvider.GitLab, "glpat-ip"), TokenKind.User));
@@ -254,14 +241,7 @@ public sealed class TokenValidatorVerdictTests
     public async Task HostInspectorOkWithoutAGrant_LeavesEveryClauseUnknown_NeverMissing()
     {
         // A host's inspector that says "ok" and names the family but forgot the grant: nothing is known, nothing is missing.
-        var fake = new FakeTokenInspector(GitProvider.GitLab).Answer(request => new TokenInspection
-        {
-            Provider = GitProvider.GitLab,
-            ApiUrl = FakeTokenInspector.ApiUrlOf(request),
-            Status = InspectionStatus.Ok,
-            Family = TokenFamily.PersonalAccessToken,
-            CredentialFingerprint = request.Credential.Fingerprint,
-        });
+        var fake = GitLabAnswering(InspectionStatus.Ok, TokenFamily.PersonalAccessToken);
         using var harness = new ValidationHarness(services: s => s.AddSingleton<ITokenInspector>(fake));
 
         var report = await harness.Validator.ValidateAsync(new TokenValidationRequest(new GitCredential(GitProvider.GitLab, "glpat-nogrant"), TokenKind.User));
@@ -296,4 +276,16 @@ public sealed class TokenValidatorVerdictTests
         var act = () => new RepositoryRequest("https://oauth2:glpat-secretsecretsecret@gitlab.example.com/");
         act.Should().Throw<ArgumentException>().Which.Message.Should().NotContain("secretsecret");
     }
+
+    /// <summary>A host's GitLab inspector that answers every request with <paramref name="status"/> and nothing else learnt.</summary>
+    private static FakeTokenInspector GitLabAnswering(InspectionStatus status, TokenFamily? family = null, string? message = null)
+        => new FakeTokenInspector(GitProvider.GitLab).Answer(request => new TokenInspection
+        {
+            Provider = GitProvider.GitLab,
+            ApiUrl = FakeTokenInspector.ApiUrlOf(request),
+            Status = status,
+            Family = family,
+            CredentialFingerprint = request.Credential.Fingerprint,
+            Message = message,
+        });
 }
