@@ -15,7 +15,12 @@ public sealed class FakeTokenInspector : ITokenInspector
     private readonly ConcurrentQueue<TokenInspectionRequest> _requests = new();
     private Func<TokenInspectionRequest, CancellationToken, Task<TokenInspection>> _answer;
 
-    /// <summary>Initializes a new instance of the <see cref="FakeTokenInspector"/> class that answers every token with an empty, valid grant.</summary>
+    /// <summary>
+    /// Initializes a new instance of the <see cref="FakeTokenInspector"/> class that answers every token as valid with
+    /// nothing else known (<see cref="Ok"/>: no family, no grant), so a validation of it is indeterminate (fail-closed, the
+    /// default policy) until the test
+    /// scripts a grant (<see cref="Grant"/>) or an answer.
+    /// </summary>
     /// <param name="provider">The provider it stands in for.</param>
     public FakeTokenInspector(GitProvider provider)
     {
