@@ -17,9 +17,8 @@ public sealed class FakeTokenInspector : ITokenInspector
 
     /// <summary>
     /// Initializes a new instance of the <see cref="FakeTokenInspector"/> class that answers every token as valid with
-    /// nothing else known (<see cref="Ok"/>: no family, no grant), so a validation of it is indeterminate (fail-closed, the
-    /// default policy) until the test
-    /// scripts a grant (<see cref="Grant"/>) or an answer.
+    /// nothing else known (<see cref="Ok"/>: no family, no grant), so a validation of it is indeterminate under the
+    /// default fail-closed policy until the test scripts a grant (<see cref="Grant"/>) or an answer.
     /// </summary>
     /// <param name="provider">The provider it stands in for.</param>
     public FakeTokenInspector(GitProvider provider)
