@@ -127,6 +127,21 @@ public sealed class GitLabSelfAnswerTests
         inspection.Notes.Should().Contain("GitLab's answer to GET /user could not be read; the account is unknown.");
     }
 
+    // /user refused for a reason other than a missing scope (Grape's 403 message shape, not insufficient_scope): the
+    // scopes /self gave stand, the account is unknown, and GitLab's words are quoted.
+    [Fact]
+    public async Task InspectAsync_UserRefusedForAnotherReason_IsOkWithANoteQuotingGitLab()
+    {
+        using var gitlab = GitLabInspectorFixture.WithAnswers(new FakeGitLabServerOptions(),
+            (UserKey, () => AnswerOverride.Json(HttpStatusCode.Forbidden, """{"message":"403 Forbidden - Your account has been blocked."}""")));
+
+        var inspection = await gitlab.InspectAsync(FakeGitLabToken.Personal("api"));
+
+        inspection.Status.Should().Be(InspectionStatus.Ok);
+        inspection.Account.Should().BeNull();
+        inspection.Notes.Should().Contain("GET /user answered 403 (403 Forbidden - Your account has been blocked.); the account is unknown.");
+    }
+
     // GitLab's answer to an OAuth access token (64 hexadecimal characters, no prefix) on /self: bad_request! renders it
     // as message; the status map also reads it as an error code.
     [Theory]

@@ -17,6 +17,9 @@ public sealed class GitLabTokenClassifierTests
     [InlineData("glft-AbCdEf", "GitLabOther", true)]
     [InlineData("gloas-AbCdEf", "GitLabOther", true)]
     [InlineData("glagent-AbCdEf", "GitLabOther", true)]
+    [InlineData("glimt-AbCdEf", "GitLabOther", true)]
+    [InlineData("glsoat-AbCdEf", "GitLabOther", true)]
+    [InlineData("glffct-AbCdEf", "GitLabOther", true)]
     [InlineData("AbCdEfGhIjKlMnOpQrSt", "Unknown", false)]
     [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "Unknown", false)]
     [InlineData("GLPAT-upper", "Unknown", false)]
@@ -26,6 +29,11 @@ public sealed class GitLabTokenClassifierTests
 
         type.Should().Be(Enum.Parse<TokenType>(expected));
         (message is not null).Should().Be(unsupported);
+        if (unsupported)
+        {
+            // The message names the kind by its prefix and says what to use instead.
+            message.Should().Contain($"({token[..(token.IndexOf('-', StringComparison.Ordinal) + 1)]})").And.EndWith("use a personal, project or group access token.");
+        }
     }
 
     [Theory]
@@ -41,6 +49,9 @@ public sealed class GitLabTokenClassifierTests
     [InlineData("service_account_6018816a18e5", null, "GitLabServiceAccount")]
     [InlineData("projectmanager", false, "GitLabPersonal")]
     [InlineData("alice", false, "GitLabPersonal")]
+    [InlineData("alice", null, "GitLabPersonal")]
+    [InlineData("project__bot", true, "GitLabServiceAccount")]
+    [InlineData("project_42_manager", true, "GitLabServiceAccount")]
     public void FromOwner_Row(string username, bool? bot, string expected)
         => GitLabTokenClassifier.FromOwner(username, bot).Should().Be(Enum.Parse<TokenType>(expected));
 
