@@ -60,6 +60,7 @@ public sealed class GitHubClassicInspectionTests(GitHubInspectorFixture github) 
         inspection.Granted!.Scopes.Should().BeEmpty();
         inspection.Granted.IsComplete.Should().BeTrue();
         ScopeEvaluator.Evaluate(Runtime, inspection.Granted).MissingScopes.Should().Equal("repo", "admin:repo_hook");
+        inspection.Notes.Contains("GitHub sent no X-OAuth-Scopes header: the token holds no scopes.").Should().Be(header == FakeGitHubScopeHeader.Absent);
     }
 
     [Theory]
@@ -232,6 +233,24 @@ public sealed class GitHubClassicInspectionTests(GitHubInspectorFixture github) 
         var inspection = await github.InspectAsync(token, [new("acme/public-config")]);
 
         inspection.Repositories.Single().State.Should().Be(RepositoryAccessState.Granted);
+    }
+
+    [Fact]
+    public async Task InspectAsync_PublicRepositoryTheAccountMayPush_WithoutARepoScope_CannotWrite()
+    {
+        // GitHub shows a public repository, and the account's push permission, to a token without repo or public_repo.
+        github.Server.AddRepository(new FakeGitHubRepository { FullName = "acme/public-config", Private = false });
+        var token = FakeGitHubToken.Classic("read:org").WithRepository("acme/public-config", new FakeGitHubGrant { Role = "write" });
+
+        var inspection = await github.InspectAsync(token, [new("acme/public-config")]);
+
+        inspection.Repositories.Single().Should().BeEquivalentTo(new
+        {
+            State = RepositoryAccessState.Insufficient,
+            CanRead = (bool?)true,
+            CanWrite = (bool?)false,
+            Message = "The account may push, but the token lacks the repo scope (public_repo covers public repositories only).",
+        });
     }
 
     [Fact]

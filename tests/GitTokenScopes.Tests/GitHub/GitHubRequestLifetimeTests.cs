@@ -71,15 +71,39 @@ public sealed class GitHubRequestLifetimeTests
         counting.Tagged.Should().Be(inspection.RequestCount, "the host's client settings reach every GitHub request");
     }
 
-    /// <summary>Counts the requests that pass it.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EveryRequest_AsksForGitHubsMediaType_AndPinsTheApiVersion(bool fineGrained)
+    {
+        // PROVIDERS.md §1: application/vnd.github+json and X-GitHub-Api-Version: 2022-11-28, one Accept value only.
+        var counting = new Counting();
+        using var github = new GitHubInspectorFixture(new FakeGitHubServerOptions(), configureServices: services =>
+            services.AddHttpClient(GitTokenScopesHttpClientNames.GitHub).AddHttpMessageHandler(() => counting));
+        github.Server.AddRepository(new FakeGitHubRepository { FullName = "host/app" });
+        var token = fineGrained ? FakeGitHubToken.FineGrained() : FakeGitHubToken.Classic("repo");
+
+        var inspection = await github.InspectAsync(
+            token,
+            [new RepositoryRequest("host/app", RepositoryAccess.ReadWrite)],
+            [GitHubInspectorFixture.Requirement(TokenKind.Runtime, fineGrained ? TokenFamily.FineGrained : TokenFamily.Classic)]);
+
+        counting.Seen.Should().Be(inspection.RequestCount).And.BeGreaterThan(1);
+        counting.GitHubVersioned.Should().Be(inspection.RequestCount);
+    }
+
+    /// <summary>Counts the requests that pass it, those the host tagged, and those with GitHub's media type and API version.</summary>
     private sealed class Counting : DelegatingHandler
     {
         private int _seen;
         private int _tagged;
+        private int _versioned;
 
         public int Seen => Volatile.Read(ref _seen);
 
         public int Tagged => Volatile.Read(ref _tagged);
+
+        public int GitHubVersioned => Volatile.Read(ref _versioned);
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -87,6 +111,12 @@ public sealed class GitHubRequestLifetimeTests
             if (request.Headers.TryGetValues("X-Host", out var values) && values.Single() == "tagged")
             {
                 Interlocked.Increment(ref _tagged);
+            }
+
+            if (request.Headers.Accept.Select(a => a.ToString()).SequenceEqual(["application/vnd.github+json"])
+                && request.Headers.TryGetValues("X-GitHub-Api-Version", out var version) && version.Single() == "2022-11-28")
+            {
+                Interlocked.Increment(ref _versioned);
             }
 
             return base.SendAsync(request, cancellationToken);
