@@ -50,7 +50,7 @@ public sealed class GitHubRequestLifetimeTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task HostHandlerOnTheNamedClient_SeesEveryGitHubRequest(bool fineGrained)
+    public async Task HostHandlerOnTheNamedClient_SeesEveryGitHubRequest_WithGitHubsHeaders(bool fineGrained)
     {
         var counting = new Counting();
         using var github = new GitHubInspectorFixture(new FakeGitHubServerOptions(), configureServices: services =>
@@ -69,27 +69,8 @@ public sealed class GitHubRequestLifetimeTests
         inspection.RequestCount.Should().BeGreaterThan(1);
         counting.Seen.Should().Be(inspection.RequestCount, "the host's handler sits in the chain of every GitHub request");
         counting.Tagged.Should().Be(inspection.RequestCount, "the host's client settings reach every GitHub request");
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task EveryRequest_AsksForGitHubsMediaType_AndPinsTheApiVersion(bool fineGrained)
-    {
-        // PROVIDERS.md §1: application/vnd.github+json and X-GitHub-Api-Version: 2022-11-28, one Accept value only.
-        var counting = new Counting();
-        using var github = new GitHubInspectorFixture(new FakeGitHubServerOptions(), configureServices: services =>
-            services.AddHttpClient(GitTokenScopesHttpClientNames.GitHub).AddHttpMessageHandler(() => counting));
-        github.Server.AddRepository(new FakeGitHubRepository { FullName = "host/app" });
-        var token = fineGrained ? FakeGitHubToken.FineGrained() : FakeGitHubToken.Classic("repo");
-
-        var inspection = await github.InspectAsync(
-            token,
-            [new RepositoryRequest("host/app", RepositoryAccess.ReadWrite)],
-            [GitHubInspectorFixture.Requirement(TokenKind.Runtime, fineGrained ? TokenFamily.FineGrained : TokenFamily.Classic)]);
-
-        counting.Seen.Should().Be(inspection.RequestCount).And.BeGreaterThan(1);
-        counting.GitHubVersioned.Should().Be(inspection.RequestCount);
+        counting.GitHubVersioned.Should().Be(
+            inspection.RequestCount, "every request asks for application/vnd.github+json alone and pins X-GitHub-Api-Version: 2022-11-28 (PROVIDERS.md §1)");
     }
 
     /// <summary>Counts the requests that pass it, those the host tagged, and those with GitHub's media type and API version.</summary>
